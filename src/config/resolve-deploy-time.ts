@@ -1,0 +1,53 @@
+import { createAwsClients } from '../providers/aws/clients.js';
+import { fromZodIssues } from './issues.js';
+import type { LoadedConfig, LoadResult } from './load.js';
+import { resolveAwsReferences } from './references/resolve-aws.js';
+import type { AwsReferenceReaders } from './references/types.js';
+import { configJsonSchema, configSchema, type OmnixConfig } from './schema.js';
+import { findSecretPaths } from './secrets.js';
+
+/** Readers for `${cfn:}` and `${ssm:}` through the one AWS client factory. */
+export function awsReferenceReaders(aws: OmnixConfig['aws']): AwsReferenceReaders {
+  const clients = createAwsClients(aws);
+  return {
+    stackOutputs: async (stackName) => (await clients.cloudFormation()).stackOutputs(stackName),
+    parameter: async (name) => (await clients.ssm()).parameter(name),
+  };
+}
+
+/**
+ * Resolves the `${cfn:}` and `${ssm:}` references of a loaded configuration through AWS and validates
+ * the result again (a resolved value must still fit the schema). `${outputs.}` stay pending.
+ */
+export async function resolveDeployTimeReferences(
+  loaded: LoadedConfig,
+  readers: AwsReferenceReaders = awsReferenceReaders(loaded.config.aws),
+): Promise<LoadResult> {
+  const schema = configJsonSchema();
+  const resolution = await resolveAwsReferences(loaded.tree, loaded.pending.values(), {
+    schema,
+    readers,
+    locate: (path) => loaded.provenance.locate(path),
+  });
+  const failed = (errors: LoadedConfig['warnings']): LoadResult => ({
+    ok: false,
+    environment: loaded.environment,
+    errors,
+    warnings: loaded.warnings,
+  });
+  if (resolution.issues.length > 0) return failed(resolution.issues);
+  const parsed = configSchema.safeParse(resolution.tree);
+  if (!parsed.success) {
+    return failed(
+      fromZodIssues(parsed.error.issues, { data: resolution.tree, schema, provenance: loaded.provenance }),
+    );
+  }
+  const tainted = new Set([...loaded.secretPaths, ...resolution.secretPaths]);
+  return {
+    ...loaded,
+    config: parsed.data,
+    tree: resolution.tree,
+    pending: resolution.pending,
+    secretPaths: findSecretPaths(parsed.data, schema, tainted),
+  };
+}

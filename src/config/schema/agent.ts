@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const agentSchema = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Record outcomes and use the history to warn before deploying.'),
+    riskThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe('Risk score (0–1) at or above which a plan is shown as high risk.'),
+    blockKnownFailures: z
+      .boolean()
+      .default(false)
+      .describe('Stop, instead of warn, when a plan matches a failure seen before.'),
+    minHistory: z
+      .number()
+      .int()
+      .min(1)
+      .default(5)
+      .describe('Deployments needed before a risk score is given as more than a guess.'),
+  })
+  .default({ enabled: true, riskThreshold: 0.7, blockKnownFailures: false, minHistory: 5 })
+  .describe('The deployment agent that learns from the history.');

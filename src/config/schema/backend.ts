@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { stringish, text } from './common.js';
+
+const environmentVariables = z
+  .record(
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'expected a variable name: letters, digits and _'),
+    stringish,
+  )
+  .default({});
+
+export const lambdaFunctionSchema = z.strictObject({
+  name: text.describe('Lambda function name in AWS.'),
+  source: text.describe(
+    'Folder (zipped deterministically) or `.zip` file with the code, relative to the project root.',
+  ),
+  build: z.string().optional().describe('Shell command run from the project root before packaging.'),
+  handler: text.default('index.handler').describe('Module and exported function, e.g. `index.handler`.'),
+  runtime: z
+    .string()
+    .regex(
+      /^(nodejs\d+\.x|python3\.\d+|java\d+(\.al2)?|dotnet\d+|ruby\d\.\d+|provided(\.al2(023)?)?)$/,
+      'expected a Lambda runtime identifier such as nodejs20.x',
+    )
+    .default('nodejs20.x')
+    .describe('Lambda runtime identifier.'),
+  architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('Instruction set.'),
+  memoryMb: z.number().int().min(128).max(10_240).default(128).describe('Memory in MB (128–10240).'),
+  timeoutSeconds: z.number().int().min(1).max(900).default(3).describe('Timeout in seconds (1–900).'),
+  environment: environmentVariables.describe('Environment variables of the function (4 KB in total on AWS).'),
+  alias: text
+    .default('live')
+    .describe('Alias moved to each newly published version; the API integrates with it.'),
+  description: z.string().max(256).optional().describe('Description set on the function.'),
+});
+
+export const apiSchema = z
+  .strictObject({
+    type: z.enum(['rest', 'http']).default('rest').describe('API Gateway REST API (v1) or HTTP API (v2).'),
+    id: z.string().optional().describe('API id. Give `id` or `name`.'),
+    name: z.string().optional().describe('API name, looked up when `id` is not given. Give `id` or `name`.'),
+    stage: text.describe('Stage the deployment goes to.'),
+    stageVariables: z
+      .record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected letters, digits and _'), stringish)
+      .default({})
+      .describe('Stage variables set on the stage.'),
+  })
+  .describe('The API Gateway API in front of the functions.');
+
+export const backendSchema = z
+  .strictObject({
+    functions: z
+      .record(
+        z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'expected a key of letters, digits and -'),
+        lambdaFunctionSchema,
+      )
+      .describe('Lambda functions by key; the key is how health checks and commands refer to a function.'),
+    api: apiSchema.optional(),
+    artifactBucket: z
+      .string()
+      .optional()
+      .describe('Bucket for function packages over 50 MB, which Lambda only accepts through S3.'),
+    concurrency: z.number().int().min(1).max(32).default(4).describe('Functions updated in parallel.'),
+  })
+  .describe('Lambda functions and the API Gateway API that serves them.');

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { duration, stringish, text } from './common.js';
+
+const headers = z.record(z.string(), stringish).default({});
+
+const httpExpectation = z
+  .strictObject({
+    status: z.number().int().min(100).max(599).default(200).describe('Expected HTTP status.'),
+    bodyContains: z.string().optional().describe('Text the body must contain.'),
+    jsonPath: z
+      .strictObject({
+        path: text.describe('Dotted path into the JSON body, e.g. `status` or `checks.0.ok`.'),
+        equals: z.union([z.string(), z.number(), z.boolean(), z.null()]).describe('Value expected there.'),
+      })
+      .optional()
+      .describe('A value the JSON body must hold.'),
+    headers: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Response headers that must have these values.'),
+  })
+  .default({ status: 200 });
+
+const common = {
+  name: text.describe('Name shown in reports; unique within the environment.'),
+  timeoutSeconds: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Overrides `health.timeoutSeconds` for this check.'),
+  retries: z.number().int().min(0).optional().describe('Overrides `health.retries` for this check.'),
+};
+
+const endpoint = z.strictObject({
+  path: text.describe('Path appended to the base URL, e.g. `/health`.'),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers,
+  body: z.string().optional(),
+  expect: httpExpectation,
+});
+
+const httpCheck = z.strictObject({
+  ...common,
+  type: z.literal('http').describe('An HTTP request and what its response must be.'),
+  url: text.describe('URL to request; may use ${outputs.siteUrl} and ${outputs.apiUrl}.'),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers,
+  body: z.string().optional(),
+  expect: httpExpectation,
+});
+
+const frontendCheck = z.strictObject({
+  ...common,
+  type: z
+    .literal('frontend')
+    .describe("The page and every asset it references load, and it carries the release's build id."),
+  url: text.describe('Page URL.'),
+});
+
+const apiCheck = z.strictObject({
+  ...common,
+  type: z.literal('api').describe('Several endpoint checks sharing a base URL.'),
+  baseUrl: text.describe('Base URL the endpoint paths are appended to.'),
+  endpoints: z.array(endpoint).min(1),
+});
+
+const tcpCheck = z.strictObject({
+  ...common,
+  type: z.literal('tcp').describe('A TCP port accepts a connection (a database, a cache).'),
+  host: text,
+  port: z.number().int().min(1).max(65_535),
+});
+
+const lambdaCheck = z.strictObject({
+  ...common,
+  type: z.literal('lambda').describe("Invoke a function's alias with a test payload."),
+  function: text.describe('Key of the function under `backend.functions`.'),
+  payload: z.unknown().optional().describe('Event passed to the function.'),
+  expect: z
+    .strictObject({
+      bodyContains: z.string().optional().describe('Text the serialized result must contain.'),
+    })
+    .default({}),
+});
+
+const alarmCheck = z.strictObject({
+  ...common,
+  type: z
+    .literal('cloudwatch-alarm')
+    .describe('Named CloudWatch alarms did not go into ALARM during the deployment.'),
+  alarms: z.array(text).min(1),
+});
+
+const pluginCheck = z.strictObject({
+  ...common,
+  type: z.literal('plugin').describe('A local module exporting `check(context)`.'),
+  module: text.describe('Path of the module, relative to the project root.'),
+  options: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .describe('Passed to the plugin as `context.options`.'),
+});
+
+export const healthCheckSchema = z.discriminatedUnion('type', [
+  httpCheck,
+  frontendCheck,
+  apiCheck,
+  tcpCheck,
+  lambdaCheck,
+  alarmCheck,
+  pluginCheck,
+]);
+
+export const healthSchema = z
+  .strictObject({
+    checks: z
+      .array(healthCheckSchema)
+      .default([])
+      .describe('Checks run after every deployment and by `omnix health`.'),
+    timeoutSeconds: z.number().positive().default(10).describe('Timeout of one attempt of one check.'),
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .default(3)
+      .describe('Attempts after the first while a new release warms up.'),
+    retryInterval: duration.default('2s').describe('First wait between attempts; doubles each time.'),
+    latency: z
+      .strictObject({
+        samples: z.number().int().min(1).max(1000).default(20).describe('Requests measured per check.'),
+        p50Ms: z.number().positive().optional(),
+        p95Ms: z.number().positive().optional(),
+        p99Ms: z.number().positive().optional(),
+      })
+      .optional()
+      .describe('Latency thresholds over the samples of each http/api check.'),
+    maxErrorRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Largest share of failed samples (0–1) still counted healthy.'),
+  })
+  .default({ checks: [], timeoutSeconds: 10, retries: 3, retryInterval: '2s' })
+  .describe('How a release is verified.');

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+const lockTtlSeconds = z
+  .number()
+  .int()
+  .min(30)
+  .max(86_400)
+  .default(900)
+  .describe('Seconds after which a lock whose holder stopped renewing it is stale and may be taken over.');
+
+const fileState = z.strictObject({
+  backend: z.literal('file').describe('A folder on this machine.'),
+  path: text.default('.omnix/state').describe('Folder for the state, relative to the project root.'),
+  lockTtlSeconds,
+});
+
+const s3State = z.strictObject({
+  backend: z.literal('s3').describe('Objects in an S3 bucket, shared by a team and CI.'),
+  bucket: text.describe('Bucket that holds the state.'),
+  prefix: z.string().default('omnix/').describe('Key prefix for every state object.'),
+  region: z.string().optional().describe('Region of the state bucket; defaults to `aws.region`.'),
+  lockTtlSeconds,
+});
+
+const dynamodbState = z.strictObject({
+  backend: z.literal('dynamodb').describe('Items in one DynamoDB table, shared by a team and CI.'),
+  table: text.describe('Table that holds the state (`omnix state init` creates it).'),
+  region: z.string().optional().describe('Region of the table; defaults to `aws.region`.'),
+  lockTtlSeconds,
+});
+
+export const stateSchema = z
+  .discriminatedUnion('backend', [fileState, s3State, dynamodbState])
+  .default({ backend: 'file', path: '.omnix/state', lockTtlSeconds: 900 })
+  .describe('Where locks, deployment records, releases and the agent memory are kept.');

@@ -1,0 +1,38 @@
+import { REDACTED } from '../core/redact.js';
+import { formatPath, leaves, type PathSegment, setAt, startsWith } from './paths.js';
+import type { JsonSchema } from './schema.js';
+import { isSecretPath } from './schema-nav.js';
+
+/** formatPath of every leaf that must show as `***`: secret by schema, or tainted by a secret source. */
+export function findSecretPaths(
+  config: unknown,
+  schema: JsonSchema,
+  tainted: ReadonlySet<string>,
+): Set<string> {
+  const secret = new Set<string>();
+  for (const [path] of leaves(config)) {
+    if (isSecretPath(schema, path, config) || isTainted(path, tainted)) secret.add(formatPath(path));
+  }
+  return secret;
+}
+
+function isTainted(path: PathSegment[], tainted: ReadonlySet<string>): boolean {
+  for (let length = path.length; length >= 1; length--) {
+    if (tainted.has(formatPath(path.slice(0, length)))) return true;
+  }
+  return false;
+}
+
+/** A deep copy with every secret leaf replaced by `***` (empty values stay empty). */
+export function redactConfig<T>(config: T, secretPaths: ReadonlySet<string>): T {
+  const copy = structuredClone(config) as Record<string, unknown>;
+  for (const [path, value] of leaves(copy)) {
+    if (secretPaths.has(formatPath(path)) && value !== '' && value !== undefined && value !== null)
+      setAt(copy, path, REDACTED);
+  }
+  return copy as T;
+}
+
+export function isUnder(path: PathSegment[], prefixes: PathSegment[][]): boolean {
+  return prefixes.some((prefix) => startsWith(path, prefix));
+}

@@ -1,0 +1,96 @@
+/** Exit codes the CLI promises (DESIGN.md, "The deployment life cycle"). */
+export const ExitCode = {
+  Ok: 0,
+  DeploymentFailed: 1,
+  Usage: 2,
+  ValidationFailed: 3,
+  Locked: 4,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface OmnixErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  exitCode?: ExitCode;
+}
+
+/**
+ * The one error type the CLI knows how to render. `code` is PascalCase and stable
+ * (`UnknownEnvironment`); `message` names the wrong value; `hint` says what to do.
+ */
+export class OmnixError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly exitCode: ExitCode;
+
+  constructor(code: string, message: string, options: OmnixErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? ExitCode.DeploymentFailed;
+  }
+}
+
+/** Bad command-line usage: exit 2. */
+export class UsageError extends OmnixError {
+  constructor(code: string, message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super(code, message, { ...options, exitCode: ExitCode.Usage });
+  }
+}
+
+/** A located problem in the configuration. */
+export interface ConfigIssue {
+  /** Where the value came from: a file path relative to the project, an environment variable, or `default`. */
+  source: string;
+  line?: number;
+  column?: number;
+  /** Dotted config path (`backend.functions.api.memoryMb`), empty for the whole document. */
+  path: string;
+  message: string;
+  expected?: string;
+  found?: string;
+  hint?: string;
+}
+
+/** The configuration is invalid: exit 2. Carries every issue found, not just the first. */
+export class ConfigError extends OmnixError {
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[], options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    const first = issues[0];
+    const summary =
+      issues.length === 1 && first ? formatIssue(first) : `the configuration has ${issues.length} errors`;
+    super('InvalidConfig', summary, { ...options, exitCode: ExitCode.Usage });
+    this.issues = issues;
+  }
+}
+
+/** A bug in omnix itself: the renderer asks for an issue report. */
+export class InternalError extends OmnixError {
+  constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super('InternalError', message, {
+      hint: 'This is a bug in omnix. Please report it with the output of the same command run with --debug.',
+      ...options,
+      exitCode: ExitCode.DeploymentFailed,
+    });
+  }
+}
+
+/** `file:line:column`, or as much of it as is known. */
+export function formatLocation(issue: Pick<ConfigIssue, 'source' | 'line' | 'column'>): string {
+  if (issue.line === undefined) return issue.source;
+  return `${issue.source}:${issue.line}:${issue.column ?? 1}`;
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  const where = issue.path ? ` ${issue.path}:` : '';
+  return `${formatLocation(issue)}${where} ${issue.message}`;
+}
+
+/** Wraps anything thrown into an OmnixError, keeping the original as `cause`. */
+export function toOmnixError(error: unknown): OmnixError {
+  if (error instanceof OmnixError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new InternalError(`unexpected error: ${message}`, { cause: error });
+}

@@ -1,0 +1,67 @@
+import { OmnixError } from '../../core/errors.js';
+import type { CloudFormationOutputs } from './cloudformation.js';
+import type { SsmParameters } from './ssm.js';
+
+export interface AwsClientSettings {
+  region: string;
+  profile?: string | undefined;
+  /** Empty or unset: real AWS. */
+  endpoint?: string | undefined;
+  retryMode?: 'standard' | 'adaptive';
+  maxAttempts?: number;
+}
+
+/** The one place that builds AWS SDK clients. Each service's SDK is imported on first use. */
+export interface AwsClients {
+  cloudFormation(): Promise<CloudFormationOutputs>;
+  ssm(): Promise<SsmParameters>;
+}
+
+/** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
+export function sdkClientConfig(settings: AwsClientSettings) {
+  return {
+    region: settings.region,
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    retryMode: settings.retryMode ?? 'adaptive',
+    maxAttempts: settings.maxAttempts ?? 5,
+  };
+}
+
+export function createAwsClients(settings: AwsClientSettings): AwsClients {
+  const config = sdkClientConfig(settings);
+  const once = <T>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => {
+      made ??= make();
+      return made;
+    };
+  };
+  return {
+    cloudFormation: once(async () => {
+      const [sdk, adapter] = await Promise.all([
+        importSdk(() => import('@aws-sdk/client-cloudformation'), '@aws-sdk/client-cloudformation'),
+        import('./cloudformation.js'),
+      ]);
+      return adapter.createCloudFormationOutputs(new sdk.CloudFormationClient(config));
+    }),
+    ssm: once(async () => {
+      const [sdk, adapter] = await Promise.all([
+        importSdk(() => import('@aws-sdk/client-ssm'), '@aws-sdk/client-ssm'),
+        import('./ssm.js'),
+      ]);
+      return adapter.createSsmParameters(new sdk.SSMClient(config));
+    }),
+  };
+}
+
+async function importSdk<T>(load: () => Promise<T>, name: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new OmnixError('MissingDependency', `the AWS SDK package ${name} could not be loaded`, {
+      hint: `Install it: npm install ${name}`,
+      cause: error,
+    });
+  }
+}
