@@ -92,9 +92,12 @@ export function hasReference(input: string): boolean {
   return !parsed.ok || parsed.parts.some((part) => part.type === 'ref');
 }
 
-/** Writes parts back as template text (escaping literal `${`). */
+/** Escapes literal `${` as `$${`, so text survives being parsed as a template again. */
+export function escapeLiteral(text: string): string {
+  return text.replaceAll('${', () => '$${');
+}
+
+/** Writes parts back as template text. */
 export function renderTemplate(parts: readonly TemplatePart[]): string {
-  return parts
-    .map((part) => (part.type === 'text' ? part.text.replaceAll('${', () => '$${') : part.source))
-    .join('');
+  return parts.map((part) => (part.type === 'text' ? escapeLiteral(part.text) : part.source)).join('');
 }
