@@ -1,0 +1,15 @@
+/** Loads the compiled CLI; says how to build it when it is missing (a checkout without `npm ci`). */
+export async function run(bin) {
+  let main;
+  try {
+    ({ main } = await import('../dist/cli/main.js'));
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write(
+      `error: omnix is not built (${error.message})\n  hint: run 'npm ci' (or 'npm run build') in the omnix folder\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  process.exitCode = await main(process.argv.slice(2), undefined, bin);
+}

@@ -1,0 +1,56 @@
+/** Everything the CLI touches of the outside world; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Global options, normalized once. */
+export interface GlobalOptions {
+  /** Project root or its config folder. */
+  configDir: string;
+  json: boolean;
+  debug: boolean;
+  color: boolean;
+  yes: boolean;
+}
+
+/** What a command handler gets: the options, a way to print, and whether a person is there to ask. */
+export interface CommandContext extends GlobalOptions {
+  io: CliIo;
+  /** A person at a terminal who can answer prompts (not CI, not piped). */
+  interactive: boolean;
+  print(text?: string): void;
+  printJson(value: unknown): void;
+  warn(text: string): void;
+}
+
+export function createContext(io: CliIo, options: GlobalOptions): CommandContext {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
+  return {
+    ...options,
+    io,
+    interactive: io.stdinIsTTY && io.stdout.isTTY === true && !ci && !options.json,
+    print: (text = '') => {
+      io.stdout.write(`${text}\n`);
+    },
+    printJson: (value) => {
+      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    warn: (text) => {
+      io.stderr.write(`${text}\n`);
+    },
+  };
+}

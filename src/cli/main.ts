@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { ExitCode, toOmnixError, UsageError } from '../core/errors.js';
+import { type CliIo, processIo } from './io.js';
+import { type BinName, buildProgram, type RunState } from './program.js';
+import { errorToJson, renderError } from './render/error.js';
+import { colorEnabled, createStyle } from './style.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs one command line and returns its exit code. The only place that catches errors for the user:
+ * message and hint always, the stack only with --debug, JSON with --json.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(),
+  bin: BinName = 'omnix',
+): Promise<number> {
+  const state: RunState = { exitCode: ExitCode.Ok };
+  try {
+    await buildProgram(bin, io, packageVersion(), state).parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (thrown) {
+    let error = thrown;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+      // A command group run without a subcommand: commander printed its help.
+      if (error.code === 'commander.help') return ExitCode.Usage;
+      error = new UsageError('BadUsage', error.message.replace(/^error: /, '').replace(/\n/g, ' '), {
+        hint: `Run '${bin} --help' to see the commands and options.`,
+      });
+    }
+    const omnix = toOmnixError(error);
+    if (argv.includes('--json')) {
+      io.stdout.write(`${JSON.stringify(errorToJson(omnix), null, 2)}\n`);
+    } else {
+      const style = createStyle(colorEnabled(!argv.includes('--no-color'), io.stderr, io.env));
+      io.stderr.write(`${renderError(omnix, style, argv.includes('--debug'))}\n`);
+    }
+    return omnix.exitCode;
+  }
+}

@@ -1,0 +1,223 @@
+import { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { type CliIo, type CommandContext, createContext } from './io.js';
+import { colorEnabled } from './style.js';
+
+export type BinName = 'omnix' | 'orchestrator';
+
+interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: string | boolean;
+}
+
+/** One command as data: commander is configured from this table, and handlers load on first use. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  arguments?: string;
+  options?: OptionSpec[];
+  examples?: string[];
+  subcommands?: CommandSpec[];
+  run?: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<number>;
+}
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'init',
+    summary: 'Create config/ for a project (prompts on a terminal, flags otherwise)',
+    options: [
+      { flags: '--project <name>', description: 'project name (default: the folder name)' },
+      { flags: '--region <region>', description: 'AWS region', default: 'us-east-1' },
+      {
+        flags: '--environments <names>',
+        description: 'comma-separated environments',
+        default: 'development,staging,production',
+      },
+      {
+        flags: '--frontend-source <dir>',
+        description: 'built site folder; "none" for no frontend',
+        default: 'web/dist',
+      },
+      { flags: '--frontend-build <command>', description: 'command that builds the site' },
+      {
+        flags: '--backend-source <dir>',
+        description: 'folder of a Lambda function named "api" (omit for no backend)',
+      },
+      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs20.x' },
+      { flags: '--force', description: 'overwrite existing configuration files', default: false },
+    ],
+    examples: ['omnix init', 'omnix init --yes --project shop --region eu-west-1 --backend-source api'],
+    run: async (context, _args, options) => (await import('./commands/init.js')).init(context, options),
+  },
+  {
+    name: 'config',
+    summary: 'Validate, show, compare and describe the configuration',
+    subcommands: [
+      {
+        name: 'validate',
+        arguments: '[env]',
+        summary: 'Validate one environment, or every environment when none is named',
+        options: [
+          {
+            flags: '--all',
+            description: 'validate every environment (the default without [env])',
+            default: false,
+          },
+        ],
+        examples: ['omnix config validate --all', 'omnix config validate staging --json'],
+        run: async (context, args, options) =>
+          (await import('./commands/config-validate.js')).configValidate(context, args[0], options),
+      },
+      {
+        name: 'show',
+        arguments: '<env>',
+        summary: 'Print the resolved configuration of an environment (secrets as ***)',
+        options: [
+          {
+            flags: '--sources',
+            description: 'show where each value came from (file:line, variable or default)',
+            default: false,
+          },
+          {
+            flags: '--resolve',
+            description: 'also resolve ${cfn:} and ${ssm:} references through AWS',
+            default: false,
+          },
+        ],
+        examples: ['omnix config show production --sources', 'omnix config show staging --json'],
+        run: async (context, args, options) =>
+          (await import('./commands/config-show.js')).configShow(context, args[0]!, options),
+      },
+      {
+        name: 'diff',
+        arguments: '<a> <b>',
+        summary: 'List the configuration values that differ between two environments',
+        examples: ['omnix config diff staging production'],
+        run: async (context, args) =>
+          (await import('./commands/config-diff.js')).configDiff(context, args[0]!, args[1]!),
+      },
+      {
+        name: 'schema',
+        summary: 'Print the JSON Schema of the configuration',
+        options: [
+          {
+            flags: '--layer',
+            description: 'schema for one file (nothing required), for editors',
+            default: false,
+          },
+          { flags: '--output <file>', description: 'write to a file instead of standard output' },
+        ],
+        examples: [
+          'omnix config schema > deployment-config.schema.json',
+          'omnix config schema --layer --output config/omnix.schema.json',
+        ],
+        run: async (context, _args, options) =>
+          (await import('./commands/config-schema.js')).configSchemaCommand(context, options),
+      },
+    ],
+  },
+];
+
+/** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
+const PLANNED = [
+  'deploy',
+  'plan',
+  'rollback',
+  'recover',
+  'status',
+  'history',
+  'validate',
+  'drift',
+  'health',
+  'lock',
+  'state',
+  'iam-policy',
+  'sandbox',
+  'demo',
+  'migrate',
+  'dashboard',
+  'workflow',
+];
+
+/** The original task list's verbs, accepted by `orchestrator`. */
+const ORCHESTRATOR_ALIASES: Record<string, string> = {
+  'deploy-status': 'status',
+  'deploy-history': 'history',
+  'validate-deployment': 'validate',
+};
+
+export interface RunState {
+  exitCode: number;
+}
+
+export function buildProgram(bin: BinName, io: CliIo, version: string, state: RunState): Command {
+  const program = new Command(bin)
+    .description('OMNIX Deploy: deploy a serverless web app to AWS from one validated configuration.')
+    .version(version, '--version', 'print the version')
+    .option('--config-dir <dir>', 'project root or its config/ folder', io.cwd)
+    .option('--json', 'machine-readable output on stdout', false)
+    .option('--debug', 'show stack traces and causes of errors', false)
+    .option('--no-color', 'plain output without colours')
+    .option('-y, --yes', 'assume yes at confirmations (needed without a terminal)', false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Errors are rendered by main(), in text or JSON.
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true)
+    .helpCommand(false)
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 success, 1 deployment failed, 2 bad usage or configuration, 3 validation failed, 4 locked.\nRun '${bin} <command> --help' for a command's options and examples.`,
+    );
+
+  for (const spec of COMMANDS) addCommand(program, spec, io, state);
+
+  const unavailable = (name: string, target = name) => {
+    program
+      .command(name, { hidden: true })
+      .helpOption(false)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => {
+        throw new UsageError('NotAvailableYet', `'${bin} ${name}' is not available in omnix ${version} yet`, {
+          hint: `${target === name ? '' : `It will be '${bin} ${target}'. `}Run '${bin} --help' for the commands that work today.`,
+        });
+      });
+  };
+  for (const name of PLANNED) unavailable(name);
+  if (bin === 'orchestrator') {
+    for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) unavailable(alias, target);
+  }
+  return program;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, io: CliIo, state: RunState): void {
+  const command = parent.command(spec.name).description(spec.summary);
+  if (spec.arguments) command.arguments(spec.arguments);
+  for (const option of spec.options ?? []) command.option(option.flags, option.description, option.default);
+  if (spec.examples?.length) {
+    command.addHelpText(
+      'after',
+      `\nExamples:\n${spec.examples.map((example) => `  $ ${example}`).join('\n')}`,
+    );
+  }
+  for (const sub of spec.subcommands ?? []) addCommand(command, sub, io, state);
+  const run = spec.run;
+  if (!run) return;
+  command.action(async (...params: unknown[]) => {
+    const self = params.at(-1) as Command;
+    const globals = self.optsWithGlobals() as Record<string, unknown>;
+    const context = createContext(io, {
+      configDir: String(globals.configDir),
+      json: globals.json === true,
+      debug: globals.debug === true,
+      color: colorEnabled(globals.color !== false, io.stdout, io.env),
+      yes: globals.yes === true,
+    });
+    state.exitCode = await run(context, self.processedArgs as string[], self.opts());
+  });
+}

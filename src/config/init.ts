@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { ENVIRONMENTS_DIR, MASTER_FILE } from './location.js';
+import { layerJsonSchema } from './schema.js';
+
+/** Answers that shape a new project's configuration. */
+export interface ScaffoldOptions {
+  project: string;
+  region: string;
+  environments: string[];
+  /** Omit for a backend-only project. */
+  frontend?: { source: string; build?: string };
+  /** Omit for a frontend-only project. */
+  backend?: { source: string; runtime: string };
+}
+
+export const SCHEMA_FILE = 'omnix.schema.json';
+
+const PROJECT = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ENVIRONMENT = /^[a-z0-9][a-z0-9-]*$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+
+/** A usable project name from a folder name: `My App` → `my-app`. */
+export function suggestProjectName(dir: string): string {
+  const name = basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return PROJECT.test(name) ? name : 'my-app';
+}
+
+/** Checks the answers; a wrong one is a usage error naming the flag. */
+export function checkScaffoldOptions(options: ScaffoldOptions): void {
+  if (!PROJECT.test(options.project)) {
+    throw new UsageError('InvalidProjectName', `'${options.project}' is not a valid project name`, {
+      hint: 'Use lowercase letters, digits and hyphens, e.g. --project my-shop.',
+    });
+  }
+  if (!REGION.test(options.region)) {
+    throw new UsageError('InvalidRegion', `'${options.region}' is not an AWS region name`, {
+      hint: 'For example --region eu-west-1.',
+    });
+  }
+  if (options.environments.length === 0) {
+    throw new UsageError('NoEnvironments', 'at least one environment is needed', {
+      hint: 'For example --environments development,production.',
+    });
+  }
+  for (const environment of options.environments) {
+    if (!ENVIRONMENT.test(environment)) {
+      throw new UsageError('InvalidEnvironmentName', `'${environment}' is not a valid environment name`, {
+        hint: 'Use lowercase letters, digits and hyphens.',
+      });
+    }
+  }
+  if (!options.frontend && !options.backend) {
+    throw new UsageError('NothingToDeploy', 'a project needs a frontend, a backend, or both', {
+      hint: 'Give --frontend-source, --backend-source, or both.',
+    });
+  }
+}
+
+/** The files of a new configuration, by path relative to the project root. */
+export function scaffoldConfig(options: ScaffoldOptions): Record<string, string> {
+  checkScaffoldOptions(options);
+  const master: string[] = [
+    `# yaml-language-server: $schema=./${SCHEMA_FILE}`,
+    '# OMNIX Deploy: settings shared by every environment. Files in environments/ override them.',
+    '# Reference: https://github.com/omnix/omnix-deploy/blob/main/docs/configuration.md',
+    `project: ${options.project}`,
+    'aws:',
+    `  region: ${options.region}`,
+    '  # Empty means real AWS; set OMNIX_AWS_ENDPOINT to use the sandbox or another emulator.',
+    '  endpoint: ${env:OMNIX_AWS_ENDPOINT, ""}',
+  ];
+  if (options.frontend) {
+    master.push('frontend:');
+    if (options.frontend.build) master.push(`  build: ${options.frontend.build}`);
+    master.push(
+      `  source: ${options.frontend.source}`,
+      '  bucket: ${self:project}-web-${environment}',
+      '  cacheControl:',
+      '    - { match: "assets/**", value: "public, max-age=31536000, immutable" }',
+      '    - { match: "**/*.html", value: "no-cache" }',
+    );
+  }
+  if (options.backend) {
+    master.push(
+      'backend:',
+      '  functions:',
+      '    api:',
+      '      name: ${self:project}-api-${environment}',
+      `      source: ${options.backend.source}`,
+      '      handler: index.handler',
+      `      runtime: ${options.backend.runtime}`,
+      '      environment:',
+      '        STAGE: ${environment}',
+      '  api:',
+      '    name: ${self:project}-${environment}',
+      '    stage: ${environment}',
+    );
+  }
+  master.push('health:', '  checks:');
+  if (options.frontend) master.push('    - { name: site, type: frontend, url: "${outputs.siteUrl}" }');
+  if (options.backend)
+    master.push('    - { name: api, type: http, url: "${outputs.apiUrl}/health", expect: { status: 200 } }');
+  master.push('rollout:', '  autoRollback: true');
+
+  const files: Record<string, string> = {
+    [`config/${MASTER_FILE}`]: `${master.join('\n')}\n`,
+    [`config/${SCHEMA_FILE}`]: `${JSON.stringify(layerJsonSchema(), null, 2)}\n`,
+  };
+  for (const environment of options.environments) {
+    const lines = [
+      `# yaml-language-server: $schema=../${SCHEMA_FILE}`,
+      `# ${environment}: what differs from config/${MASTER_FILE}.`,
+    ];
+    if (/^prod(uction)?$/.test(environment)) lines.push('approvals:', '  required: true');
+    else lines.push('{}');
+    files[`config/${ENVIRONMENTS_DIR}/${environment}.yaml`] = `${lines.join('\n')}\n`;
+  }
+  return files;
+}
+
+/** Writes the files under `root`; refuses to replace any existing one unless `force`. */
+export async function writeScaffold(
+  root: string,
+  files: Record<string, string>,
+  { force = false } = {},
+): Promise<string[]> {
+  const existing = Object.keys(files).filter((path) => existsSync(join(root, path)));
+  if (existing.length > 0 && !force) {
+    throw new UsageError('ConfigExists', `configuration files already exist: ${existing.join(', ')}`, {
+      hint: 'Pass --force to overwrite them, or edit them instead.',
+    });
+  }
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return Object.keys(files);
+}
