@@ -1,0 +1,34 @@
+import { main } from '../../src/cli/main.js';
+import type { BinName } from '../../src/cli/program.js';
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunCliOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  bin?: BinName;
+  /** Pretend stdin and stdout are a terminal. */
+  tty?: boolean;
+}
+
+/** Runs the CLI in process, as a user would from `cwd`, and captures what it prints. */
+export async function runCli(args: string[], options: RunCliOptions): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await main(
+    args,
+    {
+      stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
+      stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+      stdinIsTTY: options.tty ?? false,
+      env: { ...options.env },
+      cwd: options.cwd,
+    },
+    options.bin,
+  );
+  return { exitCode, stdout, stderr };
+}
