@@ -132,7 +132,7 @@ export const lambdaEnvironmentIsValid: Rule = ({ config }) => {
   for (const [key, fn] of Object.entries(config.backend?.functions ?? {})) {
     let size = 0;
     for (const [name, value] of Object.entries(fn.environment)) {
-      size += name.length + value.length;
+      size += name.length + String(value).length;
       if (RESERVED_LAMBDA_VARIABLES.test(name)) {
         findings.push(
           error(

@@ -13,8 +13,11 @@ export function secret<T extends z.ZodType>(schema: T): T {
   return schema.meta({ secret: true }) as T;
 }
 
-/** Lambda environment variables and stage variables are strings; YAML numbers and booleans become strings. */
-export const stringish = z.union([z.string(), z.number(), z.boolean()]).transform((value) => String(value));
+/**
+ * Lambda environment variables, stage variables and headers are text on AWS; a YAML number or boolean
+ * is accepted and sent as its text. No zod transform here: it would hide defaults from the JSON Schema.
+ */
+export const stringish = z.union([z.string(), z.number(), z.boolean()]);
 
 export const DEPLOY_EVENTS = ['started', 'succeeded', 'failed', 'rolled_back', 'approval_requested'] as const;
 export const deployEvent = z.enum(DEPLOY_EVENTS);

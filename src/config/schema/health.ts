@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { duration, stringish, text } from './common.js';
 
-const headers = z.record(z.string(), stringish).default({});
+const headers = z.record(z.string(), stringish).default({}).describe('Request headers.');
+const method = z
+  .enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+  .default('GET')
+  .describe('HTTP method.');
+const body = z.string().optional().describe('Request body.');
 
 const httpExpectation = z
   .strictObject({
@@ -19,7 +24,8 @@ const httpExpectation = z
       .optional()
       .describe('Response headers that must have these values.'),
   })
-  .default({ status: 200 });
+  .default({ status: 200 })
+  .describe('What the response must be.');
 
 const common = {
   name: text.describe('Name shown in reports; unique within the environment.'),
@@ -33,9 +39,9 @@ const common = {
 
 const endpoint = z.strictObject({
   path: text.describe('Path appended to the base URL, e.g. `/health`.'),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  method,
   headers,
-  body: z.string().optional(),
+  body,
   expect: httpExpectation,
 });
 
@@ -43,9 +49,9 @@ const httpCheck = z.strictObject({
   ...common,
   type: z.literal('http').describe('An HTTP request and what its response must be.'),
   url: text.describe('URL to request; may use ${outputs.siteUrl} and ${outputs.apiUrl}.'),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  method,
   headers,
-  body: z.string().optional(),
+  body,
   expect: httpExpectation,
 });
 
@@ -61,14 +67,14 @@ const apiCheck = z.strictObject({
   ...common,
   type: z.literal('api').describe('Several endpoint checks sharing a base URL.'),
   baseUrl: text.describe('Base URL the endpoint paths are appended to.'),
-  endpoints: z.array(endpoint).min(1),
+  endpoints: z.array(endpoint).min(1).describe('Endpoints checked, each with its own expectation.'),
 });
 
 const tcpCheck = z.strictObject({
   ...common,
   type: z.literal('tcp').describe('A TCP port accepts a connection (a database, a cache).'),
-  host: text,
-  port: z.number().int().min(1).max(65_535),
+  host: text.describe('Host name or address.'),
+  port: z.number().int().min(1).max(65_535).describe('TCP port.'),
 });
 
 const lambdaCheck = z.strictObject({
@@ -80,7 +86,8 @@ const lambdaCheck = z.strictObject({
     .strictObject({
       bodyContains: z.string().optional().describe('Text the serialized result must contain.'),
     })
-    .default({}),
+    .default({})
+    .describe('What the result must be; a function error always fails the check.'),
 });
 
 const alarmCheck = z.strictObject({
@@ -88,7 +95,7 @@ const alarmCheck = z.strictObject({
   type: z
     .literal('cloudwatch-alarm')
     .describe('Named CloudWatch alarms did not go into ALARM during the deployment.'),
-  alarms: z.array(text).min(1),
+  alarms: z.array(text).min(1).describe('Alarm names.'),
 });
 
 const pluginCheck = z.strictObject({
@@ -128,9 +135,17 @@ export const healthSchema = z
     latency: z
       .strictObject({
         samples: z.number().int().min(1).max(1000).default(20).describe('Requests measured per check.'),
-        p50Ms: z.number().positive().optional(),
-        p95Ms: z.number().positive().optional(),
-        p99Ms: z.number().positive().optional(),
+        p50Ms: z.number().positive().optional().describe('Largest median latency (ms) still healthy.'),
+        p95Ms: z
+          .number()
+          .positive()
+          .optional()
+          .describe('Largest 95th-percentile latency (ms) still healthy.'),
+        p99Ms: z
+          .number()
+          .positive()
+          .optional()
+          .describe('Largest 99th-percentile latency (ms) still healthy.'),
       })
       .optional()
       .describe('Latency thresholds over the samples of each http/api check.'),

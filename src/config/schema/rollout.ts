@@ -16,7 +16,8 @@ export const rolloutSchema = z
           .describe('Percentages of traffic on the new version, rising, ending at 100.'),
         interval: duration.default('60s').describe('Time each step is observed before the next.'),
       })
-      .default({ steps: [10, 50, 100], interval: '60s' }),
+      .default({ steps: [10, 50, 100], interval: '60s' })
+      .describe('Steps of a canary rollout (with `strategy: canary`).'),
     autoRollback: z
       .boolean()
       .default(true)

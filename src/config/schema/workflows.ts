@@ -4,7 +4,7 @@ import { text } from './common.js';
 const environmentStep = (name: string, what: string) =>
   z.strictObject({
     step: z.literal(name).describe(what),
-    environment: text,
+    environment: text.describe('Environment the step acts on.'),
   });
 
 const workflowStep = z.discriminatedUnion('step', [
@@ -13,23 +13,23 @@ const workflowStep = z.discriminatedUnion('step', [
   environmentStep('health', 'Run the health checks.'),
   z.strictObject({
     step: z.literal('approve').describe('Wait for an approval recorded by someone else.'),
-    environment: text,
-    approvers: z.array(z.string()).default([]),
+    environment: text.describe('Environment the approval is for.'),
+    approvers: z.array(z.string()).default([]).describe('Who may approve; empty allows anyone.'),
   }),
   z.strictObject({
     step: z
       .literal('promote')
       .describe('Deploy to `to` the same artifacts (by hash) that are live in `from`.'),
-    from: text,
-    to: text,
+    from: text.describe('Environment whose live artifacts are promoted.'),
+    to: text.describe('Environment that receives them.'),
   }),
   z.strictObject({
     step: z.literal('notify').describe('Send a message to the configured notifications.'),
-    message: text,
+    message: text.describe('Text of the message.'),
   }),
   z.strictObject({
     step: z.literal('run').describe('Run a shell command from the project root.'),
-    command: text,
+    command: text.describe('Command line, run by the shell.'),
   }),
 ]);
 
@@ -37,8 +37,8 @@ export const workflowsSchema = z
   .record(
     z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and -'),
     z.strictObject({
-      description: z.string().optional(),
-      steps: z.array(workflowStep).min(1),
+      description: z.string().optional().describe('What the workflow is for.'),
+      steps: z.array(workflowStep).min(1).describe('Steps, run in order; a failed step stops the workflow.'),
     }),
   )
   .default({})
