@@ -5,6 +5,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Asks a person for a line of text; by default @inquirer/prompts, loaded on first use. */
+  ask?: (question: { message: string; default?: string }) => Promise<string>;
 }
 
 export function processIo(): CliIo {

@@ -13,7 +13,9 @@ export interface Style {
 }
 
 export function createStyle(enabled: boolean): Style {
-  const paint = (format: Format) => (text: string) => (enabled ? styleText(format, text) : text);
+  // Whether to colour is decided above (flag, NO_COLOR, TTY of the stream we write to), not by styleText.
+  const paint = (format: Format) => (text: string) =>
+    enabled ? styleText(format, text, { validateStream: false }) : text;
   return {
     bold: paint('bold'),
     dim: paint('dim'),

@@ -12,10 +12,11 @@ import {
 import { deepMerge } from './merge.js';
 import { readOverrides } from './overrides.js';
 import { formatPath, type PathSegment, setAt } from './paths.js';
+import { parseWithPending } from './pending.js';
 import { Provenance } from './provenance.js';
 import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
-import { configJsonSchema, configSchema, type OmnixConfig } from './schema.js';
+import { configJsonSchema, type OmnixConfig } from './schema.js';
 import { findSecretPaths } from './secrets.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -40,7 +41,10 @@ export interface LoadedConfig {
   provenance: Provenance;
   /** formatPath of the leaves shown as `***`. */
   secretPaths: Set<string>;
-  /** Values that still hold `${cfn:}`, `${ssm:}` or `${outputs.}` references. */
+  /**
+   * Values that still hold `${cfn:}`, `${ssm:}` or `${outputs.}` references. Until
+   * `resolveDeployTimeReferences` runs they hold the reference text, whatever their schema type.
+   */
   pending: Map<string, PathSegment[]>;
   /** The merged, reference-resolved tree before defaults: input for the deploy-time phase. */
   tree: Record<string, unknown>;
@@ -109,7 +113,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
   const early = [...overrideIssues, ...resolution.issues];
   if (early.length > 0) return failed(early, warnings);
 
-  const parsed = configSchema.safeParse(resolution.tree);
+  const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
   if (!parsed.success) {
     return failed(
       fromZodIssues(parsed.error.issues, { data: resolution.tree, schema, provenance }),

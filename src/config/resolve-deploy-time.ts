@@ -1,16 +1,25 @@
-import { createAwsClients } from '../providers/aws/clients.js';
+import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { fromZodIssues } from './issues.js';
 import type { LoadedConfig, LoadResult } from './load.js';
+import { parseWithPending } from './pending.js';
 import { resolveAwsReferences } from './references/resolve-aws.js';
 import type { AwsReferenceReaders } from './references/types.js';
-import { configJsonSchema, configSchema, type OmnixConfig } from './schema.js';
+import { configJsonSchema } from './schema.js';
 import { findSecretPaths } from './secrets.js';
 
-/** Readers for `${cfn:}` and `${ssm:}` through the one AWS client factory. */
-export function awsReferenceReaders(aws: OmnixConfig['aws']): AwsReferenceReaders {
+/** Readers for `${cfn:}` and `${ssm:}` through the one AWS client factory; one DescribeStacks per stack. */
+export function awsReferenceReaders(aws: AwsClientSettings): AwsReferenceReaders {
   const clients = createAwsClients(aws);
+  const stacks = new Map<string, Promise<Record<string, string>>>();
   return {
-    stackOutputs: async (stackName) => (await clients.cloudFormation()).stackOutputs(stackName),
+    stackOutputs: (stackName) => {
+      if (!stacks.has(stackName))
+        stacks.set(
+          stackName,
+          clients.cloudFormation().then((cfn) => cfn.stackOutputs(stackName)),
+        );
+      return stacks.get(stackName)!;
+    },
     parameter: async (name) => (await clients.ssm()).parameter(name),
   };
 }
@@ -36,7 +45,7 @@ export async function resolveDeployTimeReferences(
     warnings: loaded.warnings,
   });
   if (resolution.issues.length > 0) return failed(resolution.issues);
-  const parsed = configSchema.safeParse(resolution.tree);
+  const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
   if (!parsed.success) {
     return failed(
       fromZodIssues(parsed.error.issues, { data: resolution.tree, schema, provenance: loaded.provenance }),

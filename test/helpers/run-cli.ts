@@ -13,6 +13,9 @@ export interface RunCliOptions {
   bin?: BinName;
   /** Pretend stdin and stdout are a terminal. */
   tty?: boolean;
+  /** Answers given, in order, to the prompts a terminal would show; the questions are recorded. */
+  answers?: string[];
+  questions?: string[];
 }
 
 /** Runs the CLI in process, as a user would from `cwd`, and captures what it prints. */
@@ -27,6 +30,12 @@ export async function runCli(args: string[], options: RunCliOptions): Promise<Cl
       stdinIsTTY: options.tty ?? false,
       env: { ...options.env },
       cwd: options.cwd,
+      ask: async (question) => {
+        options.questions?.push(question.message);
+        const answer = options.answers?.shift();
+        if (answer === undefined) throw new Error(`unexpected prompt: ${question.message}`);
+        return answer === '' ? (question.default ?? '') : answer;
+      },
     },
     options.bin,
   );

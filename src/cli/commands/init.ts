@@ -25,7 +25,10 @@ interface InitFlags {
 export async function init(context: CommandContext, options: Record<string, unknown>): Promise<number> {
   const flags = options as unknown as InitFlags;
   const root = resolve(context.io.cwd, context.configDir);
-  const answers = context.interactive && !context.yes ? await ask(flags, root) : fromFlags(flags, root);
+  const answers =
+    context.interactive && !context.yes
+      ? await ask(flags, root, context.io.ask ?? inquirerInput)
+      : fromFlags(flags, root);
   const files = await writeScaffold(root, scaffoldConfig(answers), { force: flags.force });
 
   // The scaffold must be valid as written: check every environment the way `config validate` would.
@@ -68,8 +71,9 @@ function fromFlags(flags: InitFlags, root: string): ScaffoldOptions {
   };
 }
 
-async function ask(flags: InitFlags, root: string): Promise<ScaffoldOptions> {
-  const { input } = await importPrompts();
+type Ask = NonNullable<CommandContext['io']['ask']>;
+
+async function ask(flags: InitFlags, root: string, input: Ask): Promise<ScaffoldOptions> {
   const defaults = fromFlags(flags, root);
   const project = flags.project ?? (await input({ message: 'Project name', default: defaults.project }));
   const region = await input({ message: 'AWS region', default: flags.region });
@@ -106,9 +110,10 @@ async function ask(flags: InitFlags, root: string): Promise<ScaffoldOptions> {
   );
 }
 
-async function importPrompts() {
+const inquirerInput: Ask = async (question) => {
+  let prompts: typeof import('@inquirer/prompts');
   try {
-    return await import('@inquirer/prompts');
+    prompts = await import('@inquirer/prompts');
   } catch (error) {
     throw new OmnixError('MissingDependency', 'the prompt library @inquirer/prompts could not be loaded', {
       hint: 'Run npm install @inquirer/prompts, or answer with flags and --yes.',
@@ -116,7 +121,8 @@ async function importPrompts() {
       exitCode: ExitCode.Usage,
     });
   }
-}
+  return prompts.input(question);
+};
 
 function splitList(text: string): string[] {
   return text

@@ -9,6 +9,8 @@ export interface AwsClientSettings {
   endpoint?: string | undefined;
   retryMode?: 'standard' | 'adaptive';
   maxAttempts?: number;
+  /** Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 /** The one place that builds AWS SDK clients. Each service's SDK is imported on first use. */
@@ -23,6 +25,7 @@ export function sdkClientConfig(settings: AwsClientSettings) {
     region: settings.region,
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
     retryMode: settings.retryMode ?? 'adaptive',
     maxAttempts: settings.maxAttempts ?? 5,
   };

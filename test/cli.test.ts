@@ -1,0 +1,341 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadValidConfig } from '../src/config/load.js';
+import { runCli } from './helpers/run-cli.js';
+import { MINIMAL_MASTER, project, testdir } from './helpers/testdir.js';
+
+const EXAMPLE = join(import.meta.dirname, '../examples/webapp');
+
+describe('omnix --help', () => {
+  it('lists the commands that work and hides the ones that do not exist yet', async () => {
+    const run = await runCli(['--help'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/init \[options\]/);
+    expect(run.stdout).toMatch(/config/);
+    expect(run.stdout).not.toMatch(/^\s+deploy/m);
+    expect(run.stdout).toMatch(/--config-dir <dir>/);
+    expect(run.stdout).toMatch(/Exit codes: 0 success/);
+  });
+
+  it('shows a subcommand’s options and examples', async () => {
+    const run = await runCli(['config', 'show', '--help'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('--sources');
+    expect(run.stdout).toContain('$ omnix config show production --sources');
+  });
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
+    const run = await runCli(['--version'], { cwd: EXAMPLE });
+    expect(run.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('prints help and exits 2 for a command group without a subcommand', async () => {
+    const run = await runCli(['config'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Usage: omnix config');
+  });
+
+  it('suggests the closest command for a typo', async () => {
+    const run = await runCli(['confg'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/Did you mean config\?/);
+  });
+});
+
+describe('orchestrator', () => {
+  it('accepts the original task list’s verbs and says which omnix command they become', async () => {
+    const run = await runCli(['deploy-status'], { cwd: EXAMPLE, bin: 'orchestrator' });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("'orchestrator deploy-status' is not available");
+    expect(run.stderr).toContain("It will be 'orchestrator status'");
+  });
+
+  it('runs the same commands as omnix', async () => {
+    const run = await runCli(['config', 'validate', 'staging'], { cwd: EXAMPLE, bin: 'orchestrator' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('staging: valid');
+  });
+
+  it('does not know the aliases under the omnix name', async () => {
+    const run = await runCli(['deploy-history'], { cwd: EXAMPLE });
+    expect(run.stderr).toContain("unknown command 'deploy-history'");
+  });
+});
+
+describe('omnix config show', () => {
+  it('prints the merged, resolved configuration as YAML', async () => {
+    const run = await runCli(['config', 'show', 'staging'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(0);
+    const shown = parse(run.stdout) as {
+      frontend: { bucket: string };
+      backend: { functions: { api: { memoryMb: number } } };
+    };
+    expect(shown.frontend.bucket).toBe('omnix-shop-web-staging');
+    expect(shown.backend.functions.api.memoryMb).toBe(512);
+  });
+
+  it('names the source of every value with --sources', async () => {
+    const run = await runCli(['config', 'show', 'production', '--sources'], { cwd: EXAMPLE });
+    expect(run.stdout).toMatch(
+      /backend\.functions\.api\.memoryMb\s+1024\s+config\/environments\/production\.yaml:6:17/,
+    );
+    expect(run.stdout).toMatch(
+      /backend\.functions\.api\.name\s+omnix-shop-api-production\s+config\/deployment-config\.yaml:\d+:\d+/,
+    );
+    expect(run.stdout).toMatch(/rollout\.canary\.interval\s+60s\s+default/);
+    expect(run.stdout).toMatch(
+      /health\.checks\[0\]\.url\s+\$\{outputs\.apiUrl\}\/health \(resolved at deploy time\)/,
+    );
+  });
+
+  it('names an override variable as the source', async () => {
+    const run = await runCli(['config', 'show', 'staging', '--sources', '--json'], {
+      cwd: EXAMPLE,
+      env: { OMNIX__BACKEND__FUNCTIONS__API__MEMORY_MB: '2048' },
+    });
+    const report = JSON.parse(run.stdout) as {
+      config: { backend: { functions: { api: { memoryMb: number } } } };
+      sources: Record<string, string>;
+    };
+    expect(report.config.backend.functions.api.memoryMb).toBe(2048);
+    expect(report.sources['backend.functions.api.memoryMb']).toBe(
+      'env OMNIX__BACKEND__FUNCTIONS__API__MEMORY_MB',
+    );
+  });
+
+  it('shows secrets as *** in text and JSON', async () => {
+    const root = await testdir(
+      project(
+        `${MINIMAL_MASTER}secrets:\n  apiKey: \${env:API_KEY}\nnotifications:\n  - { type: slack, webhookUrl: "https://hooks.example/T0/B0/xyz" }\n`,
+      ),
+    );
+    for (const args of [
+      ['config', 'show', 'development'],
+      ['config', 'show', 'development', '--json'],
+      ['config', 'show', 'development', '--sources'],
+    ]) {
+      const run = await runCli(args, { cwd: root, env: { API_KEY: 'sk-live-123' } });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).not.toContain('sk-live-123');
+      expect(run.stdout).not.toContain('hooks.example');
+      expect(run.stdout).toContain('***');
+    }
+  });
+
+  it('prints warnings, such as production without approvals', async () => {
+    const root = await testdir(project(MINIMAL_MASTER, { production: '' }));
+    const run = await runCli(['config', 'show', 'production'], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('production deploys without approval');
+  });
+});
+
+describe('omnix config diff', () => {
+  it('prints a table of the values that differ', async () => {
+    const run = await runCli(['config', 'diff', 'staging', 'production'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/PATH\s+STAGING\s+PRODUCTION/);
+    expect(run.stdout).toMatch(/backend\.functions\.api\.memoryMb\s+512\s+1024/);
+    expect(run.stdout).toMatch(/approvals\.required\s+false\s+true/);
+    expect(run.stdout).not.toMatch(/^project\s/m);
+  });
+
+  it('says when two environments are the same', async () => {
+    const root = await testdir(project(MINIMAL_MASTER.replace('-${environment}', ''), { a: '', b: '' }));
+    const run = await runCli(['config', 'diff', 'a', 'b'], { cwd: root });
+    expect(run.stdout).toContain('a and b have the same configuration');
+  });
+
+  it('reports values present on one side only, and hides secrets that differ', async () => {
+    const root = await testdir(
+      project(MINIMAL_MASTER, {
+        a: 'secrets:\n  token: one\n',
+        b: 'secrets:\n  token: two\nfrontend:\n  url: https://shop.example\n',
+      }),
+    );
+    const run = await runCli(['config', 'diff', 'a', 'b', '--json'], { cwd: root });
+    const { differences } = JSON.parse(run.stdout) as {
+      differences: Array<{ path: string; a?: unknown; b?: unknown }>;
+    };
+    expect(differences).toContainEqual({ path: 'secrets.token', a: '***', b: '***' });
+    expect(differences).toContainEqual({ path: 'frontend.url', b: 'https://shop.example' });
+  });
+});
+
+describe('omnix config schema', () => {
+  it('prints a JSON Schema that validates the example configuration', async () => {
+    const run = await runCli(['config', 'schema'], { cwd: EXAMPLE });
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(run.stdout));
+    for (const environment of ['development', 'staging', 'production']) {
+      const loaded = await loadValidConfig({ environment, configDir: EXAMPLE, env: {}, cwd: EXAMPLE });
+      expect(validate(loaded.tree), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(validate({ project: 'x', aws: { region: 'us-east-1' }, frontend: { source: 1 } })).toBe(false);
+  });
+
+  it('with --layer, validates each file of the example on its own', async () => {
+    const run = await runCli(['config', 'schema', '--layer'], { cwd: EXAMPLE });
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run.stdout));
+    for (const file of [
+      'deployment-config.yaml',
+      'environments/staging.yaml',
+      'environments/production.yaml',
+    ]) {
+      const content = parse(await readFile(join(EXAMPLE, 'config', file), 'utf8'));
+      expect(validate(content), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ frontend: { bukcet: 'x' } })).toBe(false);
+  });
+
+  it('writes the schema to a file with --output', async () => {
+    const root = await testdir({});
+    const run = await runCli(['config', 'schema', '--output', 'schema.json'], { cwd: root });
+    expect(run.stdout).toBe('wrote schema.json\n');
+    expect(JSON.parse(await readFile(join(root, 'schema.json'), 'utf8')).title).toBe(
+      'OMNIX Deploy configuration',
+    );
+  });
+});
+
+describe('omnix config validate', () => {
+  it('validates every environment when none is named', async () => {
+    const run = await runCli(['config', 'validate'], { cwd: EXAMPLE });
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '✔ development: valid',
+      '✔ production: valid',
+      '✔ staging: valid',
+    ]);
+  });
+
+  it('reports each environment on its own: one bad file does not hide the others', async () => {
+    const root = await testdir(
+      project(MINIMAL_MASTER, { good: '', bad: 'frontend:\n  concurrency: many\n' }),
+    );
+    const run = await runCli(['config', 'validate', '--all', '--json'], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      environments: Array<{ environment: string; ok: boolean; errors: unknown[] }>;
+    };
+    expect(report.ok).toBe(false);
+    expect(report.environments.map((e) => [e.environment, e.ok])).toEqual([
+      ['bad', false],
+      ['good', true],
+    ]);
+    expect(report.environments[0]!.errors[0]).toMatchObject({
+      file: 'config/environments/bad.yaml',
+      line: 2,
+      column: 16,
+      path: 'frontend.concurrency',
+      expected: 'integer',
+      found: '"many"',
+    });
+  });
+
+  it('works from another folder through --config-dir', async () => {
+    const root = await testdir({});
+    const run = await runCli(['--config-dir', EXAMPLE, 'config', 'validate', 'staging'], { cwd: root });
+    expect(run.exitCode).toBe(0);
+  });
+});
+
+describe('omnix init', () => {
+  it('without a terminal, builds the config from flags and defaults, and it validates', async () => {
+    const root = await testdir({});
+    const run = await runCli(
+      ['init', '--project', 'acme', '--environments', 'dev,prod', '--backend-source', 'api'],
+      { cwd: root },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain('created config/environments/prod.yaml');
+    const validate = await runCli(['config', 'validate', '--all'], { cwd: root });
+    expect(validate.exitCode).toBe(0);
+    const prod = await loadValidConfig({ environment: 'prod', configDir: root, env: {}, cwd: root });
+    expect(prod.config.approvals.required).toBe(true);
+    expect(prod.config.backend?.functions.api?.name).toBe('acme-api-prod');
+  });
+
+  it('on a terminal, asks for what the flags did not give', async () => {
+    const root = await testdir({});
+    const questions: string[] = [];
+    const run = await runCli(['init'], {
+      cwd: root,
+      tty: true,
+      answers: ['shop', 'eu-west-1', 'staging, production', 'public', 'npm run build', ''],
+      questions,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(questions).toEqual([
+      'Project name',
+      'AWS region',
+      'Environments (comma-separated)',
+      'Built site folder ("none" for no frontend)',
+      'Command that builds the site (empty for none)',
+      'Lambda function folder (empty for no backend)',
+    ]);
+    const staging = await loadValidConfig({ environment: 'staging', configDir: root, env: {}, cwd: root });
+    expect(staging.config).toMatchObject({
+      project: 'shop',
+      aws: { region: 'eu-west-1' },
+      frontend: { source: 'public', build: 'npm run build', bucket: 'shop-web-staging' },
+    });
+    expect(staging.config.backend).toBeUndefined();
+  });
+
+  it('does not ask with --yes, even on a terminal', async () => {
+    const root = await testdir({});
+    const run = await runCli(['init', '--yes', '--json'], { cwd: root, tty: true });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).environments).toEqual(['development', 'staging', 'production']);
+  });
+
+  it('refuses to overwrite without --force, and overwrites with it', async () => {
+    const root = await testdir(project(MINIMAL_MASTER));
+    const refused = await runCli(['init'], { cwd: root });
+    expect(refused.exitCode).toBe(2);
+    expect(await readFile(join(root, 'config/deployment-config.yaml'), 'utf8')).toBe(MINIMAL_MASTER);
+    const forced = await runCli(['init', '--force', '--project', 'fresh'], { cwd: root });
+    expect(forced.exitCode).toBe(0);
+    expect(await readFile(join(root, 'config/deployment-config.yaml'), 'utf8')).toContain('project: fresh');
+  });
+
+  it('refuses a project with neither frontend nor backend', async () => {
+    const root = await testdir({});
+    const run = await runCli(['init', '--frontend-source', 'none'], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('a project needs a frontend, a backend, or both');
+  });
+});
+
+describe('errors', () => {
+  it('shows the stack only with --debug', async () => {
+    const root = await testdir({});
+    const plain = await runCli(['config', 'validate'], { cwd: root });
+    expect(plain.stderr).not.toMatch(/^\s+at /m);
+    const debug = await runCli(['config', 'validate', '--debug'], { cwd: root });
+    expect(debug.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('uses colour only when asked for and possible', async () => {
+    const root = await testdir({});
+    const coloured = await runCli(['config', 'validate'], { cwd: root, env: { FORCE_COLOR: '1' } });
+    expect(coloured.stderr).toContain('\x1b[');
+    const plain = await runCli(['config', 'validate', '--no-color'], {
+      cwd: root,
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(plain.stderr).not.toContain('\x1b[');
+    const noColor = await runCli(['config', 'validate'], {
+      cwd: root,
+      env: { FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    expect(noColor.stderr).not.toContain('\x1b[');
+  });
+});
