@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
+    reporters: ['default', './test/summary-reporter.ts'],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
