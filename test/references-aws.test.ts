@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadValidConfig } from '../src/config/load.js';
 import { awsReferenceReaders, resolveDeployTimeReferences } from '../src/config/resolve-deploy-time.js';
-import { fakeAwsEndpoint } from './helpers/fake-aws-endpoint.js';
+import { type FakeAwsData, fakeAwsEndpoint } from './helpers/fake-aws-endpoint.js';
 import { runCli } from './helpers/run-cli.js';
 import { project, testdir } from './helpers/testdir.js';
 
@@ -36,17 +36,23 @@ const DATA = {
 };
 const CREDENTIALS = { accessKeyId: 'AKIATEST', secretAccessKey: 'secret' };
 
+/** The staging environment of MASTER, loaded offline, and readers that reach AWS at a fake endpoint holding `data`. */
+async function stagingAgainst(data: FakeAwsData) {
+  const { endpoint, calls } = await fakeAwsEndpoint(data);
+  const root = await testdir(project(MASTER, { staging: '' }));
+  const loaded = await loadValidConfig({
+    environment: 'staging',
+    configDir: root,
+    env: { OMNIX_AWS_ENDPOINT: endpoint },
+    cwd: root,
+  });
+  const readers = awsReferenceReaders({ ...loaded.config.aws, credentials: CREDENTIALS });
+  return { loaded, readers, calls };
+}
+
 describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire', () => {
   it('resolves stack outputs and parameters, coerces types, and marks ssm values secret', async () => {
-    const { endpoint, calls } = await fakeAwsEndpoint(DATA);
-    const root = await testdir(project(MASTER, { staging: '' }));
-    const loaded = await loadValidConfig({
-      environment: 'staging',
-      configDir: root,
-      env: { OMNIX_AWS_ENDPOINT: endpoint },
-      cwd: root,
-    });
-    const readers = awsReferenceReaders({ ...loaded.config.aws, credentials: CREDENTIALS });
+    const { loaded, readers, calls } = await stagingAgainst(DATA);
 
     const resolved = await resolveDeployTimeReferences(loaded, readers);
 
@@ -65,15 +71,7 @@ describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire'
   });
 
   it('names the file, line and reference that cannot be resolved', async () => {
-    const { endpoint } = await fakeAwsEndpoint({ stacks: {}, parameters: {} });
-    const root = await testdir(project(MASTER, { staging: '' }));
-    const loaded = await loadValidConfig({
-      environment: 'staging',
-      configDir: root,
-      env: { OMNIX_AWS_ENDPOINT: endpoint },
-      cwd: root,
-    });
-    const readers = awsReferenceReaders({ ...loaded.config.aws, credentials: CREDENTIALS });
+    const { loaded, readers } = await stagingAgainst({ stacks: {}, parameters: {} });
 
     const resolved = await resolveDeployTimeReferences(loaded, readers);
 
@@ -96,21 +94,11 @@ describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire'
   });
 
   it('names a missing output and lists the ones the stack has', async () => {
-    const { endpoint } = await fakeAwsEndpoint({
+    const { loaded, readers } = await stagingAgainst({
       stacks: { 'shop-staging': { Other: 'x' } },
       parameters: DATA.parameters,
     });
-    const root = await testdir(project(MASTER, { staging: '' }));
-    const loaded = await loadValidConfig({
-      environment: 'staging',
-      configDir: root,
-      env: { OMNIX_AWS_ENDPOINT: endpoint },
-      cwd: root,
-    });
-    const resolved = await resolveDeployTimeReferences(
-      loaded,
-      awsReferenceReaders({ ...loaded.config.aws, credentials: CREDENTIALS }),
-    );
+    const resolved = await resolveDeployTimeReferences(loaded, readers);
     expect(!resolved.ok && resolved.errors[0]).toMatchObject({
       message: expect.stringContaining('has no output DistributionId'),
       hint: 'Its outputs are: Other.',

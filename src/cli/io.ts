@@ -10,6 +10,13 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `omnix config show prod | head`: the reader left, so stop quietly instead of crashing on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { type CliIo, type CommandContext, createContext } from './io.js';
@@ -45,7 +46,7 @@ export const COMMANDS: CommandSpec[] = [
         description: 'folder of a Lambda function named "api" (omit for no backend)',
       },
       { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs20.x' },
-      { flags: '--force', description: 'overwrite existing configuration files', default: false },
+      { flags: '--force', description: 'overwrite existing configuration files' },
     ],
     examples: ['omnix init', 'omnix init --yes --project shop --region eu-west-1 --backend-source api'],
     run: async (context, _args, options) => (await import('./commands/init.js')).init(context, options),
@@ -62,7 +63,6 @@ export const COMMANDS: CommandSpec[] = [
           {
             flags: '--all',
             description: 'validate every environment (the default without [env])',
-            default: false,
           },
         ],
         examples: ['omnix config validate --all', 'omnix config validate staging --json'],
@@ -77,12 +77,10 @@ export const COMMANDS: CommandSpec[] = [
           {
             flags: '--sources',
             description: 'show where each value came from (file:line, variable or default)',
-            default: false,
           },
           {
             flags: '--resolve',
             description: 'also resolve ${cfn:} and ${ssm:} references through AWS',
-            default: false,
           },
         ],
         examples: ['omnix config show production --sources', 'omnix config show staging --json'],
@@ -104,7 +102,6 @@ export const COMMANDS: CommandSpec[] = [
           {
             flags: '--layer',
             description: 'schema for one file (nothing required), for editors',
-            default: false,
           },
           { flags: '--output <file>', description: 'write to a file instead of standard output' },
         ],
@@ -155,11 +152,11 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
   const program = new Command(bin)
     .description('OMNIX Deploy: deploy a serverless web app to AWS from one validated configuration.')
     .version(version, '--version', 'print the version')
-    .option('--config-dir <dir>', 'project root or its config/ folder', io.cwd)
-    .option('--json', 'machine-readable output on stdout', false)
-    .option('--debug', 'show stack traces and causes of errors', false)
+    .option('--config-dir <dir>', 'project root or its config/ folder (default: the current folder)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--debug', 'show stack traces and causes of errors')
     .option('--no-color', 'plain output without colours')
-    .option('-y, --yes', 'assume yes at confirmations (needed without a terminal)', false)
+    .option('-y, --yes', 'assume yes at confirmations (needed without a terminal)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -212,7 +209,7 @@ function addCommand(parent: Command, spec: CommandSpec, io: CliIo, state: RunSta
     const self = params.at(-1) as Command;
     const globals = self.optsWithGlobals() as Record<string, unknown>;
     const context = createContext(io, {
-      configDir: String(globals.configDir),
+      configDir: resolve(io.cwd, typeof globals.configDir === 'string' ? globals.configDir : '.'),
       json: globals.json === true,
       debug: globals.debug === true,
       color: colorEnabled(globals.color !== false, io.stdout, io.env),

@@ -69,7 +69,7 @@ export function scaffoldConfig(options: ScaffoldOptions): Record<string, string>
   const master: string[] = [
     `# yaml-language-server: $schema=./${SCHEMA_FILE}`,
     '# OMNIX Deploy: settings shared by every environment. Files in environments/ override them.',
-    '# Reference: https://github.com/omnix/omnix-deploy/blob/main/docs/configuration.md',
+    '# Every setting: docs/configuration.md in omnix-deploy, or `omnix config schema`.',
     `project: ${options.project}`,
     'aws:',
     `  region: ${options.region}`,

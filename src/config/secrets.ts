@@ -1,5 +1,5 @@
 import { REDACTED } from '../core/redact.js';
-import { formatPath, leaves, type PathSegment, setAt, startsWith } from './paths.js';
+import { formatPath, leaves, type PathSegment, setAt } from './paths.js';
 import type { JsonSchema } from './schema.js';
 import { isSecretPath } from './schema-nav.js';
 
@@ -31,8 +31,4 @@ export function redactConfig<T>(config: T, secretPaths: ReadonlySet<string>): T 
       setAt(copy, path, REDACTED);
   }
   return copy as T;
-}
-
-export function isUnder(path: PathSegment[], prefixes: PathSegment[][]): boolean {
-  return prefixes.some((prefix) => startsWith(path, prefix));
 }

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   type ScaffoldOptions,
   scaffoldConfig,
@@ -18,13 +17,13 @@ interface InitFlags {
   frontendBuild?: string;
   backendSource?: string;
   runtime: string;
-  force: boolean;
+  force?: boolean;
 }
 
 /** Scaffolds config/: asks on a terminal (unless --yes), takes flags and defaults otherwise. */
 export async function init(context: CommandContext, options: Record<string, unknown>): Promise<number> {
   const flags = options as unknown as InitFlags;
-  const root = resolve(context.io.cwd, context.configDir);
+  const root = context.configDir;
   const answers =
     context.interactive && !context.yes
       ? await ask(flags, root, context.io.ask ?? inquirerInput)

@@ -85,9 +85,8 @@ async function evaluateRef(part: Extract<TemplatePart, { type: 'ref' }>, handle:
   if (problem) throw new ReferenceProblem(problem, `Write it as ${resolver.syntax}.`);
   const outcome = await handle(resolver, argumentText);
   if (outcome === 'keep') {
-    return {
-      raw: `\${${part.kind}${argumentText === '' && separator === '}' ? '' : separator}${escapeLiteral(argumentText)}}`,
-    };
+    const written = separator === '}' ? '' : `${separator}${escapeLiteral(argumentText)}`;
+    return { raw: `\${${part.kind}${written}}` };
   }
   return outcome;
 }

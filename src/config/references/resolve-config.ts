@@ -34,8 +34,6 @@ export interface ResolveConfigOptions {
   locate(path: ConfigPath): Pick<ConfigIssue, 'source' | 'line' | 'column'>;
 }
 
-type Memo = { ok: true } | { ok: false };
-
 /**
  * Resolves `${env:}`, `${environment}` and `${self:}` throughout a merged configuration. Each value is
  * resolved once; a `${self:}` chain that comes back to where it started is reported as a cycle. A
@@ -46,7 +44,8 @@ export async function resolveConfigReferences(
   options: ResolveConfigOptions,
 ): Promise<ReferenceResolution> {
   const tree = structuredClone(input);
-  const memo = new Map<string, Memo>();
+  /** Values already resolved, or already failed (and reported once). */
+  const settled = new Set<string>();
   const stack: PathSegment[][] = [];
   const pending = new Map<string, PathSegment[]>();
   const secretPaths = new Set<string>();
@@ -54,7 +53,7 @@ export async function resolveConfigReferences(
 
   const resolveLeaf = async (path: PathSegment[]): Promise<void> => {
     const key = formatPath(path);
-    if (memo.has(key)) return;
+    if (settled.has(key)) return;
     const cycleStart = stack.findIndex((entry) => formatPath(entry) === key);
     if (cycleStart !== -1) {
       const chain = [...stack.slice(cycleStart), path].map(formatPath).join(' → ');
@@ -68,7 +67,7 @@ export async function resolveConfigReferences(
     const raw = getAt(tree, path) as string;
     const parsed = parseTemplate(raw);
     if (!parsed.ok) {
-      memo.set(key, { ok: false });
+      settled.add(key);
       const problem = new ReferenceProblem(
         `${parsed.message} (at character ${parsed.offset + 1} of '${raw}')`,
       );
@@ -93,9 +92,9 @@ export async function resolveConfigReferences(
       }
       setAt(tree, path, value);
       if (result.kept) pending.set(key, path);
-      memo.set(key, { ok: true });
+      settled.add(key);
     } catch (error) {
-      memo.set(key, { ok: false });
+      settled.add(key);
       if (error instanceof ReferenceProblem) error.path ??= path;
       throw error;
     } finally {
