@@ -10,7 +10,8 @@ describe('the omnix binary', () => {
     const child = spawn(process.execPath, [BIN, 'config', 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.stdout.once('data', () => child.stdout.destroy());
+    // Close our end before the child writes anything, so its first write meets a closed pipe.
+    child.stdout.destroy();
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(code).toBe(0);
