@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createSandboxApp } from './app.js';
+import { FaultInjector } from './faults.js';
+import { resolveSandboxOptions, type SandboxOptions } from './options.js';
+import { Persistence } from './persistence.js';
+import { createIamService, IamPolicies } from './services/iam/iam.js';
+import { createStsService } from './services/sts/sts.js';
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:<port>`: what `aws.endpoint` (or `--endpoint-url`) points at. */
+  endpoint: string;
+  port: number;
+  dataDir: string | undefined;
+  faults: FaultInjector;
+  iamPolicies: IamPolicies;
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox on 127.0.0.1 (never another interface). */
+export async function startSandbox(input: SandboxOptions = {}): Promise<RunningSandbox> {
+  const options = resolveSandboxOptions(input);
+  const persistence = new Persistence(options.dataDir);
+  void persistence;
+  const faults = new FaultInjector(input.faults);
+  const iamPolicies = new IamPolicies();
+  for (const [principal, documents] of Object.entries(input.iamPolicies ?? {}))
+    iamPolicies.set(principal, documents);
+  const services = {
+    sts: createStsService(options),
+    iam: createIamService(options, iamPolicies),
+  };
+  const app = createSandboxApp({ options, services, faults, iamPolicies });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () =>
+      resolve(started),
+    );
+    started.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    dataDir: options.dataDir,
+    faults,
+    iamPolicies,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
