@@ -48,6 +48,9 @@ export function createSandboxApp(parts: SandboxParts): Hono {
 
   app.all('*', async (c) => {
     const url = new URL(c.req.url);
+    // The raw request target: URL parsing would collapse `..` segments, which S3 keys may contain.
+    const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+    const rawPath = rawTarget ? rawTarget.split('?')[0]! : url.pathname;
     const requestId = randomUUID();
     const length = Number(c.req.header('content-length') ?? 0);
     const tooLarge = new AwsError(
@@ -56,7 +59,7 @@ export function createSandboxApp(parts: SandboxParts): Hono {
       400,
     );
     const scope = credentialScope(c.req.header('authorization'), url.searchParams);
-    const serverName = /^\/_omnix\/([a-z]+)\/(.*)$/.exec(url.pathname);
+    const serverName = /^\/_omnix\/([a-z]+)\/(.*)$/.exec(rawPath);
     const service = scope ? parts.services[scope.service] : undefined;
     try {
       if (length > parts.options.maxBodyBytes) throw tooLarge;
@@ -64,7 +67,7 @@ export function createSandboxApp(parts: SandboxParts): Hono {
       if (body.length > parts.options.maxBodyBytes) throw tooLarge;
       const request: SandboxRequest = {
         method: c.req.method,
-        rawPath: url.pathname,
+        rawPath,
         query: url.searchParams,
         headers: c.req.raw.headers,
         body,

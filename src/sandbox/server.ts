@@ -5,6 +5,7 @@ import { FaultInjector } from './faults.js';
 import { resolveSandboxOptions, type SandboxOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
+import { createS3Service } from './services/s3/s3.js';
 import { createStsService } from './services/sts/sts.js';
 
 export interface RunningSandbox {
@@ -21,7 +22,6 @@ export interface RunningSandbox {
 export async function startSandbox(input: SandboxOptions = {}): Promise<RunningSandbox> {
   const options = resolveSandboxOptions(input);
   const persistence = new Persistence(options.dataDir);
-  void persistence;
   const faults = new FaultInjector(input.faults);
   const iamPolicies = new IamPolicies();
   for (const [principal, documents] of Object.entries(input.iamPolicies ?? {}))
@@ -29,6 +29,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const services = {
     sts: createStsService(options),
     iam: createIamService(options, iamPolicies),
+    s3: createS3Service(options, persistence),
   };
   const app = createSandboxApp({ options, services, faults, iamPolicies });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -38,16 +39,19 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     started.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
     dataDir: options.dataDir,
     faults,
     iamPolicies,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: () => {
+      stopping ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+      return stopping;
+    },
   };
 }

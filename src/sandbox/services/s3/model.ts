@@ -1,0 +1,39 @@
+export type VersioningStatus = 'Unversioned' | 'Enabled' | 'Suspended';
+
+export interface BucketRecord {
+  name: string;
+  region: string;
+  created: string;
+  versioning: VersioningStatus;
+}
+
+/** What is stored with an object and returned on GET/HEAD. */
+export interface ObjectHeaders {
+  contentType: string;
+  cacheControl?: string;
+  contentEncoding?: string;
+  contentDisposition?: string;
+  /** `x-amz-meta-*`, names lower-case without the prefix. */
+  metadata: Record<string, string>;
+}
+
+export interface ObjectVersion extends ObjectHeaders {
+  key: string;
+  /** `null` for objects written while versioning was off or suspended. */
+  versionId: string;
+  deleteMarker: boolean;
+  lastModified: string;
+  etag: string;
+  size: number;
+  /** Content-addressed handle of the bytes (see Persistence). */
+  blob: string;
+}
+
+export interface MultipartUpload {
+  uploadId: string;
+  bucket: string;
+  key: string;
+  initiated: string;
+  headers: ObjectHeaders;
+  parts: Record<number, { etag: string; size: number; blob: string; md5: string }>;
+}
