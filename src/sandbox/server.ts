@@ -4,8 +4,11 @@ import { createSandboxApp } from './app.js';
 import { FaultInjector } from './faults.js';
 import { resolveSandboxOptions, type SandboxOptions } from './options.js';
 import { Persistence } from './persistence.js';
+import { CloudFrontState, createCloudFrontService } from './services/cloudfront/cloudfront.js';
+import { createCloudFrontServer } from './services/cloudfront/serve.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
 import { createS3Service } from './services/s3/s3.js';
+import { S3Store } from './services/s3/store.js';
 import { createStsService } from './services/sts/sts.js';
 
 export interface RunningSandbox {
@@ -26,12 +29,16 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const iamPolicies = new IamPolicies();
   for (const [principal, documents] of Object.entries(input.iamPolicies ?? {}))
     iamPolicies.set(principal, documents);
+  const s3 = new S3Store(persistence);
+  const cloudFront = new CloudFrontState(persistence);
   const services = {
     sts: createStsService(options),
     iam: createIamService(options, iamPolicies),
-    s3: createS3Service(options, persistence),
+    s3: createS3Service(options, persistence, s3),
+    cloudfront: createCloudFrontService(options, cloudFront),
   };
-  const app = createSandboxApp({ options, services, faults, iamPolicies });
+  const servers = { cloudfront: createCloudFrontServer(cloudFront, s3, persistence) };
+  const app = createSandboxApp({ options, services, faults, iamPolicies, servers });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () =>
       resolve(started),

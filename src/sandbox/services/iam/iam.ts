@@ -1,9 +1,9 @@
 import type { ResolvedSandboxOptions } from '../../options.js';
 import { AwsError } from '../../protocol/aws-error.js';
 import { queryList } from '../../protocol/query.js';
+import { queryParams, renderErrorResponse, unknownAction } from '../../protocol/query-service.js';
 import { xmlDocument } from '../../protocol/xml.js';
 import { type SandboxService, xmlResponse } from '../../service.js';
-import { queryParams, renderQueryError, unknownAction } from '../query-service.js';
 import { evaluate, type PolicyDocument } from './policy.js';
 
 const NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -32,7 +32,7 @@ export class IamPolicies {
 export function createIamService(options: ResolvedSandboxOptions, policies: IamPolicies): SandboxService {
   return {
     name: 'iam',
-    renderError: (error, requestId) => renderQueryError(NAMESPACE, error, requestId),
+    renderError: (error, requestId) => renderErrorResponse(NAMESPACE, error, requestId),
     route(request) {
       const params = queryParams(request);
       const action = params.get('Action');

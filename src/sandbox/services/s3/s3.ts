@@ -8,7 +8,7 @@ import type { S3Context } from './context.js';
 import * as lists from './list-operations.js';
 import * as multipart from './multipart-operations.js';
 import * as objects from './object-operations.js';
-import { S3Store } from './store.js';
+import type { S3Store } from './store.js';
 
 /** Bucket and key from a path-style (`/bucket/key`) or virtual-hosted (`bucket.s3.localhost`) request. */
 export function bucketAndKey(request: SandboxRequest): { bucket: string; key: string } {
@@ -24,8 +24,11 @@ export function bucketAndKey(request: SandboxRequest): { bucket: string; key: st
   };
 }
 
-export function createS3Service(options: ResolvedSandboxOptions, persistence: Persistence): SandboxService {
-  const store = new S3Store(persistence);
+export function createS3Service(
+  options: ResolvedSandboxOptions,
+  persistence: Persistence,
+  store: S3Store,
+): SandboxService {
   const operation = (name: string, run: () => ReturnType<Operation['run']>): Operation => ({ name, run });
 
   return {

@@ -1,7 +1,7 @@
 import type { ResolvedSandboxOptions } from '../../options.js';
+import { queryParams, renderErrorResponse, unknownAction } from '../../protocol/query-service.js';
 import { xmlDocument } from '../../protocol/xml.js';
 import { type SandboxService, xmlResponse } from '../../service.js';
-import { queryParams, renderQueryError, unknownAction } from '../query-service.js';
 
 const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -13,7 +13,7 @@ export function principalArn(accountId: string, accessKeyId: string): string {
 export function createStsService(options: ResolvedSandboxOptions): SandboxService {
   return {
     name: 'sts',
-    renderError: (error, requestId) => renderQueryError(NAMESPACE, error, requestId),
+    renderError: (error, requestId) => renderErrorResponse(NAMESPACE, error, requestId),
     route(request) {
       const action = queryParams(request).get('Action');
       if (action !== 'GetCallerIdentity') throw unknownAction(action);

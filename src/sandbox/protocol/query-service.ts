@@ -1,6 +1,6 @@
-import { AwsError } from '../protocol/aws-error.js';
-import { xmlDocument } from '../protocol/xml.js';
 import type { SandboxRequest, SandboxResponse } from '../service.js';
+import { AwsError } from './aws-error.js';
+import { xmlDocument } from './xml.js';
 
 /** Parameters of an AWS Query request: the form body of a POST, or the query string. */
 export function queryParams(request: SandboxRequest): URLSearchParams {
@@ -11,8 +11,8 @@ export function queryParams(request: SandboxRequest): URLSearchParams {
   return params;
 }
 
-/** `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>` */
-export function renderQueryError(namespace: string, error: AwsError, requestId: string): SandboxResponse {
+/** `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`: Query services and CloudFront. */
+export function renderErrorResponse(namespace: string, error: AwsError, requestId: string): SandboxResponse {
   return {
     status: error.status,
     headers: { 'content-type': 'text/xml', ...error.headers },
