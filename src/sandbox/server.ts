@@ -7,6 +7,7 @@ import { Persistence } from './persistence.js';
 import { CloudFrontState, createCloudFrontService } from './services/cloudfront/cloudfront.js';
 import { createCloudFrontServer } from './services/cloudfront/serve.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
+import { createLambdaService } from './services/lambda/lambda.js';
 import { createS3Service } from './services/s3/s3.js';
 import { S3Store } from './services/s3/store.js';
 import { createStsService } from './services/sts/sts.js';
@@ -36,6 +37,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     iam: createIamService(options, iamPolicies),
     s3: createS3Service(options, persistence, s3),
     cloudfront: createCloudFrontService(options, cloudFront),
+    lambda: createLambdaService(options, persistence, s3),
   };
   const servers = { cloudfront: createCloudFrontServer(cloudFront, s3, persistence) };
   const app = createSandboxApp({ options, services, faults, iamPolicies, servers });
