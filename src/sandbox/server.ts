@@ -4,6 +4,8 @@ import { createSandboxApp } from './app.js';
 import { FaultInjector } from './faults.js';
 import { resolveSandboxOptions, type SandboxOptions } from './options.js';
 import { Persistence } from './persistence.js';
+import { ApiGatewayState, createApiGatewayService } from './services/apigateway/apigateway.js';
+import { createApiGatewayServer } from './services/apigateway/serve.js';
 import { CloudFrontState, createCloudFrontService } from './services/cloudfront/cloudfront.js';
 import { createCloudFrontServer } from './services/cloudfront/serve.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
@@ -32,14 +34,20 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     iamPolicies.set(principal, documents);
   const s3 = new S3Store(persistence);
   const cloudFront = new CloudFrontState(persistence);
+  const lambda = createLambdaService(options, persistence, s3);
+  const apiGateway = new ApiGatewayState(options, persistence);
   const services = {
     sts: createStsService(options),
     iam: createIamService(options, iamPolicies),
     s3: createS3Service(options, persistence, s3),
     cloudfront: createCloudFrontService(options, cloudFront),
-    lambda: createLambdaService(options, persistence, s3),
+    lambda: lambda.service,
+    apigateway: createApiGatewayService(options, apiGateway),
   };
-  const servers = { cloudfront: createCloudFrontServer(cloudFront, s3, persistence) };
+  const servers = {
+    cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
+    apigateway: createApiGatewayServer(apiGateway, lambda.invoke, options),
+  };
   const app = createSandboxApp({ options, services, faults, iamPolicies, servers });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () =>

@@ -10,7 +10,7 @@ import {
 import type { S3Store } from '../s3/store.js';
 import { checkZip, codeSha256, extractedCode } from './code.js';
 import { aliasJson, configurationJson, sameVersion } from './configuration.js';
-import { invokeHandler } from './invoke.js';
+import { type InvocationResult, invokeHandler } from './invoke.js';
 import type { AliasRecord, FunctionRecord, FunctionVersion } from './model.js';
 import { LambdaState, lambdaTimestamp, newRevision } from './state.js';
 
@@ -53,11 +53,14 @@ function checkLimits(body: Body): void {
   }
 }
 
+/** Lets other services (API Gateway) invoke a function by ARN, qualifier included. */
+export type LambdaInvoker = (functionArn: string, event: unknown) => Promise<InvocationResult>;
+
 export function createLambdaService(
   options: ResolvedSandboxOptions,
   persistence: Persistence,
   s3: S3Store,
-): SandboxService {
+): { service: SandboxService; invoke: LambdaInvoker } {
   const state = new LambdaState(options, persistence);
 
   /** The zip from `ZipFile` (base64) or an S3 location, stored and described. */
@@ -491,7 +494,24 @@ export function createLambdaService(
     return { items: slice, ...(start + size < items.length ? { next: id(slice.at(-1)!) } : {}) };
   }
 
-  return {
+  const invoke: LambdaInvoker = async (functionArn, event) => {
+    const parsed = state.parse(functionArn);
+    const arnRegion = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):/.exec(functionArn)?.[1] ?? 'us-east-1';
+    const record = state.get(parsed.name, arnRegion);
+    const { version } = state.resolve(record, parsed.qualifier, arnRegion);
+    return invokeHandler(
+      {
+        functionName: record.name,
+        functionArn,
+        region: arnRegion,
+        config: version,
+        codeDir: extractedCode(persistence.getBlob(version.codeBlob)),
+      },
+      event,
+    );
+  };
+
+  const service: SandboxService = {
     name: 'lambda',
     renderError(error) {
       return {
@@ -515,4 +535,5 @@ export function createLambdaService(
       );
     },
   };
+  return { service, invoke };
 }
