@@ -98,6 +98,37 @@ export const apiIdentifiedOnce: Rule = ({ config }) => {
   return [];
 };
 
+/** The function behind the API: `backend.api.function`, else the one keyed `api`, else the only one. */
+export function apiFunctionKey(backend: NonNullable<RuleContext['config']['backend']>): string | undefined {
+  const keys = Object.keys(backend.functions);
+  return backend.api?.function ?? (keys.includes('api') ? 'api' : keys.length === 1 ? keys[0] : undefined);
+}
+
+export const apiNamesItsFunction: Rule = ({ config }) => {
+  const backend = config.backend;
+  if (!backend?.api) return [];
+  const key = apiFunctionKey(backend);
+  const keys = Object.keys(backend.functions);
+  if (key === undefined) {
+    return [
+      error(
+        ['backend', 'api'],
+        'cannot tell which function the API proxies to',
+        `Set backend.api.function to one of: ${keys.join(', ')}.`,
+      ),
+    ];
+  }
+  return keys.includes(key)
+    ? []
+    : [
+        error(
+          ['backend', 'api', 'function'],
+          `'${key}' is not a key of backend.functions`,
+          `Known functions: ${keys.join(', ')}.`,
+        ),
+      ];
+};
+
 export const uniqueFunctionNames: Rule = ({ config }) => {
   const seen = new Map<string, string>();
   const findings: RuleFinding[] = [];
@@ -271,6 +302,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   accountIdIsTwelveDigits,
   endpointIsAUrl,
   apiIdentifiedOnce,
+  apiNamesItsFunction,
   atLeastOneFunction,
   uniqueFunctionNames,
   lambdaEnvironmentIsValid,

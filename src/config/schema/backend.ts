@@ -39,6 +39,12 @@ export const apiSchema = z
     id: z.string().optional().describe('API id. Give `id` or `name`.'),
     name: z.string().optional().describe('API name, looked up when `id` is not given. Give `id` or `name`.'),
     stage: text.describe('Stage the deployment goes to.'),
+    function: z
+      .string()
+      .optional()
+      .describe(
+        'Key of the function (under backend.functions) the API proxies to; default: the one keyed `api`, or the only one.',
+      ),
     stageVariables: z
       .record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected letters, digits and _'), stringish)
       .default({})
