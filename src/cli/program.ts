@@ -114,6 +114,52 @@ export const COMMANDS: CommandSpec[] = [
       },
     ],
   },
+  {
+    name: 'sandbox',
+    summary:
+      'A local AWS-compatible server (S3, CloudFront, Lambda, API Gateway, STS, IAM) for demos and tests',
+    subcommands: [
+      {
+        name: 'start',
+        summary: 'Start the sandbox on 127.0.0.1 (in the foreground until stopped, or --detach)',
+        options: [
+          { flags: '--port <port>', description: 'port on 127.0.0.1; 0 picks a free one', default: '4599' },
+          {
+            flags: '--data-dir <dir>',
+            description: 'where the state persists (default: .omnix/sandbox in the project)',
+          },
+          { flags: '--bootstrap <env>', description: "create what the environment's configuration names" },
+          { flags: '--detach', description: 'run in the background and return once it answers' },
+          {
+            flags: '--faults <file>',
+            description: 'JSON fault rules: errors, throttling and latency per operation',
+          },
+          {
+            flags: '--iam-policies <file>',
+            description: 'JSON map of principal ARN to IAM policy documents',
+          },
+        ],
+        examples: [
+          'omnix sandbox start --detach --bootstrap development',
+          'omnix sandbox start --port 0 --data-dir /tmp/sandbox',
+        ],
+        run: async (context, _args, options) =>
+          (await import('./commands/sandbox.js')).sandboxStart(context, options),
+      },
+      {
+        name: 'stop',
+        summary: "Stop this project's sandbox",
+        examples: ['omnix sandbox stop'],
+        run: async (context) => (await import('./commands/sandbox.js')).sandboxStop(context),
+      },
+      {
+        name: 'status',
+        summary: "Say whether this project's sandbox runs, and where",
+        examples: ['omnix sandbox status --json'],
+        run: async (context) => (await import('./commands/sandbox.js')).sandboxStatus(context),
+      },
+    ],
+  },
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
@@ -130,7 +176,6 @@ const PLANNED = [
   'lock',
   'state',
   'iam-policy',
-  'sandbox',
   'demo',
   'migrate',
   'dashboard',

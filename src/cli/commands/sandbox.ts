@@ -1,0 +1,270 @@
+import { spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadValidConfig } from '../../config/load.js';
+import { locateConfig } from '../../config/location.js';
+import { ExitCode, OmnixError, UsageError } from '../../core/errors.js';
+import { bootstrapPlanFor } from '../../engine/bootstrap-plan.js';
+import { bootstrapResources } from '../../providers/aws/bootstrap.js';
+import {
+  processAlive,
+  readSandboxInfo,
+  removeSandboxInfo,
+  type SandboxProcessInfo,
+  sandboxHealthy,
+  waitFor,
+  writeSandboxInfo,
+} from '../../sandbox/control.js';
+import { startSandbox } from '../../sandbox/server.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../../sandbox/urls.js';
+import type { CommandContext } from '../io.js';
+import { renderTable } from '../render/table.js';
+import { createStyle } from '../style.js';
+
+export interface SandboxStartFlags {
+  port?: string;
+  dataDir?: string;
+  bootstrap?: string;
+  detach?: boolean;
+  faults?: string;
+  iamPolicies?: string;
+}
+
+const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
+
+/** The project the sandbox belongs to: where its state file and default data folder live. */
+function projectRoot(context: CommandContext): string {
+  try {
+    return locateConfig(context.configDir).projectRoot;
+  } catch {
+    return context.configDir;
+  }
+}
+
+const infoFile = (root: string) => join(root, '.omnix', 'sandbox.json');
+
+function parsePort(text: string | undefined): number {
+  const port = Number(text ?? 4599);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError('InvalidPort', `'${text}' is not a port number`, {
+      hint: 'Use 1–65535, or 0 for any free port.',
+    });
+  }
+  return port;
+}
+
+async function readJsonFile<T>(file: string | undefined, what: string): Promise<T | undefined> {
+  if (!file) return undefined;
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (error) {
+    throw new UsageError('InvalidFile', `cannot read the ${what} file ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+export async function sandboxStart(context: CommandContext, flags: SandboxStartFlags): Promise<number> {
+  const root = projectRoot(context);
+  const file = infoFile(root);
+  const port = parsePort(flags.port);
+  const dataDir = resolve(context.io.cwd, flags.dataDir ?? join(root, '.omnix', 'sandbox'));
+  const running = readSandboxInfo(file);
+  if (running && processAlive(running.pid) && (await sandboxHealthy(running.endpoint))) {
+    throw new UsageError(
+      'SandboxRunning',
+      `a sandbox is already running for this project: ${running.endpoint} (pid ${running.pid})`,
+      {
+        hint: "Stop it with 'omnix sandbox stop', or use it as it is.",
+      },
+    );
+  }
+  if (flags.detach) return startDetached(context, { ...flags, port: String(port), dataDir }, root, file);
+
+  const faults = await readJsonFile<never>(flags.faults, 'faults');
+  const iamPolicies = await readJsonFile<never>(flags.iamPolicies, 'IAM policies');
+  await mkdir(dataDir, { recursive: true });
+  const sandbox = await startSandbox({
+    port,
+    dataDir,
+    ...(faults ? { faults } : {}),
+    ...(iamPolicies ? { iamPolicies } : {}),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      throw new OmnixError('PortInUse', `port ${port} on 127.0.0.1 is already in use`, {
+        hint: 'Pick another with --port, or --port 0 for any free one.',
+        exitCode: ExitCode.Usage,
+        cause: error,
+      });
+    }
+    throw error;
+  });
+  const info: SandboxProcessInfo = {
+    pid: process.pid,
+    port: sandbox.port,
+    endpoint: sandbox.endpoint,
+    dataDir,
+    startedAt: new Date().toISOString(),
+  };
+  try {
+    if (flags.bootstrap) info.bootstrap = await bootstrap(context, flags.bootstrap, sandbox.endpoint);
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+  await writeSandboxInfo(file, info);
+  report(context, info, 'listening');
+  await new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+  await sandbox.stop();
+  removeSandboxInfo(file, process.pid);
+  if (!context.json) context.print('sandbox stopped');
+  return ExitCode.Ok;
+}
+
+async function bootstrap(
+  context: CommandContext,
+  environment: string,
+  endpoint: string,
+): Promise<NonNullable<SandboxProcessInfo['bootstrap']>> {
+  const loaded = await loadValidConfig({
+    environment,
+    configDir: context.configDir,
+    env: context.io.env,
+    cwd: context.io.cwd,
+  });
+  const plan = bootstrapPlanFor(loaded.config);
+  const result = await bootstrapResources(
+    { region: loaded.config.aws.region, endpoint, credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 },
+    '000000000000',
+    plan,
+  );
+  return {
+    environment,
+    created: result.created,
+    existing: result.existing,
+    ...(result.distributionId ? { siteUrl: sandboxSiteUrl(endpoint, result.distributionId) } : {}),
+    ...(result.restApiId && plan.api
+      ? { apiUrl: sandboxApiUrl(endpoint, result.restApiId, plan.api.stage) }
+      : {}),
+  };
+}
+
+async function startDetached(
+  context: CommandContext,
+  flags: SandboxStartFlags,
+  root: string,
+  file: string,
+): Promise<number> {
+  const bin = fileURLToPath(new URL('../../../bin/omnix.js', import.meta.url));
+  const log = join(root, '.omnix', 'sandbox.log');
+  await mkdir(join(root, '.omnix'), { recursive: true });
+  const args = [
+    bin,
+    '--config-dir',
+    context.configDir,
+    'sandbox',
+    'start',
+    '--port',
+    flags.port!,
+    '--data-dir',
+    flags.dataDir!,
+  ];
+  if (flags.bootstrap) args.push('--bootstrap', flags.bootstrap);
+  if (flags.faults) args.push('--faults', resolve(context.io.cwd, flags.faults));
+  if (flags.iamPolicies) args.push('--iam-policies', resolve(context.io.cwd, flags.iamPolicies));
+  const output = openSync(log, 'a');
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', output, output],
+    env: { ...context.io.env } as NodeJS.ProcessEnv,
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  child.unref();
+  const ready = await waitFor(
+    async () =>
+      exited ||
+      (readSandboxInfo(file)?.pid === child.pid && (await sandboxHealthy(readSandboxInfo(file)!.endpoint))),
+    60_000,
+    100,
+  );
+  const info = readSandboxInfo(file);
+  if (!ready || exited || !info || info.pid !== child.pid) {
+    if (!exited) child.kill('SIGTERM');
+    const tail = readFileSync(log, 'utf8').trim().split('\n').slice(-5).join('\n');
+    throw new OmnixError('SandboxDidNotStart', `the sandbox did not start${tail ? `:\n${tail}` : ''}`, {
+      hint: `See ${log}.`,
+    });
+  }
+  report(context, info, 'running in the background');
+  return ExitCode.Ok;
+}
+
+function report(context: CommandContext, info: SandboxProcessInfo, state: string): void {
+  if (context.json) {
+    context.printJson({ running: true, ...info });
+    return;
+  }
+  const style = createStyle(context.color);
+  context.print(
+    `${style.green('✔')} sandbox ${state} at ${style.bold(info.endpoint)} (pid ${info.pid}, data ${info.dataDir})`,
+  );
+  context.print(
+    style.dim(`  Point a project at it: OMNIX_AWS_ENDPOINT=${info.endpoint} (any access key works).`),
+  );
+  if (info.bootstrap) {
+    context.print(
+      `  bootstrapped ${info.bootstrap.environment}: ${info.bootstrap.created.length} created, ${info.bootstrap.existing.length} already there`,
+    );
+    if (info.bootstrap.siteUrl) context.print(`  site: ${info.bootstrap.siteUrl}`);
+    if (info.bootstrap.apiUrl) context.print(`  api:  ${info.bootstrap.apiUrl}`);
+  }
+}
+
+export async function sandboxStop(context: CommandContext): Promise<number> {
+  const file = infoFile(projectRoot(context));
+  const info = readSandboxInfo(file);
+  if (!info || !processAlive(info.pid)) {
+    if (info) removeSandboxInfo(file, info.pid);
+    if (context.json) context.printJson({ running: false, stopped: false });
+    else context.print('no sandbox is running for this project');
+    return ExitCode.Ok;
+  }
+  process.kill(info.pid, 'SIGTERM');
+  const stopped = await waitFor(() => !processAlive(info.pid), 10_000);
+  if (!stopped)
+    throw new OmnixError('SandboxDidNotStop', `the sandbox (pid ${info.pid}) did not stop within 10 s`, {
+      hint: `kill ${info.pid}`,
+    });
+  removeSandboxInfo(file, info.pid);
+  if (context.json) context.printJson({ running: false, stopped: true, pid: info.pid });
+  else context.print(`stopped the sandbox at ${info.endpoint} (pid ${info.pid})`);
+  return ExitCode.Ok;
+}
+
+export async function sandboxStatus(context: CommandContext): Promise<number> {
+  const info = readSandboxInfo(infoFile(projectRoot(context)));
+  const running = info !== undefined && processAlive(info.pid) && (await sandboxHealthy(info.endpoint));
+  if (context.json) {
+    context.printJson(running ? { running, ...info } : { running: false });
+    return ExitCode.Ok;
+  }
+  if (!running || !info) {
+    context.print("no sandbox is running for this project (start one with 'omnix sandbox start')");
+    return ExitCode.Ok;
+  }
+  context.print(
+    renderTable(
+      ['ENDPOINT', 'PORT', 'PID', 'DATA DIR', 'SINCE'],
+      [[info.endpoint, String(info.port), String(info.pid), info.dataDir, info.startedAt]],
+    ),
+  );
+  return ExitCode.Ok;
+}

@@ -1,0 +1,220 @@
+import { strToU8, zipSync } from 'fflate';
+import { type AwsClientSettings, sdkClientConfig } from './clients.js';
+
+/** What to create so that a first deployment of an environment can run. */
+export interface BootstrapPlan {
+  frontend?: { bucket: string; rootObject: string };
+  artifactBucket?: string;
+  functions: Array<{
+    name: string;
+    runtime: string;
+    handler: string;
+    memoryMb: number;
+    timeoutSeconds: number;
+    environment: Record<string, string>;
+    alias: string;
+  }>;
+  /** A REST API with a `{proxy+}` route to `functionName:alias`, deployed to `stage`. */
+  api?: {
+    name: string;
+    stage: string;
+    stageVariables: Record<string, string>;
+    functionName: string;
+    alias: string;
+  };
+}
+
+export interface BootstrapResult {
+  created: string[];
+  existing: string[];
+  distributionId?: string;
+  restApiId?: string;
+}
+
+const PLACEHOLDER_BODY = JSON.stringify({ message: 'Nothing deployed yet: run omnix deploy.' });
+
+/** A package whose handler answers 503 until the first deployment replaces it. */
+export function placeholderPackage(handler: string): Uint8Array {
+  const dot = handler.lastIndexOf('.');
+  const file = `${handler.slice(0, dot)}.mjs`;
+  const exported = handler.slice(dot + 1);
+  const source = `export const ${exported} = async () => ({ statusCode: 503, headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(PLACEHOLDER_BODY)} });\n`;
+  return zipSync({ [file]: strToU8(source) }, { mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+/**
+ * Creates what the plan names, leaving alone what already exists: a versioned bucket with a
+ * CloudFront distribution in front, functions (placeholder code, version 1, the alias), and a REST
+ * API whose stage proxies to the API function's alias.
+ */
+export async function bootstrapResources(
+  settings: AwsClientSettings,
+  accountId: string,
+  plan: BootstrapPlan,
+): Promise<BootstrapResult> {
+  const config = sdkClientConfig(settings);
+  const result: BootstrapResult = { created: [], existing: [] };
+  const note = (created: boolean, what: string) => (created ? result.created : result.existing).push(what);
+
+  const s3sdk = await import('@aws-sdk/client-s3');
+  const s3 = new s3sdk.S3Client({ ...config, forcePathStyle: Boolean(settings.endpoint) });
+  const ensureBucket = async (bucket: string) => {
+    try {
+      await s3.send(new s3sdk.CreateBucketCommand({ Bucket: bucket }));
+      note(true, `bucket ${bucket}`);
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'BucketAlreadyOwnedByYou') throw error;
+      note(false, `bucket ${bucket}`);
+    }
+    await s3.send(
+      new s3sdk.PutBucketVersioningCommand({
+        Bucket: bucket,
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    );
+  };
+
+  if (plan.frontend) {
+    await ensureBucket(plan.frontend.bucket);
+    const cf = await import('@aws-sdk/client-cloudfront');
+    const cloudFront = new cf.CloudFrontClient(config);
+    let existing: string | undefined;
+    for await (const page of cf.paginateListDistributions({ client: cloudFront }, {})) {
+      existing ??= page.DistributionList?.Items?.find((d) =>
+        d.Origins?.Items?.some((o) => o.DomainName?.startsWith(`${plan.frontend!.bucket}.s3.`)),
+      )?.Id;
+    }
+    if (existing) {
+      result.distributionId = existing;
+      note(false, `distribution ${existing}`);
+    } else {
+      const created = await cloudFront.send(
+        new cf.CreateDistributionCommand({
+          DistributionConfig: {
+            CallerReference: `omnix-bootstrap-${plan.frontend.bucket}`,
+            Comment: `${plan.frontend.bucket} (created by omnix sandbox --bootstrap)`,
+            Enabled: true,
+            DefaultRootObject: plan.frontend.rootObject,
+            Origins: {
+              Quantity: 1,
+              Items: [
+                {
+                  Id: 's3-site',
+                  DomainName: `${plan.frontend.bucket}.s3.${settings.region}.amazonaws.com`,
+                  S3OriginConfig: { OriginAccessIdentity: '' },
+                },
+              ],
+            },
+            DefaultCacheBehavior: {
+              TargetOriginId: 's3-site',
+              ViewerProtocolPolicy: 'redirect-to-https',
+              CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+            },
+          },
+        }),
+      );
+      result.distributionId = created.Distribution?.Id;
+      note(true, `distribution ${created.Distribution?.Id}`);
+    }
+  }
+  if (plan.artifactBucket) await ensureBucket(plan.artifactBucket);
+
+  if (plan.functions.length > 0) {
+    const lambdaSdk = await import('@aws-sdk/client-lambda');
+    const lambda = new lambdaSdk.LambdaClient(config);
+    for (const fn of plan.functions) {
+      try {
+        await lambda.send(new lambdaSdk.GetFunctionCommand({ FunctionName: fn.name }));
+        note(false, `function ${fn.name}`);
+        continue;
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+      }
+      await lambda.send(
+        new lambdaSdk.CreateFunctionCommand({
+          FunctionName: fn.name,
+          Runtime: fn.runtime as never,
+          Role: `arn:aws:iam::${accountId}:role/omnix-lambda-${fn.name}`.slice(0, 2048),
+          Handler: fn.handler,
+          MemorySize: fn.memoryMb,
+          Timeout: fn.timeoutSeconds,
+          Environment: { Variables: fn.environment },
+          Code: { ZipFile: placeholderPackage(fn.handler) },
+        }),
+      );
+      await lambdaSdk.waitUntilFunctionActiveV2(
+        { client: lambda, maxWaitTime: 60, minDelay: 1 },
+        { FunctionName: fn.name },
+      );
+      const version = await lambda.send(new lambdaSdk.PublishVersionCommand({ FunctionName: fn.name }));
+      await lambda.send(
+        new lambdaSdk.CreateAliasCommand({
+          FunctionName: fn.name,
+          Name: fn.alias,
+          FunctionVersion: version.Version,
+        }),
+      );
+      note(true, `function ${fn.name} (version ${version.Version}, alias ${fn.alias})`);
+    }
+  }
+
+  if (plan.api) {
+    const apiSdk = await import('@aws-sdk/client-api-gateway');
+    const gateway = new apiSdk.APIGatewayClient(config);
+    let restApiId: string | undefined;
+    for await (const page of apiSdk.paginateGetRestApis({ client: gateway }, {})) {
+      restApiId ??= page.items?.find((api) => api.name === plan.api!.name)?.id;
+    }
+    if (restApiId) {
+      note(false, `REST API ${plan.api.name} (${restApiId})`);
+    } else {
+      const api = await gateway.send(
+        new apiSdk.CreateRestApiCommand({
+          name: plan.api.name,
+          endpointConfiguration: { types: ['REGIONAL'] },
+        }),
+      );
+      restApiId = api.id!;
+      const proxy = await gateway.send(
+        new apiSdk.CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: '{proxy+}' }),
+      );
+      const functionArn = `arn:aws:lambda:${settings.region}:${accountId}:function:${plan.api.functionName}:${plan.api.alias}`;
+      for (const resourceId of [api.rootResourceId!, proxy.id!]) {
+        await gateway.send(
+          new apiSdk.PutMethodCommand({
+            restApiId,
+            resourceId,
+            httpMethod: 'ANY',
+            authorizationType: 'NONE',
+          }),
+        );
+        await gateway.send(
+          new apiSdk.PutIntegrationCommand({
+            restApiId,
+            resourceId,
+            httpMethod: 'ANY',
+            type: 'AWS_PROXY',
+            integrationHttpMethod: 'POST',
+            uri: `arn:aws:apigateway:${settings.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
+          }),
+        );
+      }
+      note(true, `REST API ${plan.api.name} (${restApiId})`);
+    }
+    result.restApiId = restApiId;
+    const stages = await gateway.send(new apiSdk.GetStagesCommand({ restApiId }));
+    if (stages.item?.some((stage) => stage.stageName === plan.api!.stage)) {
+      note(false, `stage ${plan.api.stage}`);
+    } else {
+      await gateway.send(
+        new apiSdk.CreateDeploymentCommand({
+          restApiId,
+          stageName: plan.api.stage,
+          variables: plan.api.stageVariables,
+        }),
+      );
+      note(true, `stage ${plan.api.stage}`);
+    }
+  }
+  return result;
+}

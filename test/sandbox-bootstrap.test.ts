@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadValidConfig } from '../src/config/load.js';
+import { bootstrapPlanFor } from '../src/engine/bootstrap-plan.js';
+import { bootstrapResources } from '../src/providers/aws/bootstrap.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../src/sandbox/urls.js';
+import { sandbox, TEST_CREDENTIALS } from './helpers/sandbox.js';
+import { testdir } from './helpers/testdir.js';
+
+const EXAMPLE = join(import.meta.dirname, '../examples/webapp');
+
+async function bootstrapExample(endpoint: string) {
+  const loaded = await loadValidConfig({
+    environment: 'development',
+    configDir: EXAMPLE,
+    env: {},
+    cwd: EXAMPLE,
+  });
+  const plan = bootstrapPlanFor(loaded.config);
+  const result = await bootstrapResources(
+    { region: 'us-east-1', endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 },
+    '000000000000',
+    plan,
+  );
+  return { plan, result };
+}
+
+describe('sandbox --bootstrap', () => {
+  it('creates what the example app’s development environment names, and its stage answers', async () => {
+    const running = await sandbox();
+    const { plan, result } = await bootstrapExample(running.endpoint);
+    expect(plan.api).toMatchObject({
+      name: 'omnix-shop-development',
+      stage: 'development',
+      functionName: 'omnix-shop-api-development',
+      alias: 'live',
+    });
+    expect(result.created).toEqual([
+      'bucket omnix-shop-web-development',
+      `distribution ${result.distributionId}`,
+      'function omnix-shop-api-development (version 1, alias live)',
+      'function omnix-shop-worker-development (version 1, alias live)',
+      `REST API omnix-shop-development (${result.restApiId})`,
+      'stage development',
+    ]);
+    const api = await fetch(`${sandboxApiUrl(running.endpoint, result.restApiId!, 'development')}/health`);
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ message: 'Nothing deployed yet: run omnix deploy.' });
+    expect((await fetch(sandboxSiteUrl(running.endpoint, result.distributionId!))).status).toBe(404);
+  });
+
+  it('is idempotent, and what it made survives a restart of the sandbox', async () => {
+    const dataDir = await testdir({});
+    const first = await sandbox({ dataDir });
+    const created = await bootstrapExample(first.endpoint);
+    await first.stop();
+    const second = await sandbox({ dataDir });
+    const again = await bootstrapExample(second.endpoint);
+    expect(again.result.created).toEqual([]);
+    expect(again.result.existing).toHaveLength(6);
+    expect(again.result.distributionId).toBe(created.result.distributionId);
+    expect(again.result.restApiId).toBe(created.result.restApiId);
+    expect(
+      (await fetch(`${sandboxApiUrl(second.endpoint, again.result.restApiId!, 'development')}/health`))
+        .status,
+    ).toBe(503);
+  });
+});
