@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandSpec } from '../src/cli/program.js';
 import { loadConfig } from '../src/config/load.js';
 import { runCli } from './helpers/run-cli.js';
@@ -45,6 +46,21 @@ const documentedCommands = DOCS.flatMap((file) =>
   ),
 );
 
+/** Sandbox examples share one copy of the example project (start, status and stop must see the same state). */
+let sandboxProject: string | undefined;
+function sandboxProjectDir(): string {
+  if (!sandboxProject) {
+    sandboxProject = mkdtempSync(join(tmpdir(), 'omnix-docs-'));
+    cpSync(join(EXAMPLE, 'config'), join(sandboxProject, 'config'), { recursive: true });
+  }
+  return sandboxProject;
+}
+afterAll(async () => {
+  if (!sandboxProject) return;
+  await runCli(['sandbox', 'stop'], { cwd: sandboxProject });
+  rmSync(sandboxProject, { recursive: true, force: true });
+});
+
 describe('documented commands', () => {
   it('checks every omnix line of every shell example', () => {
     const mentioned =
@@ -57,7 +73,8 @@ describe('documented commands', () => {
   it.each(documentedCommands)('$file: $line', async ({ line }) => {
     const { env, words } = shellWords(line.replace(/^npx /, ''));
     const [bin, ...args] = words as ['omnix' | 'orchestrator', ...string[]];
-    const cwd = args[0] === 'init' ? await testdir({}) : EXAMPLE;
+    const cwd =
+      args[0] === 'init' ? await testdir({}) : args[0] === 'sandbox' ? sandboxProjectDir() : EXAMPLE;
     const run = await runCli(args, { cwd, env, bin });
     expect(run.exitCode, run.stderr + run.stdout).toBe(0);
   });
