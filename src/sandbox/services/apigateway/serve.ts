@@ -103,7 +103,7 @@ export function createApiGatewayServer(
     const multiQuery: Record<string, string[]> = {};
     for (const [name, value] of request.query) {
       query[name] = value;
-      (multiQuery[name] ??= []).push(value);
+      multiQuery[name] = [...(multiQuery[name] ?? []), value];
     }
     const text = request.body.length > 0 ? request.body.toString('utf8') : null;
     const binary = text !== null && Buffer.from(text, 'utf8').length !== request.body.length;

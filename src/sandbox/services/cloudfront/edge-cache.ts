@@ -15,8 +15,8 @@ export class EdgeCache {
   }
 
   put(distributionId: string, path: string, response: CachedResponse): void {
-    let cache = this.byDistribution.get(distributionId);
-    if (!cache) this.byDistribution.set(distributionId, (cache = new Map()));
+    const cache = this.byDistribution.get(distributionId) ?? new Map<string, CachedResponse>();
+    this.byDistribution.set(distributionId, cache);
     cache.set(path, response);
   }
 

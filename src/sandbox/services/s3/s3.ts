@@ -13,7 +13,7 @@ import type { S3Store } from './store.js';
 /** Bucket and key from a path-style (`/bucket/key`) or virtual-hosted (`bucket.s3.localhost`) request. */
 export function bucketAndKey(request: SandboxRequest): { bucket: string; key: string } {
   const hostname = request.host.replace(/:\d+$/, '');
-  const virtual = /^(.+?)\.(?:s3[.-][^]*|localhost)$/.exec(hostname);
+  const virtual = /^(.+?)\.(?:s3[.-].*|localhost)$/.exec(hostname);
   const segments = request.rawPath.replace(/^\//, '');
   if (virtual && !/^s3[.-]/.test(hostname)) return { bucket: virtual[1]!, key: decodeURIComponent(segments) };
   const slash = segments.indexOf('/');
