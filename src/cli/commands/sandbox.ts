@@ -30,6 +30,7 @@ export interface SandboxStartFlags {
   detach?: boolean;
   faults?: string;
   iamPolicies?: string;
+  accountId?: string;
 }
 
 const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
@@ -70,6 +71,9 @@ export async function sandboxStart(context: CommandContext, flags: SandboxStartF
   const root = projectRoot(context);
   const file = infoFile(root);
   const port = parsePort(flags.port);
+  const accountId = flags.accountId ?? '000000000000';
+  if (!/^\d{12}$/.test(accountId))
+    throw new UsageError('InvalidAccountId', `'${accountId}' is not a 12-digit account id`);
   const dataDir = resolve(context.io.cwd, flags.dataDir ?? join(root, '.omnix', 'sandbox'));
   const running = readSandboxInfo(file);
   if (running && processAlive(running.pid) && (await sandboxHealthy(running.endpoint))) {
@@ -109,7 +113,8 @@ export async function sandboxStart(context: CommandContext, flags: SandboxStartF
     startedAt: new Date().toISOString(),
   };
   try {
-    if (flags.bootstrap) info.bootstrap = await bootstrap(context, flags.bootstrap, sandbox.endpoint);
+    if (flags.bootstrap)
+      info.bootstrap = await bootstrap(context, flags.bootstrap, sandbox.endpoint, accountId);
   } catch (error) {
     await sandbox.stop();
     throw error;
@@ -130,6 +135,7 @@ async function bootstrap(
   context: CommandContext,
   environment: string,
   endpoint: string,
+  accountId: string,
 ): Promise<NonNullable<SandboxProcessInfo['bootstrap']>> {
   const loaded = await loadValidConfig({
     environment,
@@ -140,7 +146,7 @@ async function bootstrap(
   const plan = bootstrapPlanFor(loaded.config);
   const result = await bootstrapResources(
     { region: loaded.config.aws.region, endpoint, credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 },
-    '000000000000',
+    accountId,
     plan,
   );
   return {
@@ -177,6 +183,7 @@ async function startDetached(
   if (flags.bootstrap) args.push('--bootstrap', flags.bootstrap);
   if (flags.faults) args.push('--faults', resolve(context.io.cwd, flags.faults));
   if (flags.iamPolicies) args.push('--iam-policies', resolve(context.io.cwd, flags.iamPolicies));
+  if (flags.accountId) args.push('--account-id', flags.accountId);
   const output = openSync(log, 'a');
   const child = spawn(process.execPath, args, {
     detached: true,

@@ -397,3 +397,95 @@ describe('sandbox S3 safety and persistence', () => {
     });
   });
 });
+
+describe('sandbox S3 copies and version listings', () => {
+  it('copies metadata by default and replaces it with REPLACE', async () => {
+    const { client } = await s3();
+    await client.send(new CreateBucketCommand({ Bucket: 'web' }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: 'web',
+        Key: 'a.html',
+        Body: 'x',
+        ContentType: 'text/html',
+        CacheControl: 'no-cache',
+        Metadata: { build: '1' },
+      }),
+    );
+    await client.send(new CopyObjectCommand({ Bucket: 'web', Key: 'b.html', CopySource: 'web/a.html' }));
+    expect(await client.send(new HeadObjectCommand({ Bucket: 'web', Key: 'b.html' }))).toMatchObject({
+      ContentType: 'text/html',
+      CacheControl: 'no-cache',
+      Metadata: { build: '1' },
+    });
+    await client.send(
+      new CopyObjectCommand({
+        Bucket: 'web',
+        Key: 'a.html',
+        CopySource: 'web/a.html',
+        MetadataDirective: 'REPLACE',
+        ContentType: 'text/plain',
+        Metadata: { build: '2' },
+      }),
+    );
+    const replaced = await client.send(new HeadObjectCommand({ Bucket: 'web', Key: 'a.html' }));
+    expect(replaced).toMatchObject({ ContentType: 'text/plain', Metadata: { build: '2' } });
+    expect(replaced.CacheControl).toBeUndefined();
+    await expect(
+      client.send(new CopyObjectCommand({ Bucket: 'web', Key: 'a.html', CopySource: 'web/a.html' })),
+    ).rejects.toMatchObject({ name: 'InvalidRequest' });
+    await expect(
+      client.send(new CopyObjectCommand({ Bucket: 'web', Key: 'c', CopySource: 'web/nope' })),
+    ).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+
+  it('rolls versions up into common prefixes with a delimiter', async () => {
+    const { client } = await s3({ pageSize: 100 });
+    await client.send(new CreateBucketCommand({ Bucket: 'site' }));
+    await client.send(
+      new PutBucketVersioningCommand({ Bucket: 'site', VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    for (const key of ['index.html', 'index.html', 'assets/a.js', 'assets/b.js'])
+      await client.send(new PutObjectCommand({ Bucket: 'site', Key: key, Body: key }));
+    const listed = await client.send(new ListObjectVersionsCommand({ Bucket: 'site', Delimiter: '/' }));
+    expect(listed.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['assets/']);
+    expect(listed.Versions?.map((v) => [v.Key, v.IsLatest])).toEqual([
+      ['index.html', true],
+      ['index.html', false],
+    ]);
+  });
+});
+
+describe('sandbox fault injection over HTTP', () => {
+  it('takes, shows and clears fault rules at /_omnix/faults', async () => {
+    const { client, running } = await s3();
+    await client.send(new CreateBucketCommand({ Bucket: 'bbb' }));
+    const rules = {
+      seed: 3,
+      rules: [{ service: 's3', operation: 'GetObject', error: { code: 'ServiceUnavailable', status: 503 } }],
+    };
+    const put = await fetch(`${running.endpoint}/_omnix/faults`, {
+      method: 'PUT',
+      body: JSON.stringify(rules),
+    });
+    expect(await put.json()).toEqual({ rules: rules.rules });
+    await client.send(new PutObjectCommand({ Bucket: 'bbb', Key: 'k', Body: 'x' }));
+    await expect(client.send(new GetObjectCommand({ Bucket: 'bbb', Key: 'k' }))).rejects.toMatchObject({
+      name: 'ServiceUnavailable',
+      $metadata: { httpStatusCode: 503 },
+    });
+    expect((await fetch(`${running.endpoint}/_omnix/faults`, { method: 'DELETE' })).status).toBe(204);
+    expect(await (await fetch(`${running.endpoint}/_omnix/faults`)).json()).toEqual({ rules: [] });
+    expect(await text((await client.send(new GetObjectCommand({ Bucket: 'bbb', Key: 'k' }))).Body)).toBe('x');
+  });
+
+  it('adds latency where asked', async () => {
+    const { client } = await s3({
+      faults: { rules: [{ service: 's3', operation: 'HeadBucket', latencyMs: 150 }] },
+    });
+    await client.send(new CreateBucketCommand({ Bucket: 'bbb' }));
+    const started = Date.now();
+    await client.send(new HeadBucketCommand({ Bucket: 'bbb' }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
