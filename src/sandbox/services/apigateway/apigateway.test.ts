@@ -73,16 +73,7 @@ async function api(options: Parameters<typeof sandbox>[0] = {}) {
       authorizationType: 'NONE',
     }),
   );
-  await gateway.send(
-    new PutIntegrationCommand({
-      restApiId: rest.id,
-      resourceId: proxy.id,
-      httpMethod: 'ANY',
-      type: 'AWS_PROXY',
-      integrationHttpMethod: 'POST',
-      uri: integrationUri(lambdaArn('shop-api', 'live')),
-    }),
-  );
+  await integrate(gateway, rest.id!, proxy.id!, lambdaArn('shop-api', 'live'));
   const deployment = await gateway.send(
     new CreateDeploymentCommand({ restApiId: rest.id, stageName: 'dev' }),
   );
@@ -90,6 +81,19 @@ async function api(options: Parameters<typeof sandbox>[0] = {}) {
     `${running.endpoint}/_omnix/apigateway/${rest.id}/${stage}${path}`;
   return { running, lambda, gateway, rest, proxy, deployment, url };
 }
+
+/** Points the `{proxy+}` resource's ANY method at a function (ARN, qualifier included). */
+const integrate = (gateway: APIGatewayClient, restApiId: string, resourceId: string, functionArn: string) =>
+  gateway.send(
+    new PutIntegrationCommand({
+      restApiId,
+      resourceId,
+      httpMethod: 'ANY',
+      type: 'AWS_PROXY',
+      integrationHttpMethod: 'POST',
+      uri: integrationUri(functionArn),
+    }),
+  );
 
 const answer = async (url: string) => (await (await fetch(url)).json()) as Record<string, unknown>;
 
@@ -191,16 +195,7 @@ describe('sandbox API Gateway serving', () => {
     expect((await answer(url('/health'))).version).toBe('v2');
 
     // A new deployment that sends traffic to version 1 directly, then the stage back to the first deployment.
-    await gateway.send(
-      new PutIntegrationCommand({
-        restApiId: rest.id,
-        resourceId: proxy.id,
-        httpMethod: 'ANY',
-        type: 'AWS_PROXY',
-        integrationHttpMethod: 'POST',
-        uri: integrationUri(lambdaArn('shop-api', '1')),
-      }),
-    );
+    await integrate(gateway, rest.id!, proxy.id!, lambdaArn('shop-api', '1'));
     const second = await gateway.send(new CreateDeploymentCommand({ restApiId: rest.id, stageName: 'dev' }));
     expect((await answer(url('/health'))).version).toBe('v1');
     await gateway.send(
@@ -220,17 +215,11 @@ describe('sandbox API Gateway serving', () => {
     await lambda.send(
       new CreateAliasCommand({ FunctionName: 'shop-api', Name: 'canary', FunctionVersion: '2' }),
     );
-    await gateway.send(
-      new PutIntegrationCommand({
-        restApiId: rest.id,
-        resourceId: proxy.id,
-        httpMethod: 'ANY',
-        type: 'AWS_PROXY',
-        integrationHttpMethod: 'POST',
-        uri: integrationUri(
-          'arn:aws:lambda:us-east-1:000000000000:function:shop-api:${stageVariables.alias}',
-        ),
-      }),
+    await integrate(
+      gateway,
+      rest.id!,
+      proxy.id!,
+      'arn:aws:lambda:us-east-1:000000000000:function:shop-api:${stageVariables.alias}',
     );
     const deployment = await gateway.send(new CreateDeploymentCommand({ restApiId: rest.id }));
     await gateway.send(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ResolvedSandboxOptions } from '../../options.js';
 import type { Persistence } from '../../persistence.js';
 import { AwsError } from '../../protocol/aws-error.js';
+import { readJsonBody } from '../../protocol/json-body.js';
 import {
   jsonResponse,
   type SandboxRequest,
@@ -105,14 +106,8 @@ export function createApiGatewayService(
   options: ResolvedSandboxOptions,
   state: ApiGatewayState,
 ): SandboxService {
-  const readJson = (request: SandboxRequest): Body => {
-    const text = request.body.toString('utf8');
-    try {
-      return text.trim() === '' ? {} : (JSON.parse(text) as Body);
-    } catch {
-      throw badRequest('Invalid JSON in the request body');
-    }
-  };
+  const readJson = (request: SandboxRequest): Body =>
+    readJsonBody(request, () => badRequest('Invalid JSON in the request body'));
   const page = <T>(items: T[], request: SandboxRequest) => {
     const limit = Math.min(Number(request.query.get('limit') ?? 25) || 25, options.pageSize);
     const start = Number(request.query.get('position') ?? 0) || 0;

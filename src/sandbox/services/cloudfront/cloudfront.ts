@@ -4,7 +4,7 @@ import type { Persistence } from '../../persistence.js';
 import { AwsError } from '../../protocol/aws-error.js';
 import { renderErrorResponse } from '../../protocol/query-service.js';
 import { asList, parseXml, type XmlNode, xmlDocument } from '../../protocol/xml.js';
-import { type Operation, type SandboxService, xmlResponse } from '../../service.js';
+import { type Operation, type SandboxRequest, type SandboxService, xmlResponse } from '../../service.js';
 import { EdgeCache } from './edge-cache.js';
 import type { DistributionRecord, InvalidationRecord } from './model.js';
 import { originsOf } from './origins.js';
@@ -104,6 +104,31 @@ export function createCloudFrontService(
     return { slice, size, truncated, next: truncated ? id(slice.at(-1)!) : undefined };
   };
 
+  /** The list envelope CloudFront uses: Marker, NextMarker, MaxItems, IsTruncated, Quantity, Items. */
+  const listDocument = <T>(
+    root: string,
+    itemTag: string,
+    items: T[],
+    request: SandboxRequest,
+    id: (item: T) => string,
+    render: (item: T) => XmlNode,
+  ) => {
+    const { slice, size, truncated, next } = page(
+      items,
+      request.query.get('Marker'),
+      request.query.get('MaxItems'),
+      id,
+    );
+    return doc(root, {
+      Marker: request.query.get('Marker') ?? '',
+      ...(next ? { NextMarker: next } : {}),
+      MaxItems: size,
+      IsTruncated: truncated,
+      Quantity: slice.length,
+      ...(slice.length > 0 ? { Items: { [itemTag]: slice.map(render) } } : {}),
+    });
+  };
+
   const operations: Array<{
     method: string;
     pattern: RegExp;
@@ -155,43 +180,31 @@ export function createCloudFrontService(
         const all = [...state.distributions.values()].sort(
           (a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
         );
-        const { slice, size, truncated, next } = page(
+        return listDocument(
+          'DistributionList',
+          'DistributionSummary',
           all,
-          request.query.get('Marker'),
-          request.query.get('MaxItems'),
+          request,
           (d) => d.id,
+          (d) => {
+            const {
+              DistributionConfig,
+              ActiveTrustedSigners: _s,
+              ActiveTrustedKeyGroups: _k,
+              InProgressInvalidationBatches: _i,
+              ...summary
+            } = distributionXml(d, state, options.accountId);
+            const config = DistributionConfig as XmlNode;
+            return {
+              ...summary,
+              Aliases: config.Aliases ?? { Quantity: 0 },
+              Origins: config.Origins,
+              DefaultCacheBehavior: config.DefaultCacheBehavior,
+              Comment: config.Comment ?? '',
+              Enabled: config.Enabled ?? true,
+            };
+          },
         );
-        return doc('DistributionList', {
-          Marker: request.query.get('Marker') ?? '',
-          ...(next ? { NextMarker: next } : {}),
-          MaxItems: size,
-          IsTruncated: truncated,
-          Quantity: slice.length,
-          ...(slice.length > 0
-            ? {
-                Items: {
-                  DistributionSummary: slice.map((d) => {
-                    const {
-                      DistributionConfig,
-                      ActiveTrustedSigners: _s,
-                      ActiveTrustedKeyGroups: _k,
-                      InProgressInvalidationBatches: _i,
-                      ...summary
-                    } = distributionXml(d, state, options.accountId);
-                    const config = DistributionConfig as XmlNode;
-                    return {
-                      ...summary,
-                      Aliases: config.Aliases ?? { Quantity: 0 },
-                      Origins: config.Origins,
-                      DefaultCacheBehavior: config.DefaultCacheBehavior,
-                      Comment: config.Comment ?? '',
-                      Enabled: config.Enabled ?? true,
-                    };
-                  }),
-                },
-              }
-            : {}),
-        });
       },
     },
     {
@@ -305,30 +318,18 @@ export function createCloudFrontService(
         const all = [...state.invalidations.values()]
           .filter((i) => i.distributionId === match[1])
           .sort((a, b) => b.created.localeCompare(a.created));
-        const { slice, size, truncated, next } = page(
+        return listDocument(
+          'InvalidationList',
+          'InvalidationSummary',
           all,
-          request.query.get('Marker'),
-          request.query.get('MaxItems'),
+          request,
           (i) => i.id,
+          (i) => ({
+            Id: i.id,
+            CreateTime: i.created,
+            Status: state.status(i),
+          }),
         );
-        return doc('InvalidationList', {
-          Marker: request.query.get('Marker') ?? '',
-          ...(next ? { NextMarker: next } : {}),
-          MaxItems: size,
-          IsTruncated: truncated,
-          Quantity: slice.length,
-          ...(slice.length > 0
-            ? {
-                Items: {
-                  InvalidationSummary: slice.map((i) => ({
-                    Id: i.id,
-                    CreateTime: i.created,
-                    Status: state.status(i),
-                  })),
-                },
-              }
-            : {}),
-        });
       },
     },
   ];

@@ -1,6 +1,7 @@
 import type { ResolvedSandboxOptions } from '../../options.js';
 import type { Persistence } from '../../persistence.js';
 import { AwsError } from '../../protocol/aws-error.js';
+import { readJsonBody } from '../../protocol/json-body.js';
 import {
   jsonResponse,
   type SandboxRequest,
@@ -20,15 +21,11 @@ const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9-_]{1,128}$/;
 const invalid = (message: string) =>
   new AwsError('InvalidParameterValueException', message, 400, { Type: 'User' });
 
-function readJson(request: SandboxRequest): Body {
-  const text = request.body.toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as Body;
-  } catch {
-    throw new AwsError('SerializationException', 'The request body is not valid JSON', 400);
-  }
-}
+const readJson = (request: SandboxRequest): Body =>
+  readJsonBody(
+    request,
+    () => new AwsError('SerializationException', 'The request body is not valid JSON', 400),
+  );
 
 function checkLimits(body: Body): void {
   if (
