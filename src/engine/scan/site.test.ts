@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testdir } from '../../../test/helpers/testdir.js';
+import { contentTypeOf, scanSite } from './site.js';
+
+const RULES = [
+  { match: 'assets/**', value: 'public, max-age=31536000, immutable' },
+  { match: '**/*.html', value: 'no-cache' },
+];
+
+describe('scanSite', () => {
+  it('hashes every file and gives it its key, type and cache rule', async () => {
+    const dir = await testdir({
+      'index.html': '<h1>x</h1>',
+      'assets/app.1.js': 'x()',
+      'docs/a.html': 'a',
+      'data.bin': '\u0000',
+    });
+    const files = await scanSite(dir, { prefix: 'site/', cacheControl: RULES });
+    expect(files.map((f) => [f.key, f.path, f.contentType, f.cacheControl])).toEqual([
+      [
+        'site/assets/app.1.js',
+        'assets/app.1.js',
+        'text/javascript; charset=utf-8',
+        'public, max-age=31536000, immutable',
+      ],
+      ['site/data.bin', 'data.bin', 'application/octet-stream', undefined],
+      ['site/docs/a.html', 'docs/a.html', 'text/html; charset=utf-8', 'no-cache'],
+      ['site/index.html', 'index.html', 'text/html; charset=utf-8', 'no-cache'],
+    ]);
+    expect(files[3]!.md5).toBe(createHash('md5').update('<h1>x</h1>').digest('hex'));
+    expect(files[3]!.size).toBe(10);
+  });
+
+  it('explains a missing or empty build', async () => {
+    const dir = await testdir({});
+    await expect(scanSite(join(dir, 'dist'), { prefix: '', cacheControl: [] })).rejects.toMatchObject({
+      code: 'ArtifactMissing',
+    });
+    await expect(scanSite(dir, { prefix: '', cacheControl: [] })).rejects.toMatchObject({
+      code: 'ArtifactEmpty',
+    });
+  });
+});
+
+describe('contentTypeOf', () => {
+  it.each([
+    ['a.css', 'text/css; charset=utf-8'],
+    ['a.json', 'application/json; charset=utf-8'],
+    ['a.svg', 'image/svg+xml; charset=utf-8'],
+    ['a.png', 'image/png'],
+    ['a.woff2', 'font/woff2'],
+    ['noext', 'application/octet-stream'],
+  ])('%s is %s', (path, type) => {
+    expect(contentTypeOf(path)).toBe(type);
+  });
+});
