@@ -1,0 +1,60 @@
+/** What a deployment ended as (`in_progress` until it does). */
+export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
+
+/** What is live for one environment after a deployment: enough to make it live again. */
+export interface ReleaseManifest {
+  frontend?: { bucket: string; objects: Array<{ key: string; versionId: string; md5: string }> };
+  backend?: {
+    functions: Array<{ name: string; version: string; codeSha256: string }>;
+    api?: { restApiId: string; stage: string; deploymentId: string };
+  };
+}
+
+export interface PhaseRecord {
+  name: string;
+  startedAt: string;
+  durationMs?: number;
+  outcome: 'ok' | 'failed' | 'skipped';
+}
+
+/** One attempt to move an environment to a new release. Holds no secret. */
+export interface DeploymentRecord {
+  id: string;
+  environment: string;
+  status: DeploymentStatus;
+  startedAt: string;
+  finishedAt?: string;
+  /** The release it made, once it succeeded. */
+  release?: number;
+  /** Who ran it: user or CI identity, host, pid. */
+  caller: { user: string; host: string; pid: number; ci?: Record<string, string> };
+  configDigest: string;
+  phases: PhaseRecord[];
+  /** What was live before the first change (write-ahead), for recovery. */
+  snapshot?: ReleaseManifest;
+  /** What the deployment changed so far, in order. */
+  changes: string[];
+  errors: Array<{ code: string; message: string }>;
+  outputs?: Record<string, string>;
+  plan?: Record<string, unknown>;
+}
+
+export interface ReleaseRecord {
+  environment: string;
+  number: number;
+  deploymentId: string;
+  createdAt: string;
+  manifest: ReleaseManifest;
+}
+
+/** Who holds an environment's lock, since when, and until when it counts without renewal. */
+export interface LockRecord {
+  environment: string;
+  holder: DeploymentRecord['caller'] & { deploymentId?: string };
+  acquiredAt: string;
+  expiresAt: string;
+  /** Changes on every renewal; a takeover or release must name the token it saw. */
+  token: string;
+}
+
+export type LockAttempt = { acquired: true; lock: LockRecord } | { acquired: false; holder: LockRecord };

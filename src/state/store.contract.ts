@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { DeploymentRecord, LockRecord } from './records.js';
+import { newDeploymentId, type StateStore } from './store.js';
+
+const holder = (user: string): LockRecord['holder'] => ({ user, host: 'test-host', pid: 1234 });
+
+export function deployment(
+  environment: string,
+  at: Date,
+  overrides: Partial<DeploymentRecord> = {},
+): DeploymentRecord {
+  return {
+    id: newDeploymentId(at),
+    environment,
+    status: 'in_progress',
+    startedAt: at.toISOString(),
+    caller: { user: 'ada', host: 'laptop', pid: 42 },
+    configDigest: 'sha256:abc',
+    phases: [],
+    changes: [],
+    errors: [],
+    ...overrides,
+  };
+}
+
+/** The behaviour every StateStore backend must show; each backend's test file calls this. */
+export function describeStateStore(name: string, create: () => Promise<StateStore>): void {
+  describe(`${name} state store (contract)`, () => {
+    it('reads back a deployment, and a replaced record is replaced whole', async () => {
+      const store = await create();
+      const record = deployment('staging', new Date('2026-01-01T10:00:00Z'));
+      await store.putDeployment(record);
+      expect(await store.getDeployment(record.id)).toEqual(record);
+      const finished = {
+        ...record,
+        status: 'succeeded' as const,
+        release: 1,
+        phases: [{ name: 'apply', startedAt: record.startedAt, durationMs: 12, outcome: 'ok' as const }],
+      };
+      await store.putDeployment(finished);
+      expect(await store.getDeployment(record.id)).toEqual(finished);
+      expect(await store.getDeployment('d-20990101T000000Z-000000')).toBeUndefined();
+    });
+
+    it('lists an environment’s deployments newest first, with a limit', async () => {
+      const store = await create();
+      const times = ['2026-01-01T10:00:00Z', '2026-01-03T10:00:00Z', '2026-01-02T10:00:00Z'].map(
+        (t) => new Date(t),
+      );
+      const records = times.map((at) => deployment('staging', at));
+      for (const record of records) await store.putDeployment(record);
+      await store.putDeployment(deployment('production', new Date('2026-01-04T10:00:00Z')));
+      expect((await store.listDeployments('staging')).map((r) => r.startedAt)).toEqual(
+        [times[1], times[2], times[0]].map((t) => t!.toISOString()),
+      );
+      expect(await store.listDeployments('staging', { limit: 1 })).toHaveLength(1);
+      expect(await store.listDeployments('development')).toEqual([]);
+    });
+
+    it('numbers releases once: a number already taken is refused', async () => {
+      const store = await create();
+      const release = {
+        environment: 'staging',
+        number: 1,
+        deploymentId: 'd-1',
+        createdAt: new Date().toISOString(),
+        manifest: {},
+      };
+      await store.putRelease(release);
+      await expect(store.putRelease({ ...release, deploymentId: 'd-2' })).rejects.toMatchObject({
+        code: 'ReleaseExists',
+      });
+      await store.putRelease({ ...release, number: 2 });
+      expect((await store.listReleases('staging')).map((r) => r.number)).toEqual([2, 1]);
+      expect((await store.getRelease('staging', 1))?.deploymentId).toBe('d-1');
+    });
+
+    it('gives the lock to one holder and names that holder to the others', async () => {
+      const store = await create();
+      const first = await store.acquireLock('staging', holder('ada'), 60);
+      expect(first.acquired).toBe(true);
+      const second = await store.acquireLock('staging', holder('bob'), 60);
+      expect(second).toMatchObject({
+        acquired: false,
+        holder: { holder: { user: 'ada', host: 'test-host' } },
+      });
+      expect((await store.acquireLock('production', holder('bob'), 60)).acquired).toBe(true);
+    });
+
+    it('lets go of a lock, after which another may take it; a stale handle cannot release a newer lock', async () => {
+      const store = await create();
+      const first = await store.acquireLock('staging', holder('ada'), 60);
+      if (!first.acquired) throw new Error('expected the lock');
+      await store.releaseLock(first.lock);
+      const second = await store.acquireLock('staging', holder('bob'), 60);
+      expect(second.acquired).toBe(true);
+      await store.releaseLock(first.lock);
+      expect((await store.readLock('staging'))?.holder.user).toBe('bob');
+    });
+
+    it('takes over an expired lock; the old holder can no longer renew it', async () => {
+      const store = await create();
+      const old = await store.acquireLock('staging', holder('ada'), 0.05);
+      if (!old.acquired) throw new Error('expected the lock');
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const taken = await store.acquireLock('staging', holder('bob'), 60);
+      expect(taken.acquired).toBe(true);
+      await expect(store.renewLock(old.lock, 60)).rejects.toMatchObject({ code: 'LockLost' });
+    });
+
+    it('renews a held lock', async () => {
+      const store = await create();
+      const held = await store.acquireLock('staging', holder('ada'), 1);
+      if (!held.acquired) throw new Error('expected the lock');
+      const renewed = await store.renewLock(held.lock, 600);
+      expect(Date.parse(renewed.expiresAt)).toBeGreaterThan(Date.parse(held.lock.expiresAt));
+      expect((await store.acquireLock('staging', holder('bob'), 60)).acquired).toBe(false);
+    });
+
+    it('lets exactly one of many concurrent takers win', async () => {
+      const store = await create();
+      const attempts = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.acquireLock('staging', holder(`user-${i}`), 60)),
+      );
+      expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
+      const winner = attempts.find((a) => a.acquired) as { lock: LockRecord };
+      for (const lost of attempts.filter((a) => !a.acquired))
+        expect(lost).toMatchObject({ holder: { token: winner.lock.token } });
+    });
+
+    it('breaks a lock on request and says whose it was', async () => {
+      const store = await create();
+      await store.acquireLock('staging', holder('ada'), 60);
+      expect((await store.breakLock('staging'))?.holder.user).toBe('ada');
+      expect(await store.readLock('staging')).toBeUndefined();
+      expect((await store.acquireLock('staging', holder('bob'), 60)).acquired).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
+
+/**
+ * Where deployments, releases and locks are kept. One interface, one contract suite
+ * (`store.contract.ts`), several backends (file now; S3 and DynamoDB follow).
+ */
+export interface StateStore {
+  /** Creates or replaces a deployment record, atomically: a reader sees the old or the new one. */
+  putDeployment(record: DeploymentRecord): Promise<void>;
+  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  /** Newest first. */
+  listDeployments(environment: string, options?: { limit?: number }): Promise<DeploymentRecord[]>;
+
+  /** Adds a release; a number already taken is refused (ReleaseExists), so two writers cannot both add it. */
+  putRelease(record: ReleaseRecord): Promise<void>;
+  getRelease(environment: string, number: number): Promise<ReleaseRecord | undefined>;
+  /** Newest first. */
+  listReleases(environment: string, options?: { limit?: number }): Promise<ReleaseRecord[]>;
+
+  /** Takes the environment's lock, or says who holds it. An expired lock is taken over safely. */
+  acquireLock(environment: string, holder: LockRecord['holder'], ttlSeconds: number): Promise<LockAttempt>;
+  /** Extends a held lock; fails (LockLost) when it was taken over meanwhile. */
+  renewLock(lock: LockRecord, ttlSeconds: number): Promise<LockRecord>;
+  /** Lets go of a held lock; does nothing when it is no longer ours. */
+  releaseLock(lock: LockRecord): Promise<void>;
+  readLock(environment: string): Promise<LockRecord | undefined>;
+  /** Removes whatever lock there is (an explicit, confirmed break). */
+  breakLock(environment: string): Promise<LockRecord | undefined>;
+}
+
+/** `d-20261123T225300Z-1a2b3c`: sorts in time order, so listings need no record reads to order them. */
+export function newDeploymentId(now = new Date()): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  return `d-${stamp}-${Math.random().toString(16).slice(2, 8)}`;
+}
