@@ -3,7 +3,10 @@ export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_
 
 /** What is live for one environment after a deployment: enough to make it live again. */
 export interface ReleaseManifest {
-  frontend?: { bucket: string; objects: Array<{ key: string; versionId: string; md5: string }> };
+  frontend?: {
+    bucket: string;
+    objects: Array<{ key: string; versionId: string; md5: string; etag?: string }>;
+  };
   backend?: {
     functions: Array<{ name: string; version: string; codeSha256: string }>;
     api?: { restApiId: string; stage: string; deploymentId: string };

@@ -94,6 +94,17 @@ describe('planFrontend', () => {
     expect(plan.invalidation.paths).toEqual(['/robots.txt']);
   });
 
+  it('does not take a large file uploaded in parts for drift: its ETag is compared with the recorded one', () => {
+    const released = manifest(site).map((object) =>
+      object.key === 'robots.txt' ? { ...object, etag: 'abc-3' } : object,
+    );
+    const live = liveOf(site).map((object) =>
+      object.key === 'robots.txt' ? { ...object, etag: 'abc-3' } : object,
+    );
+    const plan = planFrontend(input({ live, releases: [released] }));
+    expect(plan).toMatchObject({ uploads: [], drift: [], unchanged: 4 });
+  });
+
   it('deletes a removed file once it has been gone for keepStaleReleases releases', () => {
     const old = file('old.html', 'o1');
     const releases = [manifest(site), manifest(site), manifest([...site, old])];

@@ -13,7 +13,10 @@ export interface LiveObject {
 export interface ManifestObject {
   key: string;
   versionId: string;
+  /** Hex MD5 of the content. */
   md5: string;
+  /** The S3 ETag it was stored with, when that is not the MD5 (multipart uploads: `<hash>-<parts>`). */
+  etag?: string;
 }
 
 export type UploadReason = 'new' | 'changed' | 'drifted';
@@ -76,11 +79,12 @@ export function planFrontend(input: FrontendPlanInput): FrontendPlan {
     const released = last?.get(file.key);
     let reason: UploadReason | undefined;
     if (last) {
-      if (released && liveObject?.etag !== released.md5)
-        drift.push({ key: file.key, expected: released.md5, found: liveObject?.etag ?? null });
+      const expectedEtag = released ? (released.etag ?? released.md5) : undefined;
+      const drifted = released !== undefined && liveObject?.etag !== expectedEtag;
+      if (drifted) drift.push({ key: file.key, expected: expectedEtag!, found: liveObject?.etag ?? null });
       if (!released) reason = liveObject?.etag === file.md5 ? undefined : 'new';
       else if (released.md5 !== file.md5) reason = 'changed';
-      else if (liveObject?.etag !== file.md5) reason = 'drifted';
+      else if (drifted) reason = 'drifted';
     } else if (!liveObject) reason = 'new';
     else if (liveObject.etag !== file.md5) reason = 'changed';
     if (!reason) {
