@@ -6,8 +6,6 @@ import { createApiGatewayContext } from './context.js';
 import { stageRoutes } from './stage-routes.js';
 import type { ApiGatewayState } from './state.js';
 
-export { ApiGatewayState } from './state.js';
-
 export function createApiGatewayService(
   options: ResolvedSandboxOptions,
   state: ApiGatewayState,

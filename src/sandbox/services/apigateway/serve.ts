@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ResolvedSandboxOptions } from '../../options.js';
 import type { SandboxRequest, SandboxResponse } from '../../service.js';
 import type { LambdaInvoker } from '../lambda/lambda.js';
-import type { ApiGatewayState } from './apigateway.js';
 import type { MethodRecord, ResourceRecord } from './model.js';
+import type { ApiGatewayState } from './state.js';
 
 const json = (status: number, body: unknown): SandboxResponse => ({
   status,

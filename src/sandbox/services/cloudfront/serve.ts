@@ -1,8 +1,8 @@
 import type { Persistence } from '../../persistence.js';
 import type { SandboxRequest, SandboxResponse } from '../../service.js';
 import type { S3Store } from '../s3/store.js';
-import type { CloudFrontState } from './cloudfront.js';
 import { bucketOfOrigin, defaultOrigin } from './origins.js';
+import type { CloudFrontState } from './state.js';
 
 const plain = (status: number, text: string): SandboxResponse => ({
   status,
