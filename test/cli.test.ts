@@ -15,7 +15,8 @@ describe('omnix --help', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/init \[options\]/);
     expect(run.stdout).toMatch(/config/);
-    expect(run.stdout).not.toMatch(/^\s+deploy/m);
+    expect(run.stdout).toMatch(/^\s+deploy \[options\] <env>/m);
+    expect(run.stdout).not.toMatch(/^\s+rollback/m);
     expect(run.stdout).toMatch(/--config-dir <dir>/);
     expect(run.stdout).toMatch(/Exit codes: 0 success/);
   });
@@ -49,11 +50,18 @@ describe('omnix --help', () => {
 });
 
 describe('orchestrator', () => {
-  it('accepts the original task list’s verbs and says which omnix command they become', async () => {
-    const run = await runCli(['deploy-status'], { cwd: EXAMPLE, bin: 'orchestrator' });
+  it('accepts the original task list’s verbs: deploy-status runs status', async () => {
+    const root = await testdir(project(MINIMAL_MASTER));
+    const run = await runCli(['deploy-status', 'development', '--json'], { cwd: root, bin: 'orchestrator' });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ environment: 'development', release: null, lock: null });
+  });
+
+  it('says which omnix command a verb becomes while that command does not exist yet', async () => {
+    const run = await runCli(['deploy-history'], { cwd: EXAMPLE, bin: 'orchestrator' });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain("'orchestrator deploy-status' is not available");
-    expect(run.stderr).toContain("It will be 'orchestrator status'");
+    expect(run.stderr).toContain("'orchestrator deploy-history' is not available");
+    expect(run.stderr).toContain("It will be 'orchestrator history'");
   });
 
   it('runs the same commands as omnix', async () => {

@@ -115,6 +115,57 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: 'plan',
+    arguments: '<env>',
+    summary: 'Show what a deployment of the environment would change (= deploy --dry-run)',
+    options: [
+      { flags: '--only <component>', description: 'frontend or backend only' },
+      { flags: '--skip-build', description: 'use what is already built' },
+    ],
+    examples: ['omnix plan staging', 'omnix plan production --json'],
+    run: async (context, args, options) =>
+      (await import('./commands/deploy.js')).planCommand(context, args[0]!, options),
+  },
+  {
+    name: 'deploy',
+    arguments: '<env>',
+    summary: 'Build, plan and deploy the environment (backend first, then frontend); records the release',
+    options: [
+      { flags: '--only <component>', description: 'frontend or backend only' },
+      { flags: '--dry-run', description: 'stop after the plan (same as omnix plan)' },
+      { flags: '--skip-build', description: 'use what is already built' },
+      {
+        flags: '--redeploy-api',
+        description: 'create a new API Gateway deployment on the stage even if nothing changed',
+      },
+    ],
+    examples: [
+      'omnix deploy staging --yes',
+      'omnix deploy production --yes --json',
+      'omnix deploy development --only frontend --yes',
+    ],
+    run: async (context, args, options) =>
+      (await import('./commands/deploy.js')).deployCommand(context, args[0]!, options),
+  },
+  {
+    name: 'status',
+    arguments: '<env>',
+    summary: 'The live release and its URLs, the last deployment, and who holds the lock',
+    examples: ['omnix status staging', 'omnix status production --json'],
+    run: async (context, args) => (await import('./commands/status.js')).statusCommand(context, args[0]!),
+  },
+  {
+    name: 'demo',
+    summary: 'Deploy the example app to a fresh sandbox and show it working (no AWS account needed)',
+    options: [
+      { flags: '--keep', description: 'keep the sandbox running afterwards, to open the site in a browser' },
+      { flags: '--port <port>', description: 'sandbox port; 0 picks a free one', default: '0' },
+    ],
+    examples: ['omnix demo', 'omnix demo --keep --port 4599'],
+    run: async (context, _args, options) =>
+      (await import('./commands/demo.js')).demoCommand(context, options),
+  },
+  {
     name: 'sandbox',
     summary:
       'A local AWS-compatible server (S3, CloudFront, Lambda, API Gateway, STS, IAM) for demos and tests',
@@ -164,11 +215,8 @@ export const COMMANDS: CommandSpec[] = [
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
 const PLANNED = [
-  'deploy',
-  'plan',
   'rollback',
   'recover',
-  'status',
   'history',
   'validate',
   'drift',
@@ -176,7 +224,6 @@ const PLANNED = [
   'lock',
   'state',
   'iam-policy',
-  'demo',
   'migrate',
   'dashboard',
   'workflow',
@@ -232,7 +279,17 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
   };
   for (const name of PLANNED) unavailable(name);
   if (bin === 'orchestrator') {
-    for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) unavailable(alias, target);
+    for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) {
+      const spec = COMMANDS.find((command) => command.name === target);
+      if (spec)
+        addCommand(
+          program,
+          { ...spec, name: alias, summary: `${spec.summary} (= ${bin} ${target})` },
+          io,
+          state,
+        );
+      else unavailable(alias, target);
+    }
   }
   return program;
 }

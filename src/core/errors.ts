@@ -39,6 +39,27 @@ export class UsageError extends OmnixError {
   }
 }
 
+/** Checks before any change failed: exit 3, and nothing was changed. */
+export class ValidationFailedError extends OmnixError {
+  constructor(code: string, message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super(code, message, { ...options, exitCode: ExitCode.ValidationFailed });
+  }
+}
+
+/** Another deployment holds the environment's lock: exit 4. */
+export class LockedError extends OmnixError {
+  constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super('Locked', message, { ...options, exitCode: ExitCode.Locked });
+  }
+}
+
+/** A deployment failed after it started changing things: exit 1. */
+export class DeploymentFailedError extends OmnixError {
+  constructor(code: string, message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super(code, message, { ...options, exitCode: ExitCode.DeploymentFailed });
+  }
+}
+
 /** A located problem in the configuration. */
 export interface ConfigIssue {
   /** Where the value came from: a file path relative to the project, an environment variable, or `default`. */

@@ -39,6 +39,10 @@ export const apiSchema = z
     id: z.string().optional().describe('API id. Give `id` or `name`.'),
     name: z.string().optional().describe('API name, looked up when `id` is not given. Give `id` or `name`.'),
     stage: text.describe('Stage the deployment goes to.'),
+    url: z
+      .string()
+      .optional()
+      .describe("The API's public URL (a custom domain); default: the stage's execute-api URL."),
     function: z
       .string()
       .optional()

@@ -17,6 +17,12 @@ export interface AwsClientSettings {
 export interface AwsClients {
   cloudFormation(): Promise<CloudFormationOutputs>;
   ssm(): Promise<SsmParameters>;
+  /** S3 with path-style addressing when a custom endpoint is set. */
+  s3(): Promise<import('@aws-sdk/client-s3').S3Client>;
+  cloudFront(): Promise<import('@aws-sdk/client-cloudfront').CloudFrontClient>;
+  lambda(): Promise<import('@aws-sdk/client-lambda').LambdaClient>;
+  apiGateway(): Promise<import('@aws-sdk/client-api-gateway').APIGatewayClient>;
+  sts(): Promise<import('@aws-sdk/client-sts').STSClient>;
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
@@ -55,6 +61,32 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
       ]);
       return adapter.createSsmParameters(new sdk.SSMClient(config));
     }),
+    s3: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-s3'), '@aws-sdk/client-s3');
+      return new sdk.S3Client({ ...config, forcePathStyle: Boolean(settings.endpoint) });
+    }),
+    cloudFront: once(
+      async () =>
+        new (
+          await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront')
+        ).CloudFrontClient(config),
+    ),
+    lambda: once(
+      async () =>
+        new (await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda')).LambdaClient(
+          config,
+        ),
+    ),
+    apiGateway: once(
+      async () =>
+        new (
+          await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway')
+        ).APIGatewayClient(config),
+    ),
+    sts: once(
+      async () =>
+        new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(config),
+    ),
   };
 }
 

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadValidConfig } from '../../config/load.js';
+import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.js';
+import { bootstrapPlanFor } from '../../engine/bootstrap-plan.js';
+import { deploy } from '../../engine/deploy.js';
+import { bootstrapResources } from '../../providers/aws/bootstrap.js';
+import { startSandbox } from '../../sandbox/server.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../../sandbox/urls.js';
+import type { CommandContext } from '../io.js';
+import { createStyle } from '../style.js';
+import { reporter } from './deploy.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../../examples/webapp', import.meta.url));
+const CREDENTIALS = { accessKeyId: 'AKIAOMNIXDEMO', secretAccessKey: 'omnix-demo' };
+
+/**
+ * The whole life cycle on one machine: a sandbox, the example app's development environment created
+ * in it, a real build and deployment, and the site and API fetched through the sandbox's CloudFront
+ * and API Gateway to show they serve the new release.
+ */
+export async function demoCommand(
+  context: CommandContext,
+  flags: { keep?: boolean; port?: string },
+): Promise<number> {
+  const port = Number(flags.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError('InvalidPort', `'${flags.port}' is not a port number`);
+  const style = createStyle(context.color);
+  // The SDK's notice about its future Node.js versions says nothing about the demo; keep its output readable.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const say = (text: string) => {
+    if (!context.json) context.print(text);
+  };
+  const work = mkdtempSync(join(tmpdir(), 'omnix-demo-'));
+  const sandbox = await startSandbox({ port, dataDir: join(work, 'sandbox') });
+  try {
+    say(`${style.green('✔')} sandbox at ${sandbox.endpoint}`);
+    const env = {
+      ...context.io.env,
+      OMNIX_AWS_ENDPOINT: sandbox.endpoint,
+      OMNIX__STATE__BACKEND: 'file',
+      OMNIX__STATE__PATH: join(work, 'state'),
+    };
+    const loaded = await loadValidConfig({
+      environment: 'development',
+      configDir: EXAMPLE,
+      env,
+      cwd: context.io.cwd,
+    });
+    const created = await bootstrapResources(
+      { region: loaded.config.aws.region, endpoint: sandbox.endpoint, credentials: CREDENTIALS },
+      '000000000000',
+      bootstrapPlanFor(loaded.config),
+    );
+    const siteUrl = sandboxSiteUrl(sandbox.endpoint, created.distributionId!);
+    const apiUrl = sandboxApiUrl(sandbox.endpoint, created.restApiId!, loaded.config.backend!.api!.stage);
+    say(`${style.green('✔')} created the development environment: ${created.created.length} resources`);
+
+    const outcome = await deploy({
+      environment: 'development',
+      configDir: EXAMPLE,
+      cwd: context.io.cwd,
+      env: { ...env, OMNIX__FRONTEND__URL: siteUrl, OMNIX__BACKEND__API__URL: apiUrl, OMNIX_API_URL: apiUrl },
+      aws: { credentials: CREDENTIALS },
+      report: reporter(context),
+    });
+    if (outcome.status !== 'succeeded')
+      throw new DeploymentFailedError('DemoFailed', `the demo deployment ended as ${outcome.status}`);
+
+    const page = await fetch(siteUrl);
+    const html = await page.text();
+    const buildId = /<meta name="omnix-build" content="([^"]+)"/.exec(html)?.[1];
+    const health = (await (await fetch(`${apiUrl}/health`)).json()) as { status?: string };
+    const products = (await (await fetch(`${apiUrl}/products?q=mug`)).json()) as { count?: number };
+    const served =
+      page.status === 200 && buildId !== undefined && health.status === 'ok' && products.count === 1;
+    const result = {
+      release: outcome.release,
+      siteUrl,
+      apiUrl,
+      site: { status: page.status, buildId },
+      api: { health, products },
+    };
+    if (context.json) context.print(JSON.stringify({ type: 'demo', ok: served, ...result }));
+    if (!served)
+      throw new DeploymentFailedError(
+        'DemoCheckFailed',
+        `the deployed release does not answer as expected: ${JSON.stringify(result)}`,
+      );
+    say(`${style.green('✔')} release v${outcome.release} is live`);
+    say(`  site: ${siteUrl} → HTTP ${page.status}, build ${buildId}`);
+    say(`  api:  ${apiUrl}/health → ${JSON.stringify(health)}`);
+    say(`  api:  ${apiUrl}/products?q=mug → ${products.count} product`);
+    if (flags.keep) {
+      say(style.dim('  The sandbox keeps running; open the site in a browser. Ctrl-C stops it.'));
+      await new Promise<void>((done) => {
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
+      });
+    }
+    return ExitCode.Ok;
+  } finally {
+    await sandbox.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

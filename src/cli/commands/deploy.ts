@@ -1,0 +1,120 @@
+import { ExitCode, UsageError } from '../../core/errors.js';
+import { type DeployOptions, deploy } from '../../engine/deploy.js';
+import type { DeployEvent } from '../../engine/events.js';
+import type { CommandContext } from '../io.js';
+import { renderPlan } from '../render/plan.js';
+import { createStyle } from '../style.js';
+
+export interface DeployFlags {
+  only?: string;
+  dryRun?: boolean;
+  skipBuild?: boolean;
+  redeployApi?: boolean;
+}
+
+function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined {
+  if (only === undefined || only === 'frontend' || only === 'backend') return only;
+  throw new UsageError('InvalidOnly', `--only takes frontend or backend, not '${only}'`);
+}
+
+export function reporter(context: CommandContext): (event: DeployEvent) => void {
+  const style = createStyle(context.color);
+  return (event) => {
+    if (context.json) {
+      context.print(JSON.stringify({ type: 'event', ...event }));
+      return;
+    }
+    if (event.kind === 'begin' || (event.kind === 'info' && event.phase === 'plan')) return;
+    const time = style.dim(event.time.slice(11, 19));
+    const took = event.durationMs !== undefined ? style.dim(` (${event.durationMs} ms)`) : '';
+    const text = event.kind === 'warn' ? style.yellow(event.message) : event.message;
+    context.print(`${time} ${style.cyan(event.phase.padEnd(8))} ${text}${took}`);
+  };
+}
+
+function engineOptions(
+  context: CommandContext,
+  environment: string,
+  flags: DeployFlags,
+): Omit<DeployOptions, 'confirm'> {
+  const only = checkOnly(flags.only);
+  return {
+    environment,
+    configDir: context.configDir,
+    cwd: context.io.cwd,
+    env: context.io.env,
+    report: reporter(context),
+    ...(only ? { only } : {}),
+    ...(flags.skipBuild ? { skipBuild: true } : {}),
+    ...(flags.redeployApi ? { redeployApi: true } : {}),
+  };
+}
+
+/** `omnix plan <env>`: what a deployment would change, and nothing more. */
+export async function planCommand(
+  context: CommandContext,
+  environment: string,
+  flags: DeployFlags,
+): Promise<number> {
+  const outcome = await deploy({
+    ...engineOptions({ ...context, json: false, print: () => {} }, environment, flags),
+    dryRun: true,
+  });
+  if (outcome.status === 'declined') return ExitCode.Ok;
+  if (context.json) context.printJson({ ...outcome.plan, outputs: outcome.outputs });
+  else context.print(renderPlan(outcome.plan, createStyle(context.color)));
+  return ExitCode.Ok;
+}
+
+/** `omnix deploy <env>`: the whole life cycle, with a confirmation unless --yes. */
+export async function deployCommand(
+  context: CommandContext,
+  environment: string,
+  flags: DeployFlags,
+): Promise<number> {
+  if (flags.dryRun) return planCommand(context, environment, flags);
+  if (!context.yes && !context.interactive) {
+    throw new UsageError(
+      'ConfirmationRequired',
+      `refusing to deploy ${environment} without --yes when there is no terminal to confirm on`,
+      {
+        hint: `Run 'omnix deploy ${environment} --yes' in CI, or 'omnix plan ${environment}' to see what would change.`,
+      },
+    );
+  }
+  const style = createStyle(context.color);
+  const confirm = async (plan: Record<string, unknown>) => {
+    if (context.yes) return true;
+    context.print(renderPlan(plan, style));
+    const ask = context.io.ask;
+    if (!ask) return false;
+    if (/^prod(uction)?$/.test(environment)) {
+      return (await ask({ message: `Type ${environment} to deploy it` })).trim() === environment;
+    }
+    return /^y(es)?$/i.test(
+      (await ask({ message: `Deploy to ${environment}? (yes/no)`, default: 'no' })).trim(),
+    );
+  };
+  const outcome = await deploy({ ...engineOptions(context, environment, flags), confirm });
+  if (context.json) {
+    context.print(JSON.stringify({ type: 'outcome', ...outcome }));
+    return ExitCode.Ok;
+  }
+  if (outcome.status === 'declined') {
+    context.print('not deployed: the plan was not confirmed');
+    return ExitCode.Ok;
+  }
+  if (outcome.status === 'nothing-to-do')
+    context.print(
+      `${style.green('✔')} ${environment} is up to date${outcome.release ? ` (release v${outcome.release})` : ''}: nothing to change`,
+    );
+  if (outcome.status === 'succeeded')
+    context.print(
+      `${style.green('✔')} deployed ${environment}: release ${style.bold(`v${outcome.release}`)} in ${(outcome.durationMs / 1000).toFixed(1)} s`,
+    );
+  if ('outputs' in outcome) {
+    if (outcome.outputs.siteUrl) context.print(`  site: ${outcome.outputs.siteUrl}`);
+    if (outcome.outputs.apiUrl) context.print(`  api:  ${outcome.outputs.apiUrl}`);
+  }
+  return ExitCode.Ok;
+}

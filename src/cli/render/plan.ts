@@ -1,0 +1,64 @@
+import type { Style } from '../style.js';
+
+interface Summary {
+  environment: string;
+  nothingToDo: boolean;
+  frontend?: {
+    bucket: string;
+    upload: number;
+    delete: number;
+    unchanged: number;
+    keptStale: number;
+    uploadBytes: number;
+    drift: unknown[];
+    files: Array<{ key: string; reason: string; size: number }>;
+    deletes: string[];
+  };
+  invalidationPaths?: string[];
+  invalidationCostUsd?: number;
+  backend?: {
+    functions: Array<{ name: string; action: string; changedFields: string[] }>;
+    stageVariables?: unknown;
+    api?: { stage: string; redeploy: boolean };
+  };
+}
+
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1048576
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1048576).toFixed(1)} MiB`;
+
+/** The plan for people: what will be uploaded, deleted, updated and invalidated. */
+export function renderPlan(plan: Record<string, unknown>, style: Style): string {
+  const summary = plan as unknown as Summary;
+  const lines = [style.bold(`Plan for ${summary.environment}`)];
+  if (summary.nothingToDo) return [...lines, '  nothing to change'].join('\n');
+  const frontend = summary.frontend;
+  if (frontend) {
+    lines.push(
+      `  frontend → s3://${frontend.bucket}: ${frontend.upload} to upload (${size(frontend.uploadBytes)}), ${frontend.delete} to delete, ${frontend.unchanged} unchanged${frontend.keptStale ? `, ${frontend.keptStale} stale kept` : ''}`,
+    );
+    for (const file of frontend.files.slice(0, 20))
+      lines.push(style.dim(`    + ${file.key} (${file.reason}, ${size(file.size)})`));
+    if (frontend.files.length > 20) lines.push(style.dim(`    … and ${frontend.files.length - 20} more`));
+    for (const key of frontend.deletes) lines.push(style.dim(`    - ${key}`));
+    if (frontend.drift.length > 0)
+      lines.push(
+        style.yellow(`    ${frontend.drift.length} object(s) changed outside omnix will be put back`),
+      );
+    const paths = summary.invalidationPaths ?? [];
+    lines.push(
+      `  invalidation: ${paths.length === 0 ? 'none' : `${paths.join(' ')} (${paths.length} path${paths.length === 1 ? '' : 's'}, ~$${(summary.invalidationCostUsd ?? 0).toFixed(3)} beyond the free 1,000 a month)`}`,
+    );
+  }
+  for (const fn of summary.backend?.functions ?? []) {
+    lines.push(
+      `  function ${fn.name}: ${fn.action}${fn.changedFields.length ? ` (${fn.changedFields.join(', ')})` : ''}`,
+    );
+  }
+  if (summary.backend?.api?.redeploy) lines.push(`  stage ${summary.backend.api.stage}: new deployment`);
+  if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
+  return lines.join('\n');
+}

@@ -1,0 +1,74 @@
+import type { OmnixConfig } from '../config/schema.js';
+import { redeploy, updateStageVariables } from '../providers/aws/api-stage.js';
+import type { AwsClients } from '../providers/aws/clients.js';
+import { pointAlias, publishVersion, updateCode, updateConfiguration } from '../providers/aws/functions.js';
+import type { ReleaseManifest } from '../state/records.js';
+import { emit, type Report } from './events.js';
+import type { PlannedBackend } from './plan-deployment.js';
+import { runPool } from './pool.js';
+
+/**
+ * Functions first (code → wait → configuration → wait → publish → alias), in parallel up to
+ * `backend.concurrency`; then the stage. Every change is told to `changed` as soon as it is made.
+ */
+export async function applyBackend(
+  planned: PlannedBackend,
+  backend: NonNullable<OmnixConfig['backend']>,
+  clients: AwsClients,
+  report: Report,
+  changed: (change: string) => Promise<void>,
+): Promise<NonNullable<ReleaseManifest['backend']>> {
+  const lambda = await clients.lambda();
+  const s3 = await clients.s3();
+  const versions = new Map<string, { version: string; codeSha256: string }>();
+  await runPool(planned.plan.functions, backend.concurrency, async (fn) => {
+    const { desired, pkg } = planned.packages.get(fn.name)!;
+    const live = planned.live.get(fn.name)!;
+    if (fn.action === 'update-code' || fn.action === 'update-code-and-configuration') {
+      emit(
+        report,
+        'progress',
+        'apply',
+        `${fn.name}: uploading code (${(pkg.zip.length / 1024).toFixed(0)} KiB)`,
+      );
+      await updateCode(lambda, s3, fn.name, pkg.zip, pkg.codeSha256, backend.artifactBucket);
+      await changed(`function ${fn.name}: code updated to ${pkg.codeSha256}`);
+    }
+    if (fn.action === 'update-configuration' || fn.action === 'update-code-and-configuration') {
+      emit(report, 'progress', 'apply', `${fn.name}: updating ${fn.changedFields.join(', ')}`);
+      await updateConfiguration(lambda, desired);
+      await changed(`function ${fn.name}: configuration updated (${fn.changedFields.join(', ')})`);
+    }
+    if (fn.release) {
+      const version = await publishVersion(lambda, fn.name, pkg.codeSha256);
+      await pointAlias(lambda, fn.name, desired.alias, version);
+      await changed(`function ${fn.name}: version ${version} published, alias ${desired.alias} → ${version}`);
+      emit(report, 'progress', 'apply', `${fn.name}: alias ${desired.alias} → version ${version}`);
+      versions.set(fn.name, { version, codeSha256: pkg.codeSha256 });
+    } else {
+      versions.set(fn.name, {
+        version: live.alias?.version ?? '$LATEST',
+        codeSha256: live.alias?.codeSha256 ?? live.codeSha256,
+      });
+    }
+  });
+
+  let api: NonNullable<ReleaseManifest['backend']>['api'];
+  if (planned.api) {
+    const gateway = await clients.apiGateway();
+    let deploymentId = planned.api.live?.deploymentId ?? '';
+    if (planned.api.redeploy) {
+      deploymentId = await redeploy(gateway, planned.api.restApiId, planned.api.stage, 'omnix deploy');
+      await changed(`stage ${planned.api.stage}: deployment ${deploymentId}`);
+    }
+    if (planned.plan.stage) {
+      await updateStageVariables(gateway, planned.api.restApiId, planned.api.stage, planned.plan.stage);
+      await changed(`stage ${planned.api.stage}: variables updated`);
+    }
+    api = { restApiId: planned.api.restApiId, stage: planned.api.stage, deploymentId };
+  }
+  return {
+    functions: [...versions].map(([name, { version, codeSha256 }]) => ({ name, version, codeSha256 })),
+    ...(api ? { api } : {}),
+  };
+}

@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { type LoadedConfig, loadValidConfig } from '../config/load.js';
+import { awsReferenceReaders, resolveDeployTimeReferences } from '../config/resolve-deploy-time.js';
+import { redactConfig } from '../config/secrets.js';
+import {
+  ConfigError,
+  DeploymentFailedError,
+  LockedError,
+  OmnixError,
+  UsageError,
+  ValidationFailedError,
+} from '../core/errors.js';
+import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
+import { FileStateStore } from '../state/file/file-store.js';
+import type { DeploymentRecord, LockRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
+import { newDeploymentId, type StateStore } from '../state/store.js';
+import { applyBackend } from './apply-backend.js';
+import { applyFrontend } from './apply-frontend.js';
+import { runBuild } from './build.js';
+import { callerIdentity } from './caller.js';
+import { emit, type Report } from './events.js';
+import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+
+export interface DeployOptions {
+  environment: string;
+  /** Project root or its config folder. */
+  configDir: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  only?: 'frontend' | 'backend';
+  /** Stop after the plan. */
+  dryRun?: boolean;
+  skipBuild?: boolean;
+  redeployApi?: boolean;
+  report: Report;
+  /** Asked after the plan, before any change; false stops the deployment. */
+  confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
+  /** Client settings over the configuration's (credentials for a sandbox, say). */
+  aws?: Partial<AwsClientSettings>;
+}
+
+export type Outputs = { siteUrl?: string; apiUrl?: string };
+
+export type DeployOutcome =
+  | { status: 'planned'; plan: Record<string, unknown>; outputs: Outputs }
+  | { status: 'nothing-to-do'; plan: Record<string, unknown>; outputs: Outputs; release?: number }
+  | { status: 'declined'; plan: Record<string, unknown> }
+  | {
+      status: 'succeeded';
+      deploymentId: string;
+      release: number;
+      plan: Record<string, unknown>;
+      outputs: Outputs;
+      durationMs: number;
+    };
+
+/** The state store a configuration names; only the file store exists so far. */
+export function stateStoreFor(loaded: LoadedConfig): StateStore {
+  const state = loaded.config.state;
+  if (state.backend !== 'file') {
+    throw new UsageError(
+      'StateBackendUnavailable',
+      `state.backend '${state.backend}' is not available in this version yet`,
+      {
+        hint: 'Use the file store (state.backend: file) for now.',
+      },
+    );
+  }
+  return new FileStateStore(resolve(loaded.location.projectRoot, state.path));
+}
+
+function outputsOf(loaded: LoadedConfig, plan: DeploymentPlan): Outputs {
+  const { frontend, backend, aws } = loaded.config;
+  const outputs: Outputs = {};
+  const domain = plan.frontend?.distribution.domainName;
+  if (frontend?.url) outputs.siteUrl = frontend.url;
+  else if (domain) outputs.siteUrl = `https://${domain}`;
+  if (backend?.api?.url) outputs.apiUrl = backend.api.url;
+  else if (plan.backend?.api)
+    outputs.apiUrl = `https://${plan.backend.api.restApiId}.execute-api.${aws.region}.amazonaws.com/${plan.backend.api.stage}`;
+  return outputs;
+}
+
+/** Runs the life cycle of DESIGN.md: load, build, package, validate, plan, approve, lock, snapshot, apply, verify, commit. */
+export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
+  const started = Date.now();
+  const phases: PhaseRecord[] = [];
+  const report = options.report;
+  const phase = async <T>(name: string, run: () => Promise<T>, skipped = false): Promise<T> => {
+    const startedAt = new Date().toISOString();
+    emit(report, 'begin', name, skipped ? `${name} (skipped)` : name);
+    const begin = Date.now();
+    try {
+      const value = await run();
+      const durationMs = Date.now() - begin;
+      phases.push({ name, startedAt, durationMs, outcome: skipped ? 'skipped' : 'ok' });
+      emit(report, 'end', name, `${name} done`, { durationMs });
+      return value;
+    } catch (error) {
+      phases.push({ name, startedAt, durationMs: Date.now() - begin, outcome: 'failed' });
+      throw error;
+    }
+  };
+  // Anything that goes wrong before the first change is a validation failure: exit 3, nothing changed.
+  const beforeChanges = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (
+        error instanceof OmnixError &&
+        (error instanceof ConfigError ||
+          error instanceof UsageError ||
+          error instanceof ValidationFailedError)
+      )
+        throw error;
+      const omnix = error instanceof OmnixError ? error : undefined;
+      throw new ValidationFailedError(
+        omnix?.code ?? 'PreflightFailed',
+        `${omnix?.message ?? String(error)} (nothing was changed)`,
+        {
+          ...(omnix?.hint ? { hint: omnix.hint } : {}),
+          cause: error,
+        },
+      );
+    }
+  };
+
+  const loaded = await phase('load', async () => {
+    let config = await loadValidConfig({
+      environment: options.environment,
+      configDir: options.configDir,
+      env: options.env,
+      cwd: options.cwd,
+    });
+    if (config.pending.size > 0) {
+      const resolved = await resolveDeployTimeReferences(
+        config,
+        awsReferenceReaders({ ...config.config.aws, ...options.aws }),
+      );
+      if (!resolved.ok) throw new ConfigError(resolved.errors);
+      config = resolved;
+    }
+    return config;
+  });
+  const { config, environment, location } = loaded;
+  const clients = createAwsClients({ ...config.aws, ...options.aws });
+  const store = stateStoreFor(loaded);
+  const buildEnv = { ...options.env, OMNIX_ENVIRONMENT: environment };
+
+  await phase(
+    'build',
+    () =>
+      beforeChanges(async () => {
+        if (options.skipBuild) return;
+        if (config.frontend?.build && options.only !== 'backend')
+          await runBuild('frontend', config.frontend.build, location.projectRoot, buildEnv);
+        for (const [key, fn] of Object.entries(config.backend?.functions ?? {})) {
+          if (fn.build && options.only !== 'frontend')
+            await runBuild(`function ${key}`, fn.build, location.projectRoot, buildEnv);
+        }
+      }),
+    options.skipBuild === true,
+  );
+  const plan = await phase('plan', () =>
+    beforeChanges(() => planDeployment(loaded, clients, store, options)),
+  );
+  const summary = planSummary(plan);
+  const outputs = outputsOf(loaded, plan);
+  emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
+  if (options.dryRun) return { status: 'planned', plan: summary, outputs };
+  if (plan.nothingToDo) {
+    const latest = (await store.listReleases(environment, { limit: 1 }))[0];
+    return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
+  }
+  if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
+
+  const caller = callerIdentity(options.env);
+  const deploymentId = newDeploymentId();
+  const lockTtl = config.state.lockTtlSeconds;
+  let lock = await phase('lock', async () => {
+    const attempt = await store.acquireLock(environment, { ...caller, deploymentId }, lockTtl);
+    if (!attempt.acquired) {
+      const holder = attempt.holder;
+      throw new LockedError(
+        `${environment} is locked by ${holder.holder.user} on ${holder.holder.host} (pid ${holder.holder.pid}, deployment ${holder.holder.deploymentId ?? 'unknown'}) since ${holder.acquiredAt}`,
+        { hint: `Wait for it to finish; a lock whose holder stopped expires at ${holder.expiresAt}.` },
+      );
+    }
+    return attempt.lock;
+  });
+  const heartbeat = setInterval(
+    () => {
+      store.renewLock(lock, lockTtl).then(
+        (renewed) => {
+          lock = renewed;
+        },
+        (error: Error) => emit(report, 'warn', 'lock', `could not renew the lock: ${error.message}`),
+      );
+    },
+    Math.max(1000, (lockTtl * 1000) / 3),
+  );
+  heartbeat.unref();
+
+  const previous = (await store.listReleases(environment, { limit: 1 }))[0];
+  const record: DeploymentRecord = {
+    id: deploymentId,
+    environment,
+    status: 'in_progress',
+    startedAt: new Date(started).toISOString(),
+    caller,
+    configDigest: `sha256:${createHash('sha256')
+      .update(JSON.stringify(redactConfig(config, loaded.secretPaths)))
+      .digest('hex')}`,
+    phases,
+    ...(previous ? { snapshot: previous.manifest } : {}),
+    changes: [],
+    errors: [],
+    plan: summary,
+  };
+  const save = () => store.putDeployment({ ...record, phases: [...phases] });
+  const changed = async (change: string) => {
+    record.changes.push(change);
+    await save();
+  };
+
+  try {
+    await phase('snapshot', save);
+    const manifest: ReleaseManifest = { ...previous?.manifest };
+    await phase('apply', async () => {
+      if (plan.backend && config.backend)
+        manifest.backend = await applyBackend(plan.backend, config.backend, clients, report, changed);
+      if (plan.frontend && config.frontend)
+        manifest.frontend = await applyFrontend(plan.frontend, config.frontend, clients, report, changed);
+    });
+    await phase(
+      'verify',
+      async () => emit(report, 'info', 'verify', 'health checks are not part of this version yet'),
+      true,
+    );
+    const number = (previous?.number ?? 0) + 1;
+    await phase('commit', async () => {
+      await store.putRelease({
+        environment,
+        number,
+        deploymentId,
+        createdAt: new Date().toISOString(),
+        manifest,
+      });
+      Object.assign(record, {
+        status: 'succeeded',
+        release: number,
+        finishedAt: new Date().toISOString(),
+        outputs: outputs as Record<string, string>,
+      });
+      await save();
+    });
+    return {
+      status: 'succeeded',
+      deploymentId,
+      release: number,
+      plan: summary,
+      outputs,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    const omnix = error instanceof OmnixError ? error : undefined;
+    Object.assign(record, {
+      status: 'failed',
+      finishedAt: new Date().toISOString(),
+      errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
+    });
+    await save();
+    throw new DeploymentFailedError(
+      'DeploymentFailed',
+      `deployment ${deploymentId} of ${environment} failed: ${(error as Error).message}`,
+      {
+        hint:
+          record.changes.length > 0
+            ? `It had made ${record.changes.length} change(s) before failing, recorded in ${join(config.state.backend === 'file' ? config.state.path : '', environment, 'deployments', `${deploymentId}.json`)}; automatic rollback is not part of this version yet.`
+            : 'It failed before changing anything.',
+        cause: error,
+      },
+    );
+  } finally {
+    clearInterval(heartbeat);
+    await store.releaseLock(lock);
+  }
+}

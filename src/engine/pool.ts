@@ -1,0 +1,22 @@
+/** Runs `task` over `items` with at most `limit` at a time; the first failure stops new work and is thrown. */
+export async function runPool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (!failed && next < items.length) {
+        const item = items[next++]!;
+        try {
+          await task(item);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import {
+  type APIGatewayClient,
+  CreateDeploymentCommand,
+  GetRestApiCommand,
+  GetStageCommand,
+  paginateGetRestApis,
+  UpdateStageCommand,
+} from '@aws-sdk/client-api-gateway';
+import { OmnixError } from '../../core/errors.js';
+import type { StagePlan } from '../../engine/plan/backend-plan.js';
+import { fromAwsError } from './errors.js';
+
+export interface LiveStage {
+  restApiId: string;
+  stage: string;
+  deploymentId: string;
+  variables: Record<string, string>;
+}
+
+/** The REST API by id, or by name (which must be unique). */
+export async function findRestApi(
+  gateway: APIGatewayClient,
+  id: string | undefined,
+  name: string | undefined,
+): Promise<string> {
+  try {
+    if (id) {
+      await gateway.send(new GetRestApiCommand({ restApiId: id }));
+      return id;
+    }
+    const matches: string[] = [];
+    for await (const page of paginateGetRestApis({ client: gateway }, {})) {
+      for (const api of page.items ?? []) if (api.name === name && api.id) matches.push(api.id);
+    }
+    if (matches.length === 1) return matches[0]!;
+    throw new OmnixError(
+      matches.length === 0 ? 'ApiNotFound' : 'ApiAmbiguous',
+      matches.length === 0
+        ? `no REST API is named ${name}`
+        : `${matches.length} REST APIs are named ${name}: ${matches.join(', ')}`,
+      {
+        hint: 'Set backend.api.id to the API to deploy to.',
+      },
+    );
+  } catch (error) {
+    throw fromAwsError(error, `finding the REST API ${id ?? name}`);
+  }
+}
+
+export async function readStage(
+  gateway: APIGatewayClient,
+  restApiId: string,
+  stage: string,
+): Promise<LiveStage | undefined> {
+  try {
+    const got = await gateway.send(new GetStageCommand({ restApiId, stageName: stage }));
+    return { restApiId, stage, deploymentId: got.deploymentId ?? '', variables: got.variables ?? {} };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NotFoundException') return undefined;
+    throw fromAwsError(error, `reading stage ${stage} of ${restApiId}`);
+  }
+}
+
+/** A new deployment of the API's current definition on the stage (creating the stage if needed). */
+export async function redeploy(
+  gateway: APIGatewayClient,
+  restApiId: string,
+  stage: string,
+  description: string,
+): Promise<string> {
+  try {
+    const deployment = await gateway.send(
+      new CreateDeploymentCommand({ restApiId, stageName: stage, description }),
+    );
+    return deployment.id!;
+  } catch (error) {
+    throw fromAwsError(error, `deploying ${restApiId} to stage ${stage}`);
+  }
+}
+
+export async function updateStageVariables(
+  gateway: APIGatewayClient,
+  restApiId: string,
+  stage: string,
+  plan: StagePlan,
+): Promise<void> {
+  const patchOperations = [
+    ...Object.entries(plan.setVariables).map(([name, value]) => ({
+      op: 'replace' as const,
+      path: `/variables/${name}`,
+      value,
+    })),
+    ...plan.removeVariables.map((name) => ({ op: 'remove' as const, path: `/variables/${name}` })),
+  ];
+  try {
+    await gateway.send(new UpdateStageCommand({ restApiId, stageName: stage, patchOperations }));
+  } catch (error) {
+    throw fromAwsError(error, `updating the variables of stage ${stage}`);
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  CreateAliasCommand,
+  GetAliasCommand,
+  GetFunctionConfigurationCommand,
+  type LambdaClient,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { OmnixError } from '../../core/errors.js';
+import { pollUntil } from '../../core/poll.js';
+import type { DesiredFunction, LiveFunction } from '../../engine/plan/backend-plan.js';
+import { fromAwsError } from './errors.js';
+
+/** Lambda takes a zip in the request only up to 50 MB; larger packages go through S3. */
+export const DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+const notFound = (error: unknown) => (error as { name?: string }).name === 'ResourceNotFoundException';
+
+/** $LATEST and what the alias serves; undefined when the function does not exist. */
+export async function readLiveFunction(
+  lambda: LambdaClient,
+  name: string,
+  alias: string,
+): Promise<LiveFunction | undefined> {
+  try {
+    const latest = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+    let aliasInfo: LiveFunction['alias'];
+    try {
+      const target = await lambda.send(new GetAliasCommand({ FunctionName: name, Name: alias }));
+      const version = target.FunctionVersion ?? '$LATEST';
+      const config = await lambda.send(
+        new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version }),
+      );
+      aliasInfo = { version, codeSha256: config.CodeSha256 ?? '' };
+    } catch (error) {
+      if (!notFound(error)) throw error;
+    }
+    return {
+      name,
+      codeSha256: latest.CodeSha256 ?? '',
+      runtime: latest.Runtime ?? '',
+      handler: latest.Handler ?? '',
+      memorySize: latest.MemorySize ?? 128,
+      timeout: latest.Timeout ?? 3,
+      environment: latest.Environment?.Variables ?? {},
+      description: latest.Description ?? '',
+      ...(aliasInfo ? { alias: aliasInfo } : {}),
+    };
+  } catch (error) {
+    if (notFound(error)) return undefined;
+    throw fromAwsError(error, `reading function ${name}`);
+  }
+}
+
+/** Waits until the function's last update is Successful (a Failed update is an error). */
+async function waitUntilUpdated(lambda: LambdaClient, name: string): Promise<string> {
+  return pollUntil(`function ${name} to finish updating`, async () => {
+    const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+    if (config.LastUpdateStatus === 'Failed') {
+      throw new OmnixError(
+        'FunctionUpdateFailed',
+        `the update of ${name} failed: ${config.LastUpdateStatusReason ?? 'no reason given'}`,
+      );
+    }
+    return config.LastUpdateStatus === 'Successful' && config.State !== 'Pending'
+      ? (config.RevisionId ?? '')
+      : undefined;
+  });
+}
+
+export async function updateCode(
+  lambda: LambdaClient,
+  s3: S3Client,
+  name: string,
+  zip: Buffer,
+  codeSha256: string,
+  artifactBucket: string | undefined,
+): Promise<void> {
+  try {
+    await waitUntilUpdated(lambda, name);
+    if (zip.length > DIRECT_UPLOAD_LIMIT) {
+      if (!artifactBucket) {
+        throw new OmnixError(
+          'PackageTooLarge',
+          `the package of ${name} is ${(zip.length / 1048576).toFixed(1)} MB; Lambda takes at most 50 MB directly`,
+          {
+            hint: 'Set backend.artifactBucket: larger packages go through S3.',
+          },
+        );
+      }
+      const key = `omnix/${name}/${Buffer.from(codeSha256, 'base64').toString('hex')}.zip`;
+      await s3.send(new PutObjectCommand({ Bucket: artifactBucket, Key: key, Body: zip }));
+      await lambda.send(
+        new UpdateFunctionCodeCommand({ FunctionName: name, S3Bucket: artifactBucket, S3Key: key }),
+      );
+    } else {
+      await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+    }
+    await waitUntilUpdated(lambda, name);
+  } catch (error) {
+    throw fromAwsError(error, `updating the code of ${name}`);
+  }
+}
+
+export async function updateConfiguration(lambda: LambdaClient, fn: DesiredFunction): Promise<void> {
+  try {
+    await waitUntilUpdated(lambda, fn.name);
+    await lambda.send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: fn.name,
+        Runtime: fn.runtime as never,
+        Handler: fn.handler,
+        MemorySize: fn.memoryMb,
+        Timeout: fn.timeoutSeconds,
+        Environment: { Variables: fn.environment },
+        Description: fn.description ?? '',
+      }),
+    );
+    await waitUntilUpdated(lambda, fn.name);
+  } catch (error) {
+    throw fromAwsError(error, `updating the configuration of ${fn.name}`);
+  }
+}
+
+/** Publishes $LATEST, but only if it still is the code this deployment uploaded. */
+export async function publishVersion(
+  lambda: LambdaClient,
+  name: string,
+  codeSha256: string,
+): Promise<string> {
+  try {
+    const revisionId = await waitUntilUpdated(lambda, name);
+    const published = await lambda.send(
+      new PublishVersionCommand({ FunctionName: name, CodeSha256: codeSha256, RevisionId: revisionId }),
+    );
+    return published.Version!;
+  } catch (error) {
+    throw fromAwsError(error, `publishing a version of ${name}`);
+  }
+}
+
+/** Points the alias at a version with all its traffic (clearing any weights); creates it if missing. */
+export async function pointAlias(
+  lambda: LambdaClient,
+  name: string,
+  alias: string,
+  version: string,
+): Promise<void> {
+  try {
+    await lambda.send(
+      new UpdateAliasCommand({
+        FunctionName: name,
+        Name: alias,
+        FunctionVersion: version,
+        RoutingConfig: { AdditionalVersionWeights: {} },
+      }),
+    );
+  } catch (error) {
+    if (!notFound(error)) throw fromAwsError(error, `moving alias ${alias} of ${name}`);
+    await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: alias, FunctionVersion: version }));
+  }
+}

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import {
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { LocalFile } from '../../engine/scan/site.js';
+import { fromAwsError } from './errors.js';
+
+export interface LiveSiteObject {
+  key: string;
+  etag: string;
+  versionId: string;
+}
+
+const unquote = (etag: string | undefined) => (etag ?? '').replace(/"/g, '');
+
+/** The current version of every object under the prefix (delete-marked keys left out). */
+export async function listLiveObjects(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): Promise<LiveSiteObject[]> {
+  const out: LiveSiteObject[] = [];
+  try {
+    // The SDK has no paginator for ListObjectVersions: follow the key and version id markers.
+    let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
+    for (;;) {
+      const page = await s3.send(
+        new ListObjectVersionsCommand({ Bucket: bucket, Prefix: prefix, ...markers }),
+      );
+      for (const version of page.Versions ?? []) {
+        if (version.IsLatest && version.Key)
+          out.push({ key: version.Key, etag: unquote(version.ETag), versionId: version.VersionId ?? 'null' });
+      }
+      if (!page.IsTruncated) break;
+      markers = { KeyMarker: page.NextKeyMarker, VersionIdMarker: page.NextVersionIdMarker };
+    }
+  } catch (error) {
+    throw fromAwsError(error, `listing s3://${bucket}/${prefix}`);
+  }
+  return out;
+}
+
+/** Uploads one file with its Content-Type and Cache-Control; large files in parts. Returns what S3 stored. */
+export async function uploadFile(
+  s3: S3Client,
+  bucket: string,
+  file: LocalFile,
+  multipartThresholdBytes: number,
+): Promise<{ key: string; versionId: string; etag: string; md5: string }> {
+  const body = await readFile(file.file);
+  const params = {
+    Bucket: bucket,
+    Key: file.key,
+    Body: body,
+    ContentType: file.contentType,
+    ...(file.cacheControl ? { CacheControl: file.cacheControl } : {}),
+    Metadata: { 'omnix-md5': file.md5 },
+  };
+  try {
+    const result =
+      file.size >= multipartThresholdBytes
+        ? await new Upload({
+            client: s3,
+            params,
+            partSize: Math.max(5 * 1024 * 1024, Math.ceil(file.size / 1000)),
+          }).done()
+        : await s3.send(
+            new PutObjectCommand({ ...params, ContentMD5: Buffer.from(file.md5, 'hex').toString('base64') }),
+          );
+    return {
+      key: file.key,
+      versionId: result.VersionId ?? 'null',
+      etag: unquote(result.ETag),
+      md5: file.md5,
+    };
+  } catch (error) {
+    throw fromAwsError(error, `uploading ${file.path} to s3://${bucket}/${file.key}`);
+  }
+}
+
+/** Deletes keys (a delete marker each in a versioned bucket), 1,000 per request. */
+export async function deleteKeys(s3: S3Client, bucket: string, keys: readonly string[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += 1000) {
+    const batch = keys.slice(start, start + 1000).map((Key) => ({ Key }));
+    try {
+      const result = await s3.send(
+        new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }),
+      );
+      if (result.Errors?.length) throw new Error(result.Errors.map((e) => `${e.Key}: ${e.Code}`).join(', '));
+    } catch (error) {
+      throw fromAwsError(error, `deleting stale files from s3://${bucket}`);
+    }
+  }
+}

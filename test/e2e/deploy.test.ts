@@ -1,0 +1,154 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { deployFixture } from '../helpers/deploy-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
+
+interface Summary {
+  frontend: { upload: number; files: Array<{ key: string; reason: string }> };
+  backend: { functions: Array<{ name: string; action: string }> };
+  invalidationPaths: string[];
+}
+const summary = (outcome: { plan: Record<string, unknown> }) => outcome.plan as unknown as Summary;
+const json = async (url: string) => (await (await fetch(url)).json()) as Record<string, unknown>;
+
+// slow: end to end against the sandbox, with real builds.
+describe('omnix deploy on the sandbox', () => {
+  it('uploads everything the first time, and an immediate second deployment changes nothing', async () => {
+    const { run, siteUrl, apiUrl, store } = await deployFixture();
+    const first = await run();
+    expect(first.outcome).toMatchObject({ status: 'succeeded', release: 1, outputs: { siteUrl, apiUrl } });
+    const plan = summary(first.outcome as { plan: Record<string, unknown> });
+    expect(plan.frontend.upload).toBe(5);
+    expect(plan.backend.functions.map((f) => f.action)).toEqual(['update-code', 'update-code']);
+    expect(plan.invalidationPaths).toEqual(['/', '/config.json', '/index.html']);
+    const html = await (await fetch(siteUrl)).text();
+    expect(html).toMatch(/<meta name="omnix-build" content="[0-9a-f]{12}"/);
+    expect(await json(`${apiUrl}/health`)).toMatchObject({ status: 'ok', version: '1.0.0' });
+    expect((await store.listReleases('development'))[0]?.manifest.frontend?.objects).toHaveLength(5);
+
+    const second = await run();
+    expect(second.outcome.status).toBe('nothing-to-do');
+    const again = summary(second.outcome as { plan: Record<string, unknown> });
+    expect(again.frontend.upload).toBe(0);
+    expect(again.backend.functions.map((f) => f.action)).toEqual(['unchanged', 'unchanged']);
+    expect(again.invalidationPaths).toEqual([]);
+  });
+
+  it('changes nothing when every file was touched but no content changed', async () => {
+    const { run, project, touchAll } = await deployFixture();
+    await run();
+    touchAll(join(project, 'web'), new Date(Date.now() + 60_000));
+    touchAll(join(project, 'backend'), new Date(Date.now() + 60_000));
+    expect((await run()).outcome.status).toBe('nothing-to-do');
+  });
+
+  it('uploads a changed asset and the entry point, and invalidates only the page', async () => {
+    const { run, project, siteUrl } = await deployFixture();
+    await run();
+    await writeFile(
+      join(project, 'web/src/style.css'),
+      `${await readFile(join(project, 'web/src/style.css'), 'utf8')}\nmain { color: navy; }\n`,
+    );
+    const { outcome } = await run();
+    expect(outcome.status).toBe('succeeded');
+    const plan = summary(outcome as { plan: Record<string, unknown> });
+    expect(plan.frontend.files.map((f) => f.key).sort()).toEqual([
+      expect.stringMatching(/^assets\/style\.[0-9a-f]{10}\.css$/),
+      'index.html',
+    ]);
+    expect(plan.invalidationPaths).toEqual(['/', '/index.html']);
+    expect(plan.backend.functions.map((f) => f.action)).toEqual(['unchanged', 'unchanged']);
+    const html = await (await fetch(siteUrl)).text();
+    const css = /href="(assets\/style\.[0-9a-f]+\.css)"/.exec(html)![1]!;
+    expect(await (await fetch(`${siteUrl}${css}`)).text()).toContain('color: navy');
+  });
+
+  it('publishes a new version for changed function code, moves the alias, and the API serves it', async () => {
+    const { run, project, apiUrl, running } = await deployFixture();
+    await run();
+    const handler = join(project, 'backend/api/index.mjs');
+    await writeFile(
+      handler,
+      (await readFile(handler, 'utf8')).replace("const VERSION = '1.0.0'", "const VERSION = '1.1.0'"),
+    );
+    const { outcome } = await run();
+    expect(
+      summary(outcome as { plan: Record<string, unknown> }).backend.functions.map((f) => [f.name, f.action]),
+    ).toEqual([
+      ['omnix-shop-api-development', 'update-code'],
+      ['omnix-shop-worker-development', 'unchanged'],
+    ]);
+    expect(await json(`${apiUrl}/health`)).toMatchObject({ version: '1.1.0' });
+    const { LambdaClient, GetAliasCommand } = await import('@aws-sdk/client-lambda');
+    const alias = await new LambdaClient(running.client).send(
+      new GetAliasCommand({ FunctionName: 'omnix-shop-api-development', Name: 'live' }),
+    );
+    expect(alias.FunctionVersion).toBe('3');
+  });
+
+  it('records a failed upload as failed, with what it had already changed', async () => {
+    const { run, project, running, store } = await deployFixture();
+    await run();
+    const handler = join(project, 'backend/api/index.mjs');
+    await writeFile(
+      handler,
+      (await readFile(handler, 'utf8')).replace("const VERSION = '1.0.0'", "const VERSION = '2.0.0'"),
+    );
+    await writeFile(
+      join(project, 'web/src/app.js'),
+      `${await readFile(join(project, 'web/src/app.js'), 'utf8')}\n// changed\n`,
+    );
+    running.faults.configure({
+      rules: [{ service: 's3', operation: 'PutObject', error: { code: 'InternalError', status: 500 } }],
+    });
+    await expect(run({ aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 } })).rejects.toMatchObject({
+      code: 'DeploymentFailed',
+      exitCode: 1,
+    });
+    const [failed] = await store.listDeployments('development', { limit: 1 });
+    expect(failed).toMatchObject({ status: 'failed', errors: [{ code: 'InternalError' }] });
+    expect(failed!.changes).toEqual([
+      expect.stringMatching(/^function omnix-shop-api-development: code updated/),
+      expect.stringMatching(/^function omnix-shop-api-development: version 3 published, alias live → 3$/),
+    ]);
+    expect(failed!.snapshot?.frontend?.objects).toHaveLength(5);
+    expect(await store.readLock('development')).toBeUndefined();
+  });
+
+  it('lets one of two concurrent deployments run; the other exits 4 naming the holder', async () => {
+    const { project, env } = await deployFixture();
+    vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+    try {
+      // Build once, so the two deployments below do not race on web/dist.
+      expect(
+        (await runCli(['plan', 'development'], { cwd: project, env: env as Record<string, string> }))
+          .exitCode,
+      ).toBe(0);
+      const runs = await Promise.all(
+        [1, 2].map(() =>
+          runCli(['deploy', 'development', '--yes', '--skip-build', '--json'], {
+            cwd: project,
+            env: env as Record<string, string>,
+          }),
+        ),
+      );
+      expect(runs.map((r) => r.exitCode).sort()).toEqual([0, 4]);
+      const loser = runs.find((r) => r.exitCode === 4)!;
+      expect(loser.stdout).toMatch(/"code": "Locked"/);
+      expect(loser.stdout).toMatch(
+        /development is locked by .+ on .+ \(pid \d+, deployment d-[0-9TZ]+-[0-9a-f]+\) since /,
+      );
+      const winner = runs.find((r) => r.exitCode === 0)!;
+      expect(JSON.parse(winner.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        type: 'outcome',
+        status: 'succeeded',
+        release: 1,
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

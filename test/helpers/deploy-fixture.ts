@@ -1,0 +1,64 @@
+import { cpSync, readdirSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadValidConfig } from '../../src/config/load.js';
+import { bootstrapPlanFor } from '../../src/engine/bootstrap-plan.js';
+import { type DeployOptions, deploy } from '../../src/engine/deploy.js';
+import type { DeployEvent } from '../../src/engine/events.js';
+import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
+import type { SandboxOptions } from '../../src/sandbox/options.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../../src/sandbox/urls.js';
+import { FileStateStore } from '../../src/state/file/file-store.js';
+import { sandbox, TEST_CREDENTIALS } from './sandbox.js';
+import { testdir } from './testdir.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../examples/webapp');
+
+/** A copy of the example app, a sandbox with its development environment created, and a way to deploy it. */
+export async function deployFixture(options: SandboxOptions = {}) {
+  const project = await testdir({});
+  cpSync(EXAMPLE, project, {
+    recursive: true,
+    filter: (path) => !/node_modules|\.omnix|web\/dist/.test(path.slice(EXAMPLE.length)),
+  });
+  const running = await sandbox({ pageSize: 1000, ...options });
+  const baseEnv = { OMNIX_AWS_ENDPOINT: running.endpoint, PATH: process.env.PATH };
+  const loaded = await loadValidConfig({
+    environment: 'development',
+    configDir: project,
+    env: baseEnv,
+    cwd: project,
+  });
+  const created = await bootstrapResources(
+    { region: 'us-east-1', endpoint: running.endpoint, credentials: TEST_CREDENTIALS },
+    '000000000000',
+    bootstrapPlanFor(loaded.config),
+  );
+  const siteUrl = sandboxSiteUrl(running.endpoint, created.distributionId!);
+  const apiUrl = sandboxApiUrl(running.endpoint, created.restApiId!, 'development');
+  const env = {
+    ...baseEnv,
+    OMNIX__FRONTEND__URL: siteUrl,
+    OMNIX__BACKEND__API__URL: apiUrl,
+    OMNIX_API_URL: apiUrl,
+  };
+  const store = new FileStateStore(join(project, '.omnix/state'));
+  const run = async (extra: Partial<DeployOptions> = {}) => {
+    const events: DeployEvent[] = [];
+    const outcome = await deploy({
+      environment: 'development',
+      configDir: project,
+      cwd: project,
+      env,
+      aws: { credentials: TEST_CREDENTIALS },
+      report: (event) => events.push(event),
+      ...extra,
+    });
+    return { outcome, events };
+  };
+  const touchAll = (dir: string, when: Date) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), when, when);
+    }
+  };
+  return { project, running, siteUrl, apiUrl, env, store, run, touchAll };
+}
