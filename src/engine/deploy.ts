@@ -13,7 +13,7 @@ import {
 } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { FileStateStore } from '../state/file/file-store.js';
-import type { DeploymentRecord, LockRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
+import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { applyBackend } from './apply-backend.js';
 import { applyFrontend } from './apply-frontend.js';
