@@ -16,7 +16,7 @@ export async function applyBackend(
   backend: NonNullable<OmnixConfig['backend']>,
   clients: AwsClients,
   report: Report,
-  changed: (change: string) => Promise<void>,
+  changed: (change: string, options?: { batch?: boolean }) => Promise<void>,
 ): Promise<NonNullable<ReleaseManifest['backend']>> {
   const lambda = await clients.lambda();
   const s3 = await clients.s3();

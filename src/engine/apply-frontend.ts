@@ -16,7 +16,7 @@ export async function applyFrontend(
   frontend: NonNullable<OmnixConfig['frontend']>,
   clients: AwsClients,
   report: Report,
-  changed: (change: string) => Promise<void>,
+  changed: (change: string, options?: { batch?: boolean }) => Promise<void>,
 ): Promise<NonNullable<ReleaseManifest['frontend']>> {
   const s3 = await clients.s3();
   const stored = new Map(
@@ -29,7 +29,7 @@ export async function applyFrontend(
     const result = await uploadFile(s3, planned.bucket, file, threshold);
     stored.set(file.key, { versionId: result.versionId, etag: result.etag });
     const count = ++done;
-    await changed(`uploaded ${file.key} (version ${result.versionId})`);
+    await changed(`uploaded ${file.key} (version ${result.versionId})`, { batch: true });
     if (count === total || count % 50 === 0)
       emit(report, 'progress', 'apply', `uploaded ${count}/${total} files`, { data: { done: count, total } });
   };

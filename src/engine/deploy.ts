@@ -219,8 +219,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     plan: summary,
   };
   const save = () => store.putDeployment({ ...record, phases: [...phases] });
-  const changed = async (change: string) => {
+  // Function and stage changes are written at once; per-file upload progress at most every 250 ms,
+  // or a 2,000-file site would rewrite an ever-growing record 2,000 times.
+  let lastSave = 0;
+  const changed = async (change: string, { batch = false } = {}) => {
     record.changes.push(change);
+    if (batch && Date.now() - lastSave < 250) return;
+    lastSave = Date.now();
     await save();
   };
 

@@ -26,7 +26,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createSandboxApp(parts: SandboxParts): Hono {
   const app = new Hono();
 
+  // Requests answered, by `service:Operation`: what benchmarks and tests count.
+  const stats = new Map<string, number>();
   app.get('/_omnix/health', (c) => c.json({ ok: true, services: Object.keys(parts.services) }));
+  app.get('/_omnix/stats', (c) => c.json(Object.fromEntries(stats)));
   app.get('/_omnix/faults', (c) => c.json(parts.faults.describe()));
   app.put('/_omnix/faults', async (c) => {
     parts.faults.configure((await c.req.json()) as FaultConfig);
@@ -88,6 +91,8 @@ export function createSandboxApp(parts: SandboxParts): Hono {
         return c.json({ message: `The sandbox does not implement the '${scope.service}' service.` }, 400);
       }
       const operation = service.route(request);
+      const counted = `${service.name}:${operation.name}`;
+      stats.set(counted, (stats.get(counted) ?? 0) + 1);
       const fault = parts.faults.decide(service.name, operation.name);
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.error) throw new AwsError(fault.error.code, fault.error.message, fault.error.status);

@@ -489,3 +489,16 @@ describe('sandbox fault injection over HTTP', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
+
+describe('sandbox request counts', () => {
+  it('counts the requests it answered, by service and operation', async () => {
+    const { client, running } = await s3();
+    await client.send(new CreateBucketCommand({ Bucket: 'bbb' }));
+    for (const key of ['a', 'b'])
+      await client.send(new PutObjectCommand({ Bucket: 'bbb', Key: key, Body: key }));
+    expect(await (await fetch(`${running.endpoint}/_omnix/stats`)).json()).toEqual({
+      's3:CreateBucket': 1,
+      's3:PutObject': 2,
+    });
+  });
+});
