@@ -58,14 +58,24 @@ export async function applyBackend(
     const gateway = await clients.apiGateway();
     let deploymentId = planned.api.live?.deploymentId ?? '';
     if (planned.api.redeploy) {
-      deploymentId = await redeploy(gateway, planned.api.restApiId, planned.api.stage, 'omnix deploy');
-      await changed(`stage ${planned.api.stage}: deployment ${deploymentId}`);
+      deploymentId = await redeploy(
+        gateway,
+        planned.api.restApiId,
+        planned.api.stage,
+        `omnix deploy (${planned.api.redeploy})`,
+      );
+      await changed(`stage ${planned.api.stage}: deployment ${deploymentId} (${planned.api.redeploy})`);
     }
     if (planned.plan.stage) {
       await updateStageVariables(gateway, planned.api.restApiId, planned.api.stage, planned.plan.stage);
       await changed(`stage ${planned.api.stage}: variables updated`);
     }
-    api = { restApiId: planned.api.restApiId, stage: planned.api.stage, deploymentId };
+    api = {
+      restApiId: planned.api.restApiId,
+      stage: planned.api.stage,
+      deploymentId,
+      definitionHash: planned.api.definitionHash,
+    };
   }
   return {
     functions: [...versions].map(([name, { version, codeSha256 }]) => ({ name, version, codeSha256 })),

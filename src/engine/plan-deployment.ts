@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { apiFunctionKey } from '../config/rules.js';
 import { ValidationFailedError } from '../core/errors.js';
-import { findRestApi, type LiveStage, readStage } from '../providers/aws/api-stage.js';
+import { apiDefinitionHash, findRestApi, type LiveStage, readStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { type DistributionInfo, findDistribution } from '../providers/aws/distribution.js';
 import { readLiveFunction } from '../providers/aws/functions.js';
@@ -30,7 +30,14 @@ export interface PlannedBackend {
   packages: Map<string, { desired: DesiredFunction; pkg: FunctionPackage }>;
   live: Map<string, LiveFunction>;
   plan: BackendPlan;
-  api?: { restApiId: string; stage: string; live?: LiveStage; redeploy: boolean };
+  /** `redeploy`: why the stage gets a new deployment, if it does. */
+  api?: {
+    restApiId: string;
+    stage: string;
+    live?: LiveStage;
+    definitionHash: string;
+    redeploy?: 'new stage' | 'first deployment' | 'definition changed' | 'asked';
+  };
 }
 
 export interface DeploymentPlan {
@@ -118,11 +125,24 @@ export async function planDeployment(
       const gateway = await clients.apiGateway();
       const restApiId = await findRestApi(gateway, backend.api.id, backend.api.name);
       const liveStage = await readStage(gateway, restApiId, backend.api.stage);
+      const definitionHash = await apiDefinitionHash(gateway, restApiId);
+      const deployedHash = (await store.listReleases(environment, { limit: 1 }))[0]?.manifest.backend?.api
+        ?.definitionHash;
+      const redeploy = !liveStage
+        ? 'new stage'
+        : options.redeployApi
+          ? 'asked'
+          : deployedHash === undefined
+            ? 'first deployment'
+            : deployedHash !== definitionHash
+              ? 'definition changed'
+              : undefined;
       api = {
         restApiId,
         stage: backend.api.stage,
         ...(liveStage ? { live: liveStage } : {}),
-        redeploy: !liveStage || options.redeployApi === true,
+        definitionHash,
+        ...(redeploy ? { redeploy } : {}),
       };
       stageInput = {
         desired: Object.fromEntries(

@@ -9,7 +9,8 @@ export interface ReleaseManifest {
   };
   backend?: {
     functions: Array<{ name: string; version: string; codeSha256: string }>;
-    api?: { restApiId: string; stage: string; deploymentId: string };
+    /** `definitionHash`: digest of the API's resources, methods and integrations when the stage was deployed. */
+    api?: { restApiId: string; stage: string; deploymentId: string; definitionHash?: string };
   };
 }
 

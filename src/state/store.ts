@@ -28,11 +28,18 @@ export interface StateStore {
   breakLock(environment: string): Promise<LockRecord | undefined>;
 }
 
-/** `d-20261123T225300Z-1a2b3c`: sorts in time order, so listings need no record reads to order them. */
-export function newDeploymentId(now = new Date()): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+let lastMillis = 0;
+
+/**
+ * `d-20261123T225300123Z-1a2b3c`: sorts in time order to the millisecond (later ids from one process
+ * never sort before earlier ones), so listings need no record reads to order them.
+ */
+export function newDeploymentId(at?: Date): string {
+  let millis = at?.getTime() ?? Date.now();
+  if (!at) {
+    millis = Math.max(millis, lastMillis + 1);
+    lastMillis = millis;
+  }
+  const stamp = new Date(millis).toISOString().replace(/[-:.]/g, '');
   return `d-${stamp}-${Math.random().toString(16).slice(2, 8)}`;
 }

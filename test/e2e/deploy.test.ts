@@ -88,6 +88,57 @@ describe('omnix deploy on the sandbox', () => {
     expect(alias.FunctionVersion).toBe('3');
   });
 
+  it('gives the stage a new deployment when the API’s definition changed since it was deployed', async () => {
+    const { run, running } = await deployFixture();
+    const first = await run();
+    expect((first.outcome.plan as { backend: { api: { redeploy: string } } }).backend.api.redeploy).toBe(
+      'first deployment',
+    );
+    expect((await run()).outcome.status).toBe('nothing-to-do');
+    const {
+      APIGatewayClient,
+      GetRestApisCommand,
+      GetResourcesCommand,
+      CreateResourceCommand,
+      PutMethodCommand,
+      PutIntegrationCommand,
+    } = await import('@aws-sdk/client-api-gateway');
+    const gateway = new APIGatewayClient(running.client);
+    const api = (await gateway.send(new GetRestApisCommand({}))).items![0]!;
+    const root = (await gateway.send(new GetResourcesCommand({ restApiId: api.id }))).items!.find(
+      (r) => r.path === '/',
+    )!;
+    const extra = await gateway.send(
+      new CreateResourceCommand({ restApiId: api.id, parentId: root.id, pathPart: 'extra' }),
+    );
+    await gateway.send(
+      new PutMethodCommand({
+        restApiId: api.id,
+        resourceId: extra.id,
+        httpMethod: 'GET',
+        authorizationType: 'NONE',
+      }),
+    );
+    const uri =
+      'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:omnix-shop-worker-development:live/invocations';
+    await gateway.send(
+      new PutIntegrationCommand({
+        restApiId: api.id,
+        resourceId: extra.id,
+        httpMethod: 'GET',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri,
+      }),
+    );
+    const { outcome } = await run();
+    expect(outcome.status).toBe('succeeded');
+    expect((outcome.plan as { backend: { api: { redeploy: string } } }).backend.api.redeploy).toBe(
+      'definition changed',
+    );
+    expect((await run()).outcome.status).toBe('nothing-to-do');
+  });
+
   it('records a failed upload as failed, with what it had already changed', async () => {
     const { run, project, running, store } = await deployFixture();
     await run();

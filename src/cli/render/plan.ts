@@ -19,7 +19,7 @@ interface Summary {
   backend?: {
     functions: Array<{ name: string; action: string; changedFields: string[] }>;
     stageVariables?: unknown;
-    api?: { stage: string; redeploy: boolean };
+    api?: { stage: string; redeploy: string | false };
   };
 }
 
@@ -58,7 +58,8 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
       `  function ${fn.name}: ${fn.action}${fn.changedFields.length ? ` (${fn.changedFields.join(', ')})` : ''}`,
     );
   }
-  if (summary.backend?.api?.redeploy) lines.push(`  stage ${summary.backend.api.stage}: new deployment`);
+  if (summary.backend?.api?.redeploy)
+    lines.push(`  stage ${summary.backend.api.stage}: new deployment (${summary.backend.api.redeploy})`);
   if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
   return lines.join('\n');
 }

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import {
   type APIGatewayClient,
   CreateDeploymentCommand,
   GetRestApiCommand,
   GetStageCommand,
+  type Method,
+  paginateGetResources,
   paginateGetRestApis,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
@@ -59,6 +62,31 @@ export async function readStage(
     if ((error as { name?: string }).name === 'NotFoundException') return undefined;
     throw fromAwsError(error, `reading stage ${stage} of ${restApiId}`);
   }
+}
+
+/**
+ * A digest of the API's definition: every resource path, its methods and their integrations. A stage
+ * needs a new deployment when this differs from the digest recorded when it was last deployed.
+ */
+export async function apiDefinitionHash(gateway: APIGatewayClient, restApiId: string): Promise<string> {
+  const definition: string[] = [];
+  try {
+    for await (const page of paginateGetResources({ client: gateway }, { restApiId, embed: ['methods'] })) {
+      for (const resource of page.items ?? []) {
+        for (const [method, detail] of Object.entries(resource.resourceMethods ?? {}) as Array<
+          [string, Method]
+        >) {
+          const integration = detail.methodIntegration;
+          definition.push(
+            `${resource.path} ${method} ${detail.authorizationType ?? ''} ${integration?.type ?? ''} ${integration?.httpMethod ?? ''} ${integration?.uri ?? ''}`,
+          );
+        }
+      }
+    }
+  } catch (error) {
+    throw fromAwsError(error, `reading the definition of ${restApiId}`);
+  }
+  return createHash('sha256').update(definition.sort().join('\n')).digest('hex');
 }
 
 /** A new deployment of the API's current definition on the stage (creating the stage if needed). */
