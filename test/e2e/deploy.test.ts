@@ -168,6 +168,39 @@ describe('omnix deploy on the sandbox', () => {
     expect(await store.readLock('development')).toBeUndefined();
   });
 
+  it('on a terminal, shows the plan and deploys only what was confirmed', async () => {
+    const { project, env, store } = await deployFixture();
+    vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+    try {
+      const questions: string[] = [];
+      const declined = await runCli(['deploy', 'development'], {
+        cwd: project,
+        env: env as Record<string, string>,
+        tty: true,
+        answers: ['no'],
+        questions,
+      });
+      expect(declined.exitCode).toBe(0);
+      expect(declined.stdout).toContain('Plan for development');
+      expect(declined.stdout).toContain('not deployed: the plan was not confirmed');
+      expect(questions).toEqual(['Deploy to development? (yes/no)']);
+      expect(await store.listDeployments('development')).toEqual([]);
+
+      const confirmed = await runCli(['deploy', 'development', '--no-color'], {
+        cwd: project,
+        env: env as Record<string, string>,
+        tty: true,
+        answers: ['yes'],
+      });
+      expect(confirmed.exitCode, confirmed.stderr).toBe(0);
+      expect(confirmed.stdout).toMatch(/deployed development: release v1/);
+      expect((await store.listReleases('development')).map((r) => r.number)).toEqual([1]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('lets one of two concurrent deployments run; the other exits 4 naming the holder', async () => {
     const { project, env } = await deployFixture();
     vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);

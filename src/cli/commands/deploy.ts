@@ -3,6 +3,7 @@ import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
+import { withTaskList } from '../render/task-list.js';
 import { createStyle } from '../style.js';
 
 export interface DeployFlags {
@@ -83,25 +84,45 @@ export async function deployCommand(
     );
   }
   const style = createStyle(context.color);
-  const confirm = async (plan: Record<string, unknown>) => {
-    if (context.yes) return true;
-    context.print(renderPlan(plan, style));
-    const ask = context.io.ask;
-    if (!ask) return false;
-    if (/^prod(uction)?$/.test(environment)) {
-      return (await ask({ message: `Type ${environment} to deploy it` })).trim() === environment;
+  const options = engineOptions(context, environment, flags);
+  let outcome: Awaited<ReturnType<typeof deploy>>;
+  if (!context.interactive) {
+    outcome = await deploy(options);
+  } else {
+    // On a terminal: show the plan and ask first (a prompt cannot share the screen with the live task
+    // list), then deploy under the task list, refusing if the plan changed meanwhile.
+    let confirmed: string | undefined;
+    if (!context.yes) {
+      const preview = await deploy({ ...options, report: () => {}, dryRun: true });
+      if (preview.status !== 'planned') return ExitCode.Ok;
+      context.print(renderPlan(preview.plan, style));
+      if (preview.plan.nothingToDo) return ExitCode.Ok;
+      if (!(await confirm(context, environment))) {
+        context.print('not deployed: the plan was not confirmed');
+        return ExitCode.Ok;
+      }
+      confirmed = JSON.stringify(preview.plan);
     }
-    return /^y(es)?$/i.test(
-      (await ask({ message: `Deploy to ${environment}? (yes/no)`, default: 'no' })).trim(),
+    outcome = await withTaskList((report) =>
+      deploy({
+        ...options,
+        report,
+        ...(confirmed ? { skipBuild: true } : {}),
+        confirm: async (plan) => {
+          if (confirmed && JSON.stringify(plan) !== confirmed) {
+            throw new UsageError(
+              'PlanChanged',
+              `the plan for ${environment} changed after you confirmed it; nothing was deployed`,
+              { hint: 'Run the deployment again to see the new plan.' },
+            );
+          }
+          return true;
+        },
+      }),
     );
-  };
-  const outcome = await deploy({ ...engineOptions(context, environment, flags), confirm });
+  }
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
-    return ExitCode.Ok;
-  }
-  if (outcome.status === 'declined') {
-    context.print('not deployed: the plan was not confirmed');
     return ExitCode.Ok;
   }
   if (outcome.status === 'nothing-to-do')
@@ -117,4 +138,15 @@ export async function deployCommand(
     if (outcome.outputs.apiUrl) context.print(`  api:  ${outcome.outputs.apiUrl}`);
   }
   return ExitCode.Ok;
+}
+
+/** Yes/no on a terminal; production must be typed out. */
+async function confirm(context: CommandContext, environment: string): Promise<boolean> {
+  const ask = context.io.ask;
+  if (!ask) return false;
+  if (/^prod(uction)?$/.test(environment))
+    return (await ask({ message: `Type ${environment} to deploy it` })).trim() === environment;
+  return /^y(es)?$/i.test(
+    (await ask({ message: `Deploy to ${environment}? (yes/no)`, default: 'no' })).trim(),
+  );
 }
