@@ -20,6 +20,7 @@ import { applyFrontend } from './apply-frontend.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
 import { emit, type Report } from './events.js';
+import { liveManifest } from './live-manifest.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 
 export interface DeployOptions {
@@ -38,6 +39,12 @@ export interface DeployOptions {
   confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
   /** Client settings over the configuration's (credentials for a sandbox, say). */
   aws?: Partial<AwsClientSettings>;
+  /**
+   * Called when apply fails after it started changing things, with the record (its `snapshot` is what
+   * was live before, its `changes` what was done), before the failure is recorded: the place where
+   * rollback plugs in.
+   */
+  onFailure?: (failure: { record: DeploymentRecord; error: unknown }) => Promise<void>;
 }
 
 export type Outputs = { siteUrl?: string; apiUrl?: string };
@@ -213,7 +220,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       .update(JSON.stringify(redactConfig(config, loaded.secretPaths)))
       .digest('hex')}`,
     phases,
-    ...(previous ? { snapshot: previous.manifest } : {}),
+    snapshot: liveManifest(plan),
     changes: [],
     errors: [],
     plan: summary,
@@ -270,6 +277,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     };
   } catch (error) {
     const omnix = error instanceof OmnixError ? error : undefined;
+    if (options.onFailure && record.changes.length > 0) {
+      try {
+        await options.onFailure({ record, error });
+      } catch (hookError) {
+        emit(report, 'warn', 'apply', `the failure hook failed too: ${(hookError as Error).message}`);
+      }
+    }
     Object.assign(record, {
       status: 'failed',
       finishedAt: new Date().toISOString(),

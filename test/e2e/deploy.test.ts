@@ -27,6 +27,9 @@ describe('omnix deploy on the sandbox', () => {
     expect(html).toMatch(/<meta name="omnix-build" content="[0-9a-f]{12}"/);
     expect(await json(`${apiUrl}/health`)).toMatchObject({ status: 'ok', version: '1.0.0' });
     expect((await store.listReleases('development'))[0]?.manifest.frontend?.objects).toHaveLength(5);
+    const [record] = await store.listDeployments('development', { limit: 1 });
+    expect(record?.snapshot?.backend?.functions.map((f) => f.version)).toEqual(['1', '1']);
+    expect(record?.snapshot?.frontend?.objects).toEqual([]);
 
     const second = await run();
     expect(second.outcome.status).toBe('nothing-to-do');
@@ -165,6 +168,9 @@ describe('omnix deploy on the sandbox', () => {
       expect.stringMatching(/^function omnix-shop-api-development: version 3 published, alias live → 3$/),
     ]);
     expect(failed!.snapshot?.frontend?.objects).toHaveLength(5);
+    expect(failed!.snapshot?.backend?.functions).toContainEqual(
+      expect.objectContaining({ name: 'omnix-shop-api-development', version: '2' }),
+    );
     expect(await store.readLock('development')).toBeUndefined();
   });
 
