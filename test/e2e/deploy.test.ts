@@ -16,7 +16,7 @@ const json = async (url: string) => (await (await fetch(url)).json()) as Record<
 // slow: end to end against the sandbox, with real builds.
 describe('omnix deploy on the sandbox', () => {
   it('uploads everything the first time, and an immediate second deployment changes nothing', async () => {
-    const { run, siteUrl, apiUrl, store } = await deployFixture();
+    const { run, siteUrl, apiUrl, store, project, env } = await deployFixture();
     const first = await run();
     expect(first.outcome).toMatchObject({ status: 'succeeded', release: 1, outputs: { siteUrl, apiUrl } });
     const plan = summary(first.outcome as { plan: Record<string, unknown> });
@@ -30,6 +30,17 @@ describe('omnix deploy on the sandbox', () => {
     const [record] = await store.listDeployments('development', { limit: 1 });
     expect(record?.snapshot?.backend?.functions.map((f) => f.version)).toEqual(['1', '1']);
     expect(record?.snapshot?.frontend?.objects).toEqual([]);
+
+    const status = await runCli(['status', 'development', '--json'], {
+      cwd: project,
+      env: env as Record<string, string>,
+    });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      release: { number: 1 },
+      outputs: { siteUrl, apiUrl },
+      lastDeployment: { status: 'succeeded' },
+      lock: null,
+    });
 
     const second = await run();
     expect(second.outcome.status).toBe('nothing-to-do');
