@@ -15,10 +15,10 @@ import { type AwsClientSettings, createAwsClients } from '../providers/aws/clien
 import { FileStateStore } from '../state/file/file-store.js';
 import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
-import { applyBackend } from './apply-backend.js';
-import { applyFrontend } from './apply-frontend.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
+import { backendComponent } from './components/backend.js';
+import { frontendComponent } from './components/frontend.js';
 import { emit, type Report } from './events.js';
 import { liveManifest } from './live-manifest.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
@@ -240,10 +240,10 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     await phase('snapshot', save);
     const manifest: ReleaseManifest = { ...previous?.manifest };
     await phase('apply', async () => {
-      if (plan.backend && config.backend)
-        manifest.backend = await applyBackend(plan.backend, config.backend, clients, report, changed);
-      if (plan.frontend && config.frontend)
-        manifest.frontend = await applyFrontend(plan.frontend, config.frontend, clients, report, changed);
+      // Backend before frontend: pages already served keep working against the new API.
+      const context = { loaded, clients, store, report, changed };
+      if (plan.backend) manifest.backend = await backendComponent.apply(plan.backend, context);
+      if (plan.frontend) manifest.frontend = await frontendComponent.apply(plan.frontend, context);
     });
     await phase(
       'verify',

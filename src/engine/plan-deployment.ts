@@ -1,22 +1,15 @@
-import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { apiFunctionKey } from '../config/rules.js';
-import { ValidationFailedError } from '../core/errors.js';
-import { apiDefinitionHash, findRestApi, type LiveStage, readStage } from '../providers/aws/api-stage.js';
+import type { LiveStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
-import { type DistributionInfo, findDistribution } from '../providers/aws/distribution.js';
-import { readLiveFunction } from '../providers/aws/functions.js';
-import { type LiveSiteObject, listLiveObjects } from '../providers/aws/site-bucket.js';
-import { type FunctionPackage, packageFunction } from '../providers/package/function-package.js';
+import type { DistributionInfo } from '../providers/aws/distribution.js';
+import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
+import type { FunctionPackage } from '../providers/package/function-package.js';
 import type { StateStore } from '../state/store.js';
-import {
-  type BackendPlan,
-  type DesiredFunction,
-  type LiveFunction,
-  planBackend,
-} from './plan/backend-plan.js';
-import { type FrontendPlan, planFrontend } from './plan/frontend-plan.js';
-import { type LocalFile, scanSite } from './scan/site.js';
+import { backendComponent } from './components/backend.js';
+import { frontendComponent } from './components/frontend.js';
+import type { BackendPlan, DesiredFunction, LiveFunction } from './plan/backend-plan.js';
+import type { FrontendPlan } from './plan/frontend-plan.js';
+import type { LocalFile } from './scan/site.js';
 
 export interface PlannedFrontend {
   bucket: string;
@@ -59,115 +52,22 @@ export async function planDeployment(
   store: StateStore,
   options: PlanOptions = {},
 ): Promise<DeploymentPlan> {
-  const { config, environment, location } = loaded;
-  const root = location.projectRoot;
-  const plan: DeploymentPlan = { environment, nothingToDo: true };
+  const plan: DeploymentPlan = { environment: loaded.environment, nothingToDo: true };
 
-  if (config.frontend && options.only !== 'backend') {
-    const frontend = config.frontend;
-    const s3 = await clients.s3();
-    const [local, live, distribution, releases] = await Promise.all([
-      scanSite(resolve(root, frontend.source), frontend),
-      listLiveObjects(s3, frontend.bucket, frontend.prefix ? `${frontend.prefix.replace(/\/+$/, '')}/` : ''),
-      findDistribution(await clients.cloudFront(), frontend.distributionId, frontend.bucket),
-      store.listReleases(environment, { limit: frontend.deleteStale.afterReleases + 1 }),
-    ]);
-    const frontendPlan = planFrontend({
-      local,
-      live,
-      releases: releases.map((release) => release.manifest.frontend?.objects ?? []),
-      entryPoints: frontend.entryPoints,
-      keepStaleReleases: frontend.deleteStale.afterReleases,
-      wildcardAfter: frontend.invalidation.wildcardAfter,
-      prefix: frontend.prefix,
-    });
-    plan.frontend = { bucket: frontend.bucket, distribution, local, live, plan: frontendPlan };
-    const missingEntry = frontend.entryPoints.filter((entry) => !local.some((file) => file.path === entry));
-    if (missingEntry.length > 0) {
-      throw new ValidationFailedError(
-        'EntryPointMissing',
-        `the built site has no ${missingEntry.join(', ')}`,
-        { hint: 'Run the build, or fix frontend.entryPoints.' },
-      );
+  const context = { loaded, clients, store, ...(options.redeployApi ? { redeployApi: true } : {}) };
+  if (options.only !== 'backend') {
+    const frontend = await frontendComponent.plan(context);
+    if (frontend) {
+      plan.frontend = frontend;
+      if (frontendComponent.changes(frontend)) plan.nothingToDo = false;
     }
-    if (frontendPlan.uploads.length + frontendPlan.entryPoints.length + frontendPlan.deletes.length > 0)
-      plan.nothingToDo = false;
   }
-
-  if (config.backend && options.only !== 'frontend') {
-    const backend = config.backend;
-    const lambda = await clients.lambda();
-    const packages = new Map<string, { desired: DesiredFunction; pkg: FunctionPackage }>();
-    const live = new Map<string, LiveFunction>();
-    for (const [key, fn] of Object.entries(backend.functions)) {
-      const pkg = await packageFunction(resolve(root, fn.source));
-      const desired: DesiredFunction = {
-        key,
-        name: fn.name,
-        codeSha256: pkg.codeSha256,
-        runtime: fn.runtime,
-        handler: fn.handler,
-        memoryMb: fn.memoryMb,
-        timeoutSeconds: fn.timeoutSeconds,
-        environment: Object.fromEntries(
-          Object.entries(fn.environment).map(([name, value]) => [name, String(value)]),
-        ),
-        ...(fn.description !== undefined ? { description: fn.description } : {}),
-        alias: fn.alias,
-      };
-      packages.set(fn.name, { desired, pkg });
-      const current = await readLiveFunction(lambda, fn.name, fn.alias);
-      if (current) live.set(fn.name, current);
+  if (options.only !== 'frontend') {
+    const backend = await backendComponent.plan(context);
+    if (backend) {
+      plan.backend = backend;
+      if (backendComponent.changes(backend)) plan.nothingToDo = false;
     }
-    let api: PlannedBackend['api'];
-    let stageInput: Parameters<typeof planBackend>[2];
-    if (backend.api && apiFunctionKey(backend)) {
-      const gateway = await clients.apiGateway();
-      const restApiId = await findRestApi(gateway, backend.api.id, backend.api.name);
-      const liveStage = await readStage(gateway, restApiId, backend.api.stage);
-      const definitionHash = await apiDefinitionHash(gateway, restApiId);
-      const deployedHash = (await store.listReleases(environment, { limit: 1 }))[0]?.manifest.backend?.api
-        ?.definitionHash;
-      const redeploy = !liveStage
-        ? 'new stage'
-        : options.redeployApi
-          ? 'asked'
-          : deployedHash === undefined
-            ? 'first deployment'
-            : deployedHash !== definitionHash
-              ? 'definition changed'
-              : undefined;
-      api = {
-        restApiId,
-        stage: backend.api.stage,
-        ...(liveStage ? { live: liveStage } : {}),
-        definitionHash,
-        ...(redeploy ? { redeploy } : {}),
-      };
-      stageInput = {
-        desired: Object.fromEntries(
-          Object.entries(backend.api.stageVariables).map(([name, value]) => [name, String(value)]),
-        ),
-        live: liveStage?.variables ?? {},
-      };
-    }
-    const backendPlan = planBackend(
-      [...packages.values()].map((entry) => entry.desired),
-      live,
-      stageInput,
-    );
-    if (backendPlan.missing.length > 0) {
-      throw new ValidationFailedError(
-        'FunctionNotFound',
-        `these functions do not exist: ${backendPlan.missing.join(', ')}`,
-        {
-          hint: 'Create them first (or, on the sandbox, start it with --bootstrap <env>).',
-        },
-      );
-    }
-    plan.backend = { packages, live, plan: backendPlan, ...(api ? { api } : {}) };
-    if (backendPlan.functions.some((fn) => fn.action !== 'unchanged') || backendPlan.stage || api?.redeploy)
-      plan.nothingToDo = false;
   }
   return plan;
 }

@@ -1,0 +1,33 @@
+import type { LoadedConfig } from '../../config/load.js';
+import type { AwsClients } from '../../providers/aws/clients.js';
+import type { ReleaseManifest } from '../../state/records.js';
+import type { StateStore } from '../../state/store.js';
+import type { Report } from '../events.js';
+
+export interface ComponentContext {
+  loaded: LoadedConfig;
+  clients: AwsClients;
+  store: StateStore;
+  redeployApi?: boolean;
+}
+
+export interface ApplyContext extends ComponentContext {
+  report: Report;
+  /** Tells the deployment record what was just changed (`batch` for per-file progress). */
+  changed(change: string, options?: { batch?: boolean }): Promise<void>;
+}
+
+/**
+ * A deployable part of an environment (the site, the functions and their API). Each plans against
+ * what is live, says whether its plan changes anything, describes what is live as a manifest (the
+ * snapshot a failed deployment returns to), and applies its plan. Restoring a manifest comes with
+ * rollback.
+ */
+export interface Component<Planned, Part extends keyof ReleaseManifest> {
+  readonly name: Part;
+  /** Undefined when the configuration has no such part. */
+  plan(context: ComponentContext): Promise<Planned | undefined>;
+  changes(planned: Planned): boolean;
+  describeLive(planned: Planned): NonNullable<ReleaseManifest[Part]>;
+  apply(planned: Planned, context: ApplyContext): Promise<NonNullable<ReleaseManifest[Part]>>;
+}
