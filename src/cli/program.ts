@@ -23,6 +23,12 @@ export interface CommandSpec {
   run?: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 }
 
+/** What `plan` and `deploy` both take. */
+const PLAN_OPTIONS: OptionSpec[] = [
+  { flags: '--only <component>', description: 'frontend or backend only' },
+  { flags: '--skip-build', description: 'use what is already built' },
+];
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'init',
@@ -118,10 +124,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'plan',
     arguments: '<env>',
     summary: 'Show what a deployment of the environment would change (= deploy --dry-run)',
-    options: [
-      { flags: '--only <component>', description: 'frontend or backend only' },
-      { flags: '--skip-build', description: 'use what is already built' },
-    ],
+    options: PLAN_OPTIONS,
     examples: ['omnix plan staging', 'omnix plan production --json'],
     run: async (context, args, options) =>
       (await import('./commands/deploy.js')).planCommand(context, args[0]!, options),
@@ -131,9 +134,8 @@ export const COMMANDS: CommandSpec[] = [
     arguments: '<env>',
     summary: 'Build, plan and deploy the environment (backend first, then frontend); records the release',
     options: [
-      { flags: '--only <component>', description: 'frontend or backend only' },
+      ...PLAN_OPTIONS,
       { flags: '--dry-run', description: 'stop after the plan (same as omnix plan)' },
-      { flags: '--skip-build', description: 'use what is already built' },
       {
         flags: '--redeploy-api',
         description: 'create a new API Gateway deployment on the stage even if nothing changed',

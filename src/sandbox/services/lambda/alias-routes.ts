@@ -13,10 +13,7 @@ export function aliasRoutes(ctx: LambdaContext): Route[] {
       'CreateAlias',
       (request, [reference]) => {
         const body = ctx.readJson(request);
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         const name = String(body.Name ?? '');
         if (!ALIAS_NAME.test(name))
           throw new AwsError('ValidationException', `Alias name '${name}' is not valid`, 400);
@@ -44,10 +41,7 @@ export function aliasRoutes(ctx: LambdaContext): Route[] {
       /^\/2015-03-31\/functions\/([^/]+)\/aliases$/,
       'ListAliases',
       (request, [reference]) => {
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         const { items, next } = ctx.page(
           Object.values(record.aliases).sort((a, b) => a.name.localeCompare(b.name)),
           request,
@@ -64,10 +58,7 @@ export function aliasRoutes(ctx: LambdaContext): Route[] {
       /^\/2015-03-31\/functions\/([^/]+)\/aliases\/([^/]+)$/,
       'GetAlias',
       (request, [reference, aliasName]) => {
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         return ctx.ok(
           aliasJson(
             ctx.state,
@@ -84,10 +75,7 @@ export function aliasRoutes(ctx: LambdaContext): Route[] {
       'UpdateAlias',
       (request, [reference, aliasName]) => {
         const body = ctx.readJson(request);
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         const alias = ctx.aliasOf(record, decodeURIComponent(aliasName!), request);
         ctx.checkRevision(body, alias.revisionId);
         const updated: AliasRecord = {

@@ -79,6 +79,9 @@ export function createLambdaContext(options: ResolvedSandboxOptions, persistence
   };
 
   const region = (request: SandboxRequest) => request.scope?.region ?? 'us-east-1';
+  /** The function a path segment names (name, ARN, or name:qualifier). */
+  const functionOf = (request: SandboxRequest, reference: string) =>
+    state.get(state.parse(decodeURIComponent(reference)).name, region(request));
   const ok = (body: unknown, status = 200) => jsonResponse(body, status);
 
   function lookup(request: SandboxRequest, reference: string) {
@@ -178,6 +181,7 @@ export function createLambdaContext(options: ResolvedSandboxOptions, persistence
     checkLimits,
     loadCode,
     region,
+    functionOf,
     ok,
     lookup,
     publish,

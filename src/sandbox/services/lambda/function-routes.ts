@@ -92,10 +92,7 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
       'UpdateFunctionCode',
       (request, [reference]) => {
         const body = ctx.readJson(request);
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         ctx.state.assertNotUpdating(record, ctx.region(request));
         ctx.checkRevision(body, record.latest.revisionId);
         const code = ctx.loadCode(body);
@@ -125,10 +122,7 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
       'UpdateFunctionConfiguration',
       (request, [reference]) => {
         const body = ctx.readJson(request);
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         ctx.state.assertNotUpdating(record, ctx.region(request));
         ctx.checkRevision(body, record.latest.revisionId);
         ctx.checkLimits(body);
@@ -159,10 +153,7 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
       'PublishVersion',
       (request, [reference]) => {
         const body = ctx.readJson(request);
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         ctx.state.assertNotUpdating(record, ctx.region(request));
         ctx.checkRevision(body, record.latest.revisionId);
         if (typeof body.CodeSha256 === 'string' && body.CodeSha256 !== record.latest.codeSha256) {
@@ -183,10 +174,7 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
       /^\/2015-03-31\/functions\/([^/]+)\/versions$/,
       'ListVersionsByFunction',
       (request, [reference]) => {
-        const record = ctx.state.get(
-          ctx.state.parse(decodeURIComponent(reference!)).name,
-          ctx.region(request),
-        );
+        const record = ctx.functionOf(request, reference!);
         const all = [record.latest, ...record.versions];
         const { items, next } = ctx.page(all, request, (v) => v.version);
         return ctx.ok({
