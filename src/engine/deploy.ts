@@ -12,6 +12,7 @@ import {
   ValidationFailedError,
 } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
+import { awsIdentity } from '../providers/aws/identity.js';
 import { FileStateStore } from '../state/file/file-store.js';
 import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
@@ -182,7 +183,14 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   }
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
 
-  const caller = callerIdentity(options.env);
+  const awsArn = await awsIdentity(await clients.sts()).then(
+    (identity) => identity.arn,
+    (error: Error) => {
+      emit(report, 'warn', 'lock', `the AWS identity could not be read: ${error.message}`);
+      return undefined;
+    },
+  );
+  const caller = callerIdentity(options.env, awsArn);
   const deploymentId = newDeploymentId();
   const lockTtl = config.state.lockTtlSeconds;
   let lock = await phase('lock', async () => {

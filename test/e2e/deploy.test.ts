@@ -30,6 +30,7 @@ describe('omnix deploy on the sandbox', () => {
     const [record] = await store.listDeployments('development', { limit: 1 });
     expect(record?.snapshot?.backend?.functions.map((f) => f.version)).toEqual(['1', '1']);
     expect(record?.snapshot?.frontend?.objects).toEqual([]);
+    expect(record?.caller.user).toContain(`(arn:aws:iam::000000000000:user/${TEST_CREDENTIALS.accessKeyId})`);
 
     const status = await runCli(['status', 'development', '--json'], {
       cwd: project,
