@@ -116,10 +116,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       return await run();
     } catch (error) {
       if (
-        error instanceof OmnixError &&
-        (error instanceof ConfigError ||
-          error instanceof UsageError ||
-          error instanceof ValidationFailedError)
+        error instanceof ConfigError ||
+        error instanceof UsageError ||
+        error instanceof ValidationFailedError
       )
         throw error;
       const omnix = error instanceof OmnixError ? error : undefined;
@@ -178,7 +177,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
   if (plan.nothingToDo) {
-    const latest = (await store.listReleases(environment, { limit: 1 }))[0];
+    const latest = plan.releases[0];
     return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
   }
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
@@ -217,6 +216,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   );
   heartbeat.unref();
 
+  // Read again under the lock: the plan's read may predate another deployment's release.
   const previous = (await store.listReleases(environment, { limit: 1 }))[0];
   const record: DeploymentRecord = {
     id: deploymentId,
@@ -249,7 +249,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     const manifest: ReleaseManifest = { ...previous?.manifest };
     await phase('apply', async () => {
       // Backend before frontend: pages already served keep working against the new API.
-      const context = { loaded, clients, store, report, changed };
+      const context = { loaded, clients, store, releases: plan.releases, report, changed };
       if (plan.backend) manifest.backend = await backendComponent.apply(plan.backend, context);
       if (plan.frontend) manifest.frontend = await frontendComponent.apply(plan.frontend, context);
     });

@@ -4,6 +4,7 @@ import type { AwsClients } from '../providers/aws/clients.js';
 import type { DistributionInfo } from '../providers/aws/distribution.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
+import type { ReleaseRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
@@ -35,6 +36,8 @@ export interface PlannedBackend {
 
 export interface DeploymentPlan {
   environment: string;
+  /** Releases read for the plan, newest first. */
+  releases: ReleaseRecord[];
   frontend?: PlannedFrontend;
   backend?: PlannedBackend;
   nothingToDo: boolean;
@@ -52,9 +55,17 @@ export async function planDeployment(
   store: StateStore,
   options: PlanOptions = {},
 ): Promise<DeploymentPlan> {
-  const plan: DeploymentPlan = { environment: loaded.environment, nothingToDo: true };
+  const plan: DeploymentPlan = { environment: loaded.environment, releases: [], nothingToDo: true };
 
-  const context = { loaded, clients, store, ...(options.redeployApi ? { redeployApi: true } : {}) };
+  const lookBack = (loaded.config.frontend?.deleteStale.afterReleases ?? 0) + 1;
+  plan.releases = await store.listReleases(loaded.environment, { limit: lookBack });
+  const context = {
+    loaded,
+    clients,
+    store,
+    releases: plan.releases,
+    ...(options.redeployApi ? { redeployApi: true } : {}),
+  };
   if (options.only !== 'backend') {
     const frontend = await frontendComponent.plan(context);
     if (frontend) {

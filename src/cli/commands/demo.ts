@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadValidConfig } from '../../config/load.js';
 import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.js';
-import { bootstrapPlanFor } from '../../engine/bootstrap-plan.js';
 import { deploy } from '../../engine/deploy.js';
-import { bootstrapResources } from '../../providers/aws/bootstrap.js';
 import { startSandbox } from '../../sandbox/server.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../../sandbox/urls.js';
 import type { CommandContext } from '../io.js';
+import { bootstrapSandboxEnvironment, SANDBOX_CREDENTIALS } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
 import { reporter } from './deploy.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/webapp', import.meta.url));
-const CREDENTIALS = { accessKeyId: 'AKIAOMNIXDEMO', secretAccessKey: 'omnix-demo' };
 
 /**
  * The whole life cycle on one machine: a sandbox, the example app's development environment created
@@ -50,13 +47,10 @@ export async function demoCommand(
       env,
       cwd: context.io.cwd,
     });
-    const created = await bootstrapResources(
-      { region: loaded.config.aws.region, endpoint: sandbox.endpoint, credentials: CREDENTIALS },
-      '000000000000',
-      bootstrapPlanFor(loaded.config),
-    );
-    const siteUrl = sandboxSiteUrl(sandbox.endpoint, created.distributionId!);
-    const apiUrl = sandboxApiUrl(sandbox.endpoint, created.restApiId!, loaded.config.backend!.api!.stage);
+    const created = await bootstrapSandboxEnvironment(loaded, sandbox.endpoint, '000000000000');
+    const { siteUrl, apiUrl } = created;
+    if (!siteUrl || !apiUrl)
+      throw new DeploymentFailedError('DemoFailed', 'the example app has no site or no API to show');
     say(`${style.green('✔')} created the development environment: ${created.created.length} resources`);
 
     const outcome = await deploy({
@@ -64,7 +58,7 @@ export async function demoCommand(
       configDir: EXAMPLE,
       cwd: context.io.cwd,
       env: { ...env, OMNIX__FRONTEND__URL: siteUrl, OMNIX__BACKEND__API__URL: apiUrl, OMNIX_API_URL: apiUrl },
-      aws: { credentials: CREDENTIALS },
+      aws: { credentials: SANDBOX_CREDENTIALS },
       report: reporter(context),
     });
     if (outcome.status !== 'succeeded')

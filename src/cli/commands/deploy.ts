@@ -57,12 +57,14 @@ export async function planCommand(
   environment: string,
   flags: DeployFlags,
 ): Promise<number> {
+  // A plan shows the plan, not the progress of getting it.
   const outcome = await deploy({
-    ...engineOptions({ ...context, json: false, print: () => {} }, environment, flags),
+    ...engineOptions(context, environment, flags),
+    report: () => {},
     dryRun: true,
   });
-  if (outcome.status === 'declined') return ExitCode.Ok;
-  if (context.json) context.printJson({ ...outcome.plan, outputs: outcome.outputs });
+  if (context.json)
+    context.printJson({ ...outcome.plan, outputs: 'outputs' in outcome ? outcome.outputs : {} });
   else context.print(renderPlan(outcome.plan, createStyle(context.color)));
   return ExitCode.Ok;
 }

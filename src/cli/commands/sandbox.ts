@@ -6,21 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { loadValidConfig } from '../../config/load.js';
 import { locateConfig } from '../../config/location.js';
 import { ExitCode, OmnixError, UsageError } from '../../core/errors.js';
-import { bootstrapPlanFor } from '../../engine/bootstrap-plan.js';
-import { bootstrapResources } from '../../providers/aws/bootstrap.js';
+import { pollUntil } from '../../core/poll.js';
 import {
   processAlive,
   readSandboxInfo,
   removeSandboxInfo,
   type SandboxProcessInfo,
   sandboxHealthy,
-  waitFor,
   writeSandboxInfo,
 } from '../../sandbox/control.js';
 import { startSandbox } from '../../sandbox/server.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../../sandbox/urls.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
+import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
 
 export interface SandboxStartFlags {
@@ -32,8 +30,6 @@ export interface SandboxStartFlags {
   iamPolicies?: string;
   accountId?: string;
 }
-
-const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
 
 /** The project the sandbox belongs to: where its state file and default data folder live. */
 function projectRoot(context: CommandContext): string {
@@ -131,33 +127,14 @@ export async function sandboxStart(context: CommandContext, flags: SandboxStartF
   return ExitCode.Ok;
 }
 
-async function bootstrap(
-  context: CommandContext,
-  environment: string,
-  endpoint: string,
-  accountId: string,
-): Promise<NonNullable<SandboxProcessInfo['bootstrap']>> {
+async function bootstrap(context: CommandContext, environment: string, endpoint: string, accountId: string) {
   const loaded = await loadValidConfig({
     environment,
     configDir: context.configDir,
     env: context.io.env,
     cwd: context.io.cwd,
   });
-  const plan = bootstrapPlanFor(loaded.config);
-  const result = await bootstrapResources(
-    { region: loaded.config.aws.region, endpoint, credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 },
-    accountId,
-    plan,
-  );
-  return {
-    environment,
-    created: result.created,
-    existing: result.existing,
-    ...(result.distributionId ? { siteUrl: sandboxSiteUrl(endpoint, result.distributionId) } : {}),
-    ...(result.restApiId && plan.api
-      ? { apiUrl: sandboxApiUrl(endpoint, result.restApiId, plan.api.stage) }
-      : {}),
-  };
+  return bootstrapSandboxEnvironment(loaded, endpoint, accountId);
 }
 
 async function startDetached(
@@ -195,13 +172,18 @@ async function startDetached(
     exited = true;
   });
   child.unref();
-  const ready = await waitFor(
-    async () =>
-      exited ||
-      (readSandboxInfo(file)?.pid === child.pid && (await sandboxHealthy(readSandboxInfo(file)!.endpoint))),
-    60_000,
-    100,
-  );
+  const answering = async () => {
+    const started = readSandboxInfo(file);
+    return started !== undefined && started.pid === child.pid && (await sandboxHealthy(started.endpoint));
+  };
+  const ready = await pollUntil(
+    'the sandbox to answer',
+    async () => (exited || (await answering()) ? true : undefined),
+    {
+      timeoutMs: 60_000,
+      maxDelayMs: 100,
+    },
+  ).catch(() => false);
   const info = readSandboxInfo(file);
   if (!ready || exited || !info || info.pid !== child.pid) {
     if (!exited) child.kill('SIGTERM');
@@ -245,7 +227,14 @@ export async function sandboxStop(context: CommandContext): Promise<number> {
     return ExitCode.Ok;
   }
   process.kill(info.pid, 'SIGTERM');
-  const stopped = await waitFor(() => !processAlive(info.pid), 10_000);
+  const stopped = await pollUntil(
+    `pid ${info.pid} to exit`,
+    async () => (processAlive(info.pid) ? undefined : true),
+    {
+      timeoutMs: 10_000,
+      maxDelayMs: 100,
+    },
+  ).catch(() => false);
   if (!stopped)
     throw new OmnixError('SandboxDidNotStop', `the sandbox (pid ${info.pid}) did not stop within 10 s`, {
       hint: `kill ${info.pid}`,

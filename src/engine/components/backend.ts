@@ -13,8 +13,8 @@ import type { Component } from './component.js';
 export const backendComponent: Component<PlannedBackend, 'backend'> = {
   name: 'backend',
   async plan(context) {
-    const { loaded, clients, store } = context;
-    const { config, environment, location } = loaded;
+    const { loaded, clients } = context;
+    const { config, location } = loaded;
     if (!config.backend) return undefined;
     const root = location.projectRoot;
     const backend = config.backend;
@@ -48,8 +48,7 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
       const restApiId = await findRestApi(gateway, backend.api.id, backend.api.name);
       const liveStage = await readStage(gateway, restApiId, backend.api.stage);
       const definitionHash = await apiDefinitionHash(gateway, restApiId);
-      const deployedHash = (await store.listReleases(environment, { limit: 1 }))[0]?.manifest.backend?.api
-        ?.definitionHash;
+      const deployedHash = context.releases[0]?.manifest.backend?.api?.definitionHash;
       const redeploy = !liveStage
         ? 'new stage'
         : context.redeployApi

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../../config/load.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
-import type { ReleaseManifest } from '../../state/records.js';
+import type { ReleaseManifest, ReleaseRecord } from '../../state/records.js';
 import type { StateStore } from '../../state/store.js';
 import type { Report } from '../events.js';
 
@@ -8,6 +8,8 @@ export interface ComponentContext {
   loaded: LoadedConfig;
   clients: AwsClients;
   store: StateStore;
+  /** The environment's releases, newest first, as many as the stale-file policy looks back (read once). */
+  releases: readonly ReleaseRecord[];
   redeployApi?: boolean;
 }
 

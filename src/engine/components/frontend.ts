@@ -11,17 +11,17 @@ import type { Component } from './component.js';
 /** The site: files in S3 behind CloudFront. */
 export const frontendComponent: Component<PlannedFrontend, 'frontend'> = {
   name: 'frontend',
-  async plan({ loaded, clients, store }) {
-    const { config, environment, location } = loaded;
+  async plan({ loaded, clients, releases: allReleases }) {
+    const { config, location } = loaded;
     if (!config.frontend) return undefined;
     const root = location.projectRoot;
     const frontend = config.frontend;
     const s3 = await clients.s3();
-    const [local, live, distribution, releases] = await Promise.all([
+    const releases = allReleases.slice(0, frontend.deleteStale.afterReleases + 1);
+    const [local, live, distribution] = await Promise.all([
       scanSite(resolve(root, frontend.source), frontend),
       listLiveObjects(s3, frontend.bucket, frontend.prefix ? `${frontend.prefix.replace(/\/+$/, '')}/` : ''),
       findDistribution(await clients.cloudFront(), frontend.distributionId, frontend.bucket),
-      store.listReleases(environment, { limit: frontend.deleteStale.afterReleases + 1 }),
     ]);
     const frontendPlan = planFrontend({
       local,

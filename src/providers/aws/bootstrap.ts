@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { type AwsClientSettings, sdkClientConfig } from './clients.js';
+import { type AwsClientSettings, createAwsClients } from './clients.js';
 
 /** What to create so that a first deployment of an environment can run. */
 export interface BootstrapPlan {
@@ -52,12 +52,12 @@ export async function bootstrapResources(
   accountId: string,
   plan: BootstrapPlan,
 ): Promise<BootstrapResult> {
-  const config = sdkClientConfig(settings);
+  const clients = createAwsClients(settings);
   const result: BootstrapResult = { created: [], existing: [] };
   const note = (created: boolean, what: string) => (created ? result.created : result.existing).push(what);
 
   const s3sdk = await import('@aws-sdk/client-s3');
-  const s3 = new s3sdk.S3Client({ ...config, forcePathStyle: Boolean(settings.endpoint) });
+  const s3 = await clients.s3();
   const ensureBucket = async (bucket: string) => {
     try {
       await s3.send(new s3sdk.CreateBucketCommand({ Bucket: bucket }));
@@ -77,7 +77,7 @@ export async function bootstrapResources(
   if (plan.frontend) {
     await ensureBucket(plan.frontend.bucket);
     const cf = await import('@aws-sdk/client-cloudfront');
-    const cloudFront = new cf.CloudFrontClient(config);
+    const cloudFront = await clients.cloudFront();
     let existing: string | undefined;
     for await (const page of cf.paginateListDistributions({ client: cloudFront }, {})) {
       existing ??= page.DistributionList?.Items?.find((d) =>
@@ -121,7 +121,7 @@ export async function bootstrapResources(
 
   if (plan.functions.length > 0) {
     const lambdaSdk = await import('@aws-sdk/client-lambda');
-    const lambda = new lambdaSdk.LambdaClient(config);
+    const lambda = await clients.lambda();
     for (const fn of plan.functions) {
       try {
         await lambda.send(new lambdaSdk.GetFunctionCommand({ FunctionName: fn.name }));
@@ -160,7 +160,7 @@ export async function bootstrapResources(
 
   if (plan.api) {
     const apiSdk = await import('@aws-sdk/client-api-gateway');
-    const gateway = new apiSdk.APIGatewayClient(config);
+    const gateway = await clients.apiGateway();
     let restApiId: string | undefined;
     for await (const page of apiSdk.paginateGetRestApis({ client: gateway }, {})) {
       restApiId ??= page.items?.find((api) => api.name === plan.api!.name)?.id;

@@ -26,7 +26,7 @@ export interface AwsClients {
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
-export function sdkClientConfig(settings: AwsClientSettings) {
+function sdkClientConfig(settings: AwsClientSettings) {
   return {
     region: settings.region,
     ...(settings.profile ? { profile: settings.profile } : {}),

@@ -21,27 +21,19 @@ export const readJson = (request: SandboxRequest): Body =>
     () => new AwsError('SerializationException', 'The request body is not valid JSON', 400),
   );
 
+/** Lambda's limits on memory (128–10240 MB) and timeout (1–900 s), with its own error wording. */
 export function checkLimits(body: Body): void {
-  if (
-    body.MemorySize !== undefined &&
-    (!Number.isInteger(body.MemorySize) || Number(body.MemorySize) < 128 || Number(body.MemorySize) > 10_240)
-  ) {
+  const check = (value: unknown, field: string, min: number, max: number) => {
+    if (value === undefined || (Number.isInteger(value) && Number(value) >= min && Number(value) <= max))
+      return;
     throw new AwsError(
       'ValidationException',
-      `1 validation error detected: Value '${String(body.MemorySize)}' at 'memorySize' failed to satisfy constraint: Member must have value between 128 and 10240`,
+      `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must have value between ${min} and ${max}`,
       400,
     );
-  }
-  if (
-    body.Timeout !== undefined &&
-    (!Number.isInteger(body.Timeout) || Number(body.Timeout) < 1 || Number(body.Timeout) > 900)
-  ) {
-    throw new AwsError(
-      'ValidationException',
-      `1 validation error detected: Value '${String(body.Timeout)}' at 'timeout' failed to satisfy constraint: Member must have value between 1 and 900`,
-      400,
-    );
-  }
+  };
+  check(body.MemorySize, 'memorySize', 128, 10_240);
+  check(body.Timeout, 'timeout', 1, 900);
 }
 
 /** One route: method, path pattern, operation name (as in the API reference), handler. */

@@ -1,0 +1,38 @@
+import type { LoadedConfig } from '../config/load.js';
+import { bootstrapPlanFor } from '../engine/bootstrap-plan.js';
+import { bootstrapResources } from '../providers/aws/bootstrap.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../sandbox/urls.js';
+
+/** The sandbox accepts any credentials; these mark requests made by omnix's own sandbox commands. */
+export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
+
+export interface SandboxEnvironment {
+  environment: string;
+  created: string[];
+  existing: string[];
+  siteUrl?: string;
+  apiUrl?: string;
+}
+
+/** Creates in the sandbox what an environment's configuration names, and says where it is served. */
+export async function bootstrapSandboxEnvironment(
+  loaded: LoadedConfig,
+  endpoint: string,
+  accountId: string,
+): Promise<SandboxEnvironment> {
+  const plan = bootstrapPlanFor(loaded.config);
+  const result = await bootstrapResources(
+    { region: loaded.config.aws.region, endpoint, credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 },
+    accountId,
+    plan,
+  );
+  return {
+    environment: loaded.environment,
+    created: result.created,
+    existing: result.existing,
+    ...(result.distributionId ? { siteUrl: sandboxSiteUrl(endpoint, result.distributionId) } : {}),
+    ...(result.restApiId && plan.api
+      ? { apiUrl: sandboxApiUrl(endpoint, result.restApiId, plan.api.stage) }
+      : {}),
+  };
+}
