@@ -1,11 +1,11 @@
 import type { OmnixConfig } from '../config/schema.js';
+import { runPool } from '../core/pool.js';
 import { redeploy, updateStageVariables } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { pointAlias, publishVersion, updateCode, updateConfiguration } from '../providers/aws/functions.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
 import type { PlannedBackend } from './plan-deployment.js';
-import { runPool } from './pool.js';
 
 /**
  * Functions first (code → wait → configuration → wait → publish → alias), in parallel up to

@@ -1,11 +1,11 @@
 import type { OmnixConfig } from '../config/schema.js';
+import { runPool } from '../core/pool.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { invalidate } from '../providers/aws/distribution.js';
 import { deleteKeys, uploadFile } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
 import type { PlannedFrontend } from './plan-deployment.js';
-import { runPool } from './pool.js';
 
 /**
  * Assets in parallel, then entry points (so no page is live before what it references), then stale

@@ -33,6 +33,8 @@ export interface DeploymentRecord {
   /** Who ran it: user or CI identity, host, pid. */
   caller: { user: string; host: string; pid: number; ci?: Record<string, string> };
   configDigest: string;
+  /** The resolved configuration it deployed, secrets shown as `***`: what `history diff` compares. */
+  config?: unknown;
   phases: PhaseRecord[];
   /** What was live before the first change (write-ahead), for recovery. */
   snapshot?: ReleaseManifest;

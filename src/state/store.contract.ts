@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { openStateStore, type StateStoreSpec } from './open.js';
 import type { DeploymentRecord, LockRecord } from './records.js';
-import { newDeploymentId, type StateStore } from './store.js';
+import { newDeploymentId } from './store.js';
 
 const holder = (user: string): LockRecord['holder'] => ({ user, host: 'test-host', pid: 1234 });
 
@@ -23,8 +25,16 @@ export function deployment(
   };
 }
 
-/** The behaviour every StateStore backend must show; each backend's test file calls this. */
-export function describeStateStore(name: string, create: () => Promise<StateStore>): void {
+/**
+ * The behaviour every StateStore backend must show; each backend's test file calls this with a function
+ * that makes a fresh, empty store (its spec is plain data, so child processes can open it too).
+ */
+export function describeStateStore(name: string, createSpec: () => Promise<StateStoreSpec>): void {
+  const create = async () => {
+    const store = await openStateStore(await createSpec());
+    await store.init();
+    return store;
+  };
   describe(`${name} state store (contract)`, () => {
     it('reads back a deployment, and a replaced record is replaced whole', async () => {
       const store = await create();
@@ -49,7 +59,9 @@ export function describeStateStore(name: string, create: () => Promise<StateStor
       );
       const records = times.map((at) => deployment('staging', at));
       for (const record of records) await store.putDeployment(record);
-      await store.putDeployment(deployment('production', new Date('2026-01-04T10:00:00Z')));
+      const elsewhere = deployment('production', new Date('2026-01-04T10:00:00Z'));
+      await store.putDeployment(elsewhere);
+      expect((await store.getDeployment(elsewhere.id))?.environment).toBe('production');
       expect((await store.listDeployments('staging')).map((r) => r.startedAt)).toEqual(
         [times[1], times[2], times[0]].map((t) => t!.toISOString()),
       );
@@ -135,5 +147,83 @@ export function describeStateStore(name: string, create: () => Promise<StateStor
       expect(await store.readLock('staging')).toBeUndefined();
       expect((await store.acquireLock('staging', holder('bob'), 60)).acquired).toBe(true);
     });
+
+    it('keeps ten processes out of each other’s way: one holder at a time, losers told who holds it', async () => {
+      const spec = await createSpec();
+      await (await openStateStore(spec)).init();
+      const runs = await lockInChildProcesses(spec, 10);
+      const firstWinners = runs.filter((run) => run.first === 'won');
+      expect(firstWinners).toHaveLength(1);
+      for (const run of runs.filter((r) => r.first !== 'won')) expect(run.first).toBe(firstWinners[0]!.user);
+      // Every process held it once, and no two holds overlapped.
+      const holds = runs.map((run) => run.held).sort((a, b) => a[0] - b[0]);
+      expect(holds).toHaveLength(10);
+      for (let i = 1; i < holds.length; i++) expect(holds[i]![0]).toBeGreaterThanOrEqual(holds[i - 1]![1]);
+    });
   });
+}
+
+interface ChildRun {
+  user: string;
+  /** `won`, or the user the first attempt was told holds the lock. */
+  first: string;
+  /** When this process held the lock: [from, to] in epoch milliseconds. */
+  held: [number, number];
+}
+
+/**
+ * `count` Node processes open the store and wait until all are ready; then each tries the lock once
+ * (reporting the holder it was told), keeps trying until it holds it, holds it (the first winner 500 ms,
+ * so every first attempt meets it; the others 25 ms), and lets go.
+ */
+async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promise<ChildRun[]> {
+  const moduleUrl = new URL('../../dist/state/open.js', import.meta.url).href;
+  const script = `
+    const { openStateStore } = await import(${JSON.stringify(moduleUrl)});
+    const store = await openStateStore(${JSON.stringify(spec)});
+    const user = 'p' + process.pid;
+    const holder = { user, host: 'h', pid: process.pid };
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    process.stdout.write('ready\\n');
+    await new Promise((go) => process.stdin.once('data', go));
+    let attempt = await store.acquireLock('staging', holder, 60);
+    const first = attempt.acquired ? 'won' : attempt.holder.holder.user;
+    const deadline = Date.now() + 60000;
+    while (!attempt.acquired && Date.now() < deadline) {
+      await sleep(10 + Math.random() * 20);
+      attempt = await store.acquireLock('staging', holder, 60);
+    }
+    if (!attempt.acquired) throw new Error('never got the lock');
+    const from = Date.now();
+    await sleep(first === 'won' ? 500 : 25);
+    const to = Date.now();
+    await store.releaseLock(attempt.lock);
+    process.stdout.write(JSON.stringify({ user, first, held: [from, to] }));
+    process.stdin.destroy();
+  `;
+  let ready = 0;
+  let go: () => void = () => {};
+  const allReady = new Promise<void>((resolve) => (go = resolve));
+  const runs = Array.from(
+    { length: count },
+    () =>
+      new Promise<ChildRun>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out === 'ready\n' && ++ready === count) go();
+        });
+        allReady.then(() => child.stdin.write('go\n'));
+        child.stderr.on('data', (chunk) => (err += chunk));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0
+            ? resolve(JSON.parse(out.slice('ready\n'.length)) as ChildRun)
+            : reject(new Error(`child failed (${code}): ${err}`)),
+        );
+      }),
+  );
+  return Promise.all(runs);
 }

@@ -2,13 +2,18 @@ import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '.
 
 /**
  * Where deployments, releases and locks are kept. One interface, one contract suite
- * (`store.contract.ts`), several backends (file now; S3 and DynamoDB follow).
+ * (`store.contract.ts`), three backends: a folder, an S3 bucket, a DynamoDB table.
  */
 export interface StateStore {
+  /** Where the state lives, for messages: a folder, `s3://bucket/prefix`, `dynamodb://table`. */
+  readonly location: string;
+  /** Creates what the store needs (folder, bucket, table) if missing; says what it did. */
+  init(): Promise<string>;
+
   /** Creates or replaces a deployment record, atomically: a reader sees the old or the new one. */
   putDeployment(record: DeploymentRecord): Promise<void>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;
-  /** Newest first. */
+  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
   listDeployments(environment: string, options?: { limit?: number }): Promise<DeploymentRecord[]>;
 
   /** Adds a release; a number already taken is refused (ReleaseExists), so two writers cannot both add it. */

@@ -15,20 +15,33 @@ const fileState = z.strictObject({
   lockTtlSeconds,
 });
 
+const endpoint = z
+  .string()
+  .optional()
+  .describe(
+    'Endpoint of the state service (a sandbox, LocalStack, DynamoDB Local); defaults to `aws.endpoint`. Empty means real AWS.',
+  );
+
 const s3State = z.strictObject({
   backend: z.literal('s3').describe('Objects in an S3 bucket, shared by a team and CI.'),
   bucket: text.describe('Bucket that holds the state.'),
   prefix: z.string().default('omnix/').describe('Key prefix for every state object.'),
   region: z.string().optional().describe('Region of the state bucket; defaults to `aws.region`.'),
+  endpoint,
   lockTtlSeconds,
 });
 
 const dynamodbState = z.strictObject({
   backend: z.literal('dynamodb').describe('Items in one DynamoDB table, shared by a team and CI.'),
-  table: text.describe('Table that holds the state (`omnix state init` creates it).'),
+  table: text.describe(
+    'Table that holds the state (`omnix state init` creates it): partition key `PK` and sort key `SK` (strings), and a keys-only index `ByDeploymentId` on `DeploymentId`.',
+  ),
   region: z.string().optional().describe('Region of the table; defaults to `aws.region`.'),
+  endpoint,
   lockTtlSeconds,
 });
+
+export type StateSettings = z.output<typeof stateSchema>;
 
 export const stateSchema = z
   .discriminatedUnion('backend', [fileState, s3State, dynamodbState])

@@ -23,6 +23,7 @@ export interface AwsClients {
   lambda(): Promise<import('@aws-sdk/client-lambda').LambdaClient>;
   apiGateway(): Promise<import('@aws-sdk/client-api-gateway').APIGatewayClient>;
   sts(): Promise<import('@aws-sdk/client-sts').STSClient>;
+  dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
@@ -86,6 +87,12 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
     sts: once(
       async () =>
         new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(config),
+    ),
+    dynamoDb: once(
+      async () =>
+        new (
+          await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb')
+        ).DynamoDBClient(config),
     ),
   };
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { OmnixError } from '../../core/errors.js';
+import { mapPool } from '../../core/pool.js';
+import { isExpired, newLock, renewedLock } from '../lease.js';
+import {
+  checkDeploymentId,
+  checkEnvironment,
+  checkReleaseNumber,
+  isDeploymentId,
+  isEnvironmentName,
+  lockContention,
+  lockLost,
+  releaseExists,
+} from '../names.js';
 import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
-
-const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const DEPLOYMENT_ID = /^d-[0-9TZ]+-[0-9a-f]+$/;
-
-function checkEnvironment(environment: string): string {
-  if (!ENVIRONMENT.test(environment))
-    throw new OmnixError('InvalidEnvironment', `'${environment}' is not an environment name`);
-  return environment;
-}
 
 /** Writes through a temporary file, fsync and rename: readers see the old content or the new, never half. */
 async function atomicWrite(file: string, content: string): Promise<void> {
@@ -73,21 +75,28 @@ async function listNames(dir: string): Promise<string[]> {
 export class FileStateStore implements StateStore {
   constructor(private readonly root: string) {}
 
+  get location(): string {
+    return this.root;
+  }
+
+  async init(): Promise<string> {
+    await mkdir(this.root, { recursive: true });
+    return `state folder ${this.root} is ready`;
+  }
+
   private dir(environment: string, ...parts: string[]): string {
     return join(this.root, checkEnvironment(environment), ...parts);
   }
 
   async putDeployment(record: DeploymentRecord): Promise<void> {
-    if (!DEPLOYMENT_ID.test(record.id))
-      throw new OmnixError('InvalidDeploymentId', `'${record.id}' is not a deployment id`);
     await atomicWrite(
-      this.dir(record.environment, 'deployments', `${record.id}.json`),
+      this.dir(record.environment, 'deployments', `${checkDeploymentId(record.id)}.json`),
       `${JSON.stringify(record, null, 2)}\n`,
     );
   }
 
   async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
-    if (!DEPLOYMENT_ID.test(id)) return undefined;
+    if (!isDeploymentId(id)) return undefined;
     for (const environment of await this.environments()) {
       const record = await readJson<DeploymentRecord>(this.dir(environment, 'deployments', `${id}.json`));
       if (record) return record;
@@ -97,24 +106,18 @@ export class FileStateStore implements StateStore {
 
   async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
     const names = (await listNames(this.dir(environment, 'deployments'))).sort().reverse().slice(0, limit);
-    const records = await Promise.all(
-      names.map((name) => readJson<DeploymentRecord>(this.dir(environment, 'deployments', name))),
+    const records = await mapPool(names, 32, (name) =>
+      readJson<DeploymentRecord>(this.dir(environment, 'deployments', name)),
     );
     return records.filter((record): record is DeploymentRecord => record !== undefined);
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {
-    if (!Number.isInteger(record.number) || record.number < 1)
-      throw new OmnixError('InvalidRelease', `release numbers start at 1 (got ${record.number})`);
     const created = await createExclusive(
-      this.dir(record.environment, 'releases', `${record.number}.json`),
+      this.dir(record.environment, 'releases', `${checkReleaseNumber(record.number)}.json`),
       `${JSON.stringify(record, null, 2)}\n`,
     );
-    if (!created)
-      throw new OmnixError(
-        'ReleaseExists',
-        `release v${record.number} of ${record.environment} already exists`,
-      );
+    if (!created) throw releaseExists(record.environment, record.number);
   }
 
   async getRelease(environment: string, number: number): Promise<ReleaseRecord | undefined> {
@@ -127,7 +130,7 @@ export class FileStateStore implements StateStore {
       .filter(Number.isInteger)
       .sort((a, b) => b - a)
       .slice(0, limit);
-    const records = await Promise.all(numbers.map((number) => this.getRelease(environment, number)));
+    const records = await mapPool(numbers, 32, (number) => this.getRelease(environment, number));
     return records.filter((record): record is ReleaseRecord => record !== undefined);
   }
 
@@ -138,18 +141,11 @@ export class FileStateStore implements StateStore {
   ): Promise<LockAttempt> {
     const file = this.dir(environment, 'lock.json');
     for (let attempt = 0; attempt < 3; attempt++) {
-      const now = new Date();
-      const lock: LockRecord = {
-        environment,
-        holder,
-        acquiredAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
-        token: randomUUID(),
-      };
+      const lock = newLock(environment, holder, ttlSeconds);
       if (await createExclusive(file, JSON.stringify(lock))) return { acquired: true, lock };
       const current = await readJson<LockRecord>(file);
       if (!current) continue; // released meanwhile: try again
-      if (Date.parse(current.expiresAt) > Date.now()) return { acquired: false, holder: current };
+      if (!isExpired(current)) return { acquired: false, holder: current };
       // Expired: move it aside. Of several takers only one rename succeeds; the rest retry and find its lock.
       const aside = `${file}.expired-${current.token}`;
       try {
@@ -161,27 +157,14 @@ export class FileStateStore implements StateStore {
     }
     const holderNow = await readJson<LockRecord>(file);
     if (holderNow) return { acquired: false, holder: holderNow };
-    throw new OmnixError(
-      'LockContention',
-      `could not take the lock of ${environment} (too much contention)`,
-      { hint: 'Try again.' },
-    );
+    throw lockContention(environment);
   }
 
   async renewLock(lock: LockRecord, ttlSeconds: number): Promise<LockRecord> {
     const file = this.dir(lock.environment, 'lock.json');
     const current = await readJson<LockRecord>(file);
-    if (current?.token !== lock.token) {
-      throw new OmnixError(
-        'LockLost',
-        `the lock of ${lock.environment} was taken over${current ? ` by ${current.holder.user}@${current.holder.host}` : ''}`,
-      );
-    }
-    const renewed: LockRecord = {
-      ...lock,
-      expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
-      token: randomUUID(),
-    };
+    if (current?.token !== lock.token) throw lockLost(lock.environment, current?.holder);
+    const renewed = renewedLock(lock, ttlSeconds);
     await atomicWrite(file, JSON.stringify(renewed));
     return renewed;
   }
@@ -204,7 +187,7 @@ export class FileStateStore implements StateStore {
 
   private async environments(): Promise<string[]> {
     try {
-      return (await readdir(this.root)).filter((name) => ENVIRONMENT.test(name));
+      return (await readdir(this.root)).filter(isEnvironmentName);
     } catch {
       return [];
     }

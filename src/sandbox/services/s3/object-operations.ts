@@ -12,6 +12,23 @@ const versionHeader = (context: S3Context, version: ObjectVersion): Record<strin
     ? {}
     : { 'x-amz-version-id': version.versionId };
 
+/** `If-Match: <etag>` or `*` on a write or delete: only while the current version is that one (or any). */
+function checkIfMatch(context: S3Context): void {
+  const current = context.store.current(context.bucket, context.key);
+  const ifMatch = context.request.headers.get('if-match');
+  if (ifMatch === null) return;
+  if (!current)
+    throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404, { Key: context.key });
+  if (ifMatch.trim() !== '*' && !etagMatches(ifMatch, current.etag)) {
+    throw new AwsError(
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      412,
+      { Condition: 'If-Match' },
+    );
+  }
+}
+
 /** `If-None-Match: *` (create only) and `If-Match: <etag>` (replace only that version). */
 function checkWritePreconditions(context: S3Context): void {
   const { headers } = context.request;
@@ -28,19 +45,7 @@ function checkWritePreconditions(context: S3Context): void {
         { Condition: 'If-None-Match' },
       );
   }
-  const ifMatch = headers.get('if-match');
-  if (ifMatch !== null) {
-    if (!current)
-      throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404, { Key: context.key });
-    if (!etagMatches(ifMatch, current.etag)) {
-      throw new AwsError(
-        'PreconditionFailed',
-        'At least one of the pre-conditions you specified did not hold',
-        412,
-        { Condition: 'If-Match' },
-      );
-    }
-  }
+  checkIfMatch(context);
 }
 
 const etagMatches = (header: string, etag: string) =>
@@ -213,6 +218,7 @@ export function deleteObject(
 }
 
 export function deleteObjectOperation(context: S3Context): SandboxResponse {
+  if (context.request.query.get('versionId') === null) checkIfMatch(context);
   const result = deleteObject(context);
   return {
     status: 204,

@@ -139,6 +139,19 @@ describe('sandbox S3 objects', () => {
     );
   });
 
+  it('deletes only while If-Match names the current ETag', async () => {
+    const { client } = await s3();
+    await client.send(new CreateBucketCommand({ Bucket: 'state' }));
+    const put = await client.send(new PutObjectCommand({ Bucket: 'state', Key: 'lock', Body: 'a' }));
+    await expect(
+      client.send(new DeleteObjectCommand({ Bucket: 'state', Key: 'lock', IfMatch: '"0123"' })),
+    ).rejects.toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    await client.send(new DeleteObjectCommand({ Bucket: 'state', Key: 'lock', IfMatch: put.ETag }));
+    await expect(
+      client.send(new DeleteObjectCommand({ Bucket: 'state', Key: 'lock', IfMatch: '*' })),
+    ).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+
   it('serves byte ranges', async () => {
     const { client } = await s3();
     await client.send(new CreateBucketCommand({ Bucket: 'web' }));

@@ -20,3 +20,17 @@ export async function runPool<T>(
     }),
   );
 }
+
+/** Maps `items` through `task` with at most `limit` at a time, keeping their order. */
+export async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  const indexed = items.map((item, index) => ({ item, index }));
+  await runPool(indexed, limit, async ({ item, index }) => {
+    results[index] = await task(item);
+  });
+  return results;
+}

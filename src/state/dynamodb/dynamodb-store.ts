@@ -1,0 +1,332 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  DescribeTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { OmnixError } from '../../core/errors.js';
+import { fromAwsError } from '../../providers/aws/errors.js';
+import { isExpired, newLock, renewedLock } from '../lease.js';
+import {
+  checkDeploymentId,
+  checkEnvironment,
+  checkReleaseNumber,
+  isDeploymentId,
+  lockContention,
+  lockLost,
+  releaseExists,
+} from '../names.js';
+import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type { StateStore } from '../store.js';
+
+type Item = Record<string, AttributeValue>;
+
+export const TABLE_KEYS = {
+  partition: 'PK',
+  sort: 'SK',
+  idIndex: 'ByDeploymentId',
+  idAttribute: 'DeploymentId',
+};
+/** DynamoDB's item limit is 400 KB; records are stored gzipped and refused above this. */
+const MAX_BODY_BYTES = 380_000;
+
+const conditionFailed = (error: unknown) =>
+  (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+const encode = (value: unknown, what: string): Uint8Array => {
+  const body = gzipSync(JSON.stringify(value));
+  if (body.length > MAX_BODY_BYTES)
+    throw new OmnixError(
+      'StateRecordTooLarge',
+      `${what} is ${Math.round(body.length / 1024)} KB compressed, over what one DynamoDB item holds`,
+      { hint: 'Use the s3 state store for sites with this many files.' },
+    );
+  return body;
+};
+const decode = <T>(item: Item | undefined): T | undefined =>
+  item?.Body?.B ? (JSON.parse(gunzipSync(item.Body.B).toString('utf8')) as T) : undefined;
+
+const deploymentSortKey = (id: string) => `deployment#${id}`;
+const releaseSortKey = (number: number) => `release#${String(number).padStart(10, '0')}`;
+const LOCK_SORT_KEY = 'lock';
+
+/**
+ * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
+ * `deployment#<id>` (ids sort by time), `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
+ * `Body`. A keys-only index `ByDeploymentId` finds a deployment by id alone. The lock is a conditional
+ * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds).
+ */
+export class DynamoDbStateStore implements StateStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  get location(): string {
+    return `dynamodb://${this.table}`;
+  }
+
+  async init(): Promise<string> {
+    try {
+      const { Table } = await this.client.send(new DescribeTableCommand({ TableName: this.table }));
+      const keys = Object.fromEntries((Table?.KeySchema ?? []).map((k) => [k.KeyType, k.AttributeName]));
+      if (keys.HASH !== TABLE_KEYS.partition || keys.RANGE !== TABLE_KEYS.sort)
+        throw new OmnixError(
+          'StateTableMismatch',
+          `table ${this.table} exists but its keys are ${keys.HASH}/${keys.RANGE}, not ${TABLE_KEYS.partition}/${TABLE_KEYS.sort}`,
+          { hint: 'Name another table in state.table; omnix creates it.' },
+        );
+      return `state table ${this.table} exists`;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException')
+        throw fromAwsError(error, `describing the state table ${this.table}`);
+    }
+    const string = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+    try {
+      await this.client.send(
+        new CreateTableCommand({
+          TableName: this.table,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            string(TABLE_KEYS.partition),
+            string(TABLE_KEYS.sort),
+            string(TABLE_KEYS.idAttribute),
+          ],
+          KeySchema: [
+            { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
+            { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [
+            {
+              IndexName: TABLE_KEYS.idIndex,
+              KeySchema: [{ AttributeName: TABLE_KEYS.idAttribute, KeyType: 'HASH' }],
+              Projection: { ProjectionType: 'KEYS_ONLY' },
+            },
+          ],
+        }),
+      );
+      await waitUntilTableExists({ client: this.client, maxWaitTime: 300 }, { TableName: this.table });
+    } catch (error) {
+      throw fromAwsError(error, `creating the state table ${this.table}`);
+    }
+    return `created the state table ${this.table} (on-demand capacity)`;
+  }
+
+  private async send<T>(doing: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (conditionFailed(error)) throw error;
+      if ((error as { name?: string }).name === 'ResourceNotFoundException')
+        throw new OmnixError('StateTableMissing', `the state table ${this.table} does not exist`, {
+          hint: 'Create it: omnix state init',
+          cause: error,
+        });
+      throw fromAwsError(error, doing);
+    }
+  }
+
+  private async getItem(environment: string, sortKey: string): Promise<Item | undefined> {
+    const { Item } = await this.send(`reading ${sortKey} of ${environment}`, () =>
+      this.client.send(
+        new GetItemCommand({
+          TableName: this.table,
+          Key: { PK: { S: checkEnvironment(environment) }, SK: { S: sortKey } },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item;
+  }
+
+  /** Items of one environment whose sort key starts with `kind`, newest (highest) first. */
+  private async query<T>(environment: string, kind: string, limit: number): Promise<T[]> {
+    const records: T[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.send(`listing ${kind} of ${environment}`, () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
+            ExpressionAttributeValues: { ':pk': { S: checkEnvironment(environment) }, ':kind': { S: kind } },
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            Limit: Math.min(limit - records.length, 1000),
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const record = decode<T>(item);
+        if (record) records.push(record);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && records.length < limit);
+    return records;
+  }
+
+  async putDeployment(record: DeploymentRecord): Promise<void> {
+    const item: Item = {
+      PK: { S: checkEnvironment(record.environment) },
+      SK: { S: deploymentSortKey(checkDeploymentId(record.id)) },
+      DeploymentId: { S: record.id },
+      Status: { S: record.status },
+      Body: { B: encode(record, `deployment ${record.id}`) },
+    };
+    await this.send(`writing deployment ${record.id}`, () =>
+      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+    );
+  }
+
+  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    if (!isDeploymentId(id)) return undefined;
+    const { Items } = await this.send(`finding deployment ${id}`, () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: TABLE_KEYS.idIndex,
+          KeyConditionExpression: 'DeploymentId = :id',
+          ExpressionAttributeValues: { ':id': { S: id } },
+        }),
+      ),
+    );
+    const environment = Items?.[0]?.PK?.S;
+    return environment ? decode(await this.getItem(environment, deploymentSortKey(id))) : undefined;
+  }
+
+  listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
+    return this.query(environment, 'deployment#', limit);
+  }
+
+  async putRelease(record: ReleaseRecord): Promise<void> {
+    const item: Item = {
+      PK: { S: checkEnvironment(record.environment) },
+      SK: { S: releaseSortKey(checkReleaseNumber(record.number)) },
+      Body: { B: encode(record, `release v${record.number}`) },
+    };
+    try {
+      await this.send(`writing release v${record.number} of ${record.environment}`, () =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      );
+    } catch (error) {
+      if (conditionFailed(error)) throw releaseExists(record.environment, record.number);
+      throw error;
+    }
+  }
+
+  async getRelease(environment: string, number: number): Promise<ReleaseRecord | undefined> {
+    if (!Number.isInteger(number) || number < 1) return undefined;
+    return decode(await this.getItem(environment, releaseSortKey(number)));
+  }
+
+  listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
+    return this.query(environment, 'release#', limit);
+  }
+
+  private lockItem(lock: LockRecord): Item {
+    return {
+      PK: { S: checkEnvironment(lock.environment) },
+      SK: { S: LOCK_SORT_KEY },
+      Token: { S: lock.token },
+      ExpiresAt: { N: String(Date.parse(lock.expiresAt)) },
+      Body: { B: encode(lock, 'the lock') },
+    };
+  }
+
+  async acquireLock(
+    environment: string,
+    holder: LockRecord['holder'],
+    ttlSeconds: number,
+  ): Promise<LockAttempt> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const lock = newLock(environment, holder, ttlSeconds);
+      try {
+        await this.send(`taking the lock of ${environment}`, () =>
+          this.client.send(
+            new PutItemCommand({
+              TableName: this.table,
+              Item: this.lockItem(lock),
+              ConditionExpression: 'attribute_not_exists(PK) OR ExpiresAt <= :now',
+              ExpressionAttributeValues: { ':now': { N: String(Date.now()) } },
+            }),
+          ),
+        );
+        return { acquired: true, lock };
+      } catch (error) {
+        if (!conditionFailed(error)) throw error;
+      }
+      const current = await this.readLock(environment);
+      if (current && !isExpired(current)) return { acquired: false, holder: current };
+    }
+    throw lockContention(environment);
+  }
+
+  async renewLock(lock: LockRecord, ttlSeconds: number): Promise<LockRecord> {
+    const renewed = renewedLock(lock, ttlSeconds);
+    try {
+      await this.send(`renewing the lock of ${lock.environment}`, () =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: this.lockItem(renewed),
+            ConditionExpression: '#token = :token',
+            ExpressionAttributeNames: { '#token': 'Token' },
+            ExpressionAttributeValues: { ':token': { S: lock.token } },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (conditionFailed(error))
+        throw lockLost(lock.environment, (await this.readLock(lock.environment))?.holder);
+      throw error;
+    }
+    return renewed;
+  }
+
+  async releaseLock(lock: LockRecord): Promise<void> {
+    try {
+      await this.send(`releasing the lock of ${lock.environment}`, () =>
+        this.client.send(
+          new DeleteItemCommand({
+            TableName: this.table,
+            Key: { PK: { S: checkEnvironment(lock.environment) }, SK: { S: LOCK_SORT_KEY } },
+            ConditionExpression: '#token = :token',
+            ExpressionAttributeNames: { '#token': 'Token' },
+            ExpressionAttributeValues: { ':token': { S: lock.token } },
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!conditionFailed(error)) throw error; // else: no longer ours
+    }
+  }
+
+  async readLock(environment: string): Promise<LockRecord | undefined> {
+    return decode(await this.getItem(environment, LOCK_SORT_KEY));
+  }
+
+  async breakLock(environment: string): Promise<LockRecord | undefined> {
+    const { Attributes } = await this.send(`breaking the lock of ${environment}`, () =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: { PK: { S: checkEnvironment(environment) }, SK: { S: LOCK_SORT_KEY } },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    return decode(Attributes);
+  }
+}

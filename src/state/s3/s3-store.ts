@@ -1,0 +1,309 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { mapPool } from '../../core/pool.js';
+import { fromAwsError } from '../../providers/aws/errors.js';
+import { isExpired, newLock, renewedLock } from '../lease.js';
+import {
+  checkDeploymentId,
+  checkEnvironment,
+  checkReleaseNumber,
+  isDeploymentId,
+  lockContention,
+  lockLost,
+  releaseExists,
+} from '../names.js';
+import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type { StateStore } from '../store.js';
+
+const errorName = (error: unknown): string | undefined => (error as { name?: string }).name;
+const status = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+/** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
+const lostCondition = (error: unknown) => status(error) === 412 || status(error) === 409;
+const missing = (error: unknown) => errorName(error) === 'NoSuchKey' || status(error) === 404;
+
+// S3 lists keys in ascending order; counting down makes the newest sort first, so a listing of
+// N keys yields the N newest records without reading the rest.
+const MAX_MILLIS = 9_999_999_999_999;
+const MAX_RELEASE = 9_999_999_999;
+
+/** `d-20261123T225300123Z-1a2b3c` → `8235…_d-…`: newest first in key order. */
+function deploymentKeyName(id: string): string {
+  const stamp = /^d-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id);
+  const millis = stamp
+    ? Date.UTC(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!, +stamp[7]!)
+    : 0;
+  return `${String(MAX_MILLIS - millis).padStart(13, '0')}_${id}`;
+}
+
+const releaseKeyName = (number: number) => String(MAX_RELEASE - number).padStart(10, '0');
+
+/**
+ * Team state in an S3 bucket, under a prefix: `<env>/deployments/<countdown>_<id>.json` (one object per
+ * deployment), `<env>/releases/<countdown>.json` (created only if absent), `<env>/lock.json` (created with
+ * `If-None-Match: *`; an expired lock is replaced only by a write naming its ETag, so of two takers one wins).
+ */
+export class S3StateStore implements StateStore {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    prefix: string,
+  ) {
+    this.prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+  }
+
+  get location(): string {
+    return `s3://${this.bucket}/${this.prefix}`;
+  }
+
+  async init(): Promise<string> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return `state bucket ${this.bucket} exists`;
+    } catch (error) {
+      if (status(error) !== 404) throw fromAwsError(error, `checking the state bucket ${this.bucket}`);
+    }
+    const region = await this.client.config.region();
+    try {
+      await this.client.send(
+        new CreateBucketCommand({
+          Bucket: this.bucket,
+          ...(region === 'us-east-1'
+            ? {}
+            : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+        }),
+      );
+      // Versioning keeps every earlier version of a record: a mistaken overwrite can be undone.
+      await this.client.send(
+        new PutBucketVersioningCommand({
+          Bucket: this.bucket,
+          VersioningConfiguration: { Status: 'Enabled' },
+        }),
+      );
+    } catch (error) {
+      throw fromAwsError(error, `creating the state bucket ${this.bucket}`);
+    }
+    return `created the state bucket ${this.bucket} (versioned) in ${region}`;
+  }
+
+  private key(environment: string, ...parts: string[]): string {
+    return `${this.prefix}${checkEnvironment(environment)}/${parts.join('/')}`;
+  }
+
+  private async read<T>(key: string): Promise<{ value: T; etag: string } | undefined> {
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const text = (await object.Body?.transformToString('utf8')) ?? '';
+      return { value: JSON.parse(text) as T, etag: object.ETag ?? '' };
+    } catch (error) {
+      if (missing(error)) return undefined;
+      throw fromAwsError(error, `reading s3://${this.bucket}/${key}`);
+    }
+  }
+
+  private async write(
+    key: string,
+    value: unknown,
+    condition: { ifNoneMatch?: '*'; ifMatch?: string } = {},
+  ): Promise<string> {
+    const output = await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: `${JSON.stringify(value, null, 2)}\n`,
+        ContentType: 'application/json',
+        ...(condition.ifNoneMatch ? { IfNoneMatch: condition.ifNoneMatch } : {}),
+        ...(condition.ifMatch ? { IfMatch: condition.ifMatch } : {}),
+      }),
+    );
+    return output.ETag ?? '';
+  }
+
+  /** Keys under `prefix`, in key order, at most `limit`. */
+  private async listKeys(prefix: string, limit: number): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client
+        .send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            MaxKeys: Math.min(1000, limit - keys.length),
+            ...(token ? { ContinuationToken: token } : {}),
+          }),
+        )
+        .catch((error: unknown) => {
+          throw fromAwsError(error, `listing s3://${this.bucket}/${prefix}`);
+        });
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token && keys.length < limit);
+    return keys.slice(0, limit);
+  }
+
+  private async readAll<T>(keys: string[]): Promise<T[]> {
+    const records = await mapPool(keys, 16, (key) => this.read<T>(key));
+    return records.flatMap((record) => (record ? [record.value] : []));
+  }
+
+  async putDeployment(record: DeploymentRecord): Promise<void> {
+    const key = this.key(
+      record.environment,
+      'deployments',
+      `${deploymentKeyName(checkDeploymentId(record.id))}.json`,
+    );
+    await this.write(key, record).catch((error: unknown) => {
+      throw fromAwsError(error, `writing deployment ${record.id}`);
+    });
+  }
+
+  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    if (!isDeploymentId(id)) return undefined;
+    for (const environment of await this.environments()) {
+      const found = await this.read<DeploymentRecord>(
+        this.key(environment, 'deployments', `${deploymentKeyName(id)}.json`),
+      );
+      if (found) return found.value;
+    }
+    return undefined;
+  }
+
+  async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
+    return this.readAll(await this.listKeys(this.key(environment, 'deployments/'), limit));
+  }
+
+  async putRelease(record: ReleaseRecord): Promise<void> {
+    const key = this.key(
+      record.environment,
+      'releases',
+      `${releaseKeyName(checkReleaseNumber(record.number))}.json`,
+    );
+    try {
+      await this.write(key, record, { ifNoneMatch: '*' });
+    } catch (error) {
+      if (lostCondition(error)) throw releaseExists(record.environment, record.number);
+      throw fromAwsError(error, `writing release v${record.number} of ${record.environment}`);
+    }
+  }
+
+  async getRelease(environment: string, number: number): Promise<ReleaseRecord | undefined> {
+    if (!Number.isInteger(number) || number < 1) return undefined;
+    return (
+      await this.read<ReleaseRecord>(this.key(environment, 'releases', `${releaseKeyName(number)}.json`))
+    )?.value;
+  }
+
+  async listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
+    return this.readAll(await this.listKeys(this.key(environment, 'releases/'), limit));
+  }
+
+  async acquireLock(
+    environment: string,
+    holder: LockRecord['holder'],
+    ttlSeconds: number,
+  ): Promise<LockAttempt> {
+    const key = this.key(environment, 'lock.json');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const lock = newLock(environment, holder, ttlSeconds);
+      try {
+        await this.write(key, lock, { ifNoneMatch: '*' });
+        return { acquired: true, lock };
+      } catch (error) {
+        if (!lostCondition(error)) throw fromAwsError(error, `taking the lock of ${environment}`);
+      }
+      const current = await this.read<LockRecord>(key);
+      if (!current) continue; // released meanwhile
+      if (!isExpired(current.value)) return { acquired: false, holder: current.value };
+      try {
+        // Expired: replace exactly the lock we saw. A second taker's write names the same ETag and fails.
+        await this.write(key, lock, { ifMatch: current.etag });
+        return { acquired: true, lock };
+      } catch (error) {
+        if (!lostCondition(error) && !missing(error))
+          throw fromAwsError(error, `taking over the expired lock of ${environment}`);
+      }
+    }
+    const holderNow = await this.read<LockRecord>(key);
+    if (holderNow) return { acquired: false, holder: holderNow.value };
+    throw lockContention(environment);
+  }
+
+  async renewLock(lock: LockRecord, ttlSeconds: number): Promise<LockRecord> {
+    const key = this.key(lock.environment, 'lock.json');
+    const current = await this.read<LockRecord>(key);
+    if (current?.value.token !== lock.token) throw lockLost(lock.environment, current?.value.holder);
+    const renewed = renewedLock(lock, ttlSeconds);
+    try {
+      await this.write(key, renewed, { ifMatch: current.etag });
+    } catch (error) {
+      if (lostCondition(error) || missing(error)) throw lockLost(lock.environment);
+      throw fromAwsError(error, `renewing the lock of ${lock.environment}`);
+    }
+    return renewed;
+  }
+
+  async releaseLock(lock: LockRecord): Promise<void> {
+    const key = this.key(lock.environment, 'lock.json');
+    const current = await this.read<LockRecord>(key);
+    if (current?.value.token !== lock.token) return;
+    try {
+      await this.client.send(
+        new DeleteObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: current.etag }),
+      );
+    } catch (error) {
+      // Changed or gone since we read it: it is no longer ours to release.
+      if (lostCondition(error) || missing(error)) return;
+      throw fromAwsError(error, `releasing the lock of ${lock.environment}`);
+    }
+  }
+
+  async readLock(environment: string): Promise<LockRecord | undefined> {
+    return (await this.read<LockRecord>(this.key(environment, 'lock.json')))?.value;
+  }
+
+  async breakLock(environment: string): Promise<LockRecord | undefined> {
+    const key = this.key(environment, 'lock.json');
+    const current = await this.read<LockRecord>(key);
+    await this.client
+      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
+      .catch((error: unknown) => {
+        throw fromAwsError(error, `breaking the lock of ${environment}`);
+      });
+    return current?.value;
+  }
+
+  /** Environments that have state: the "folders" directly under the prefix. */
+  private async environments(): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client
+        .send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.prefix,
+            Delimiter: '/',
+            ...(token ? { ContinuationToken: token } : {}),
+          }),
+        )
+        .catch((error: unknown) => {
+          throw fromAwsError(error, `listing s3://${this.bucket}/${this.prefix}`);
+        });
+      for (const common of page.CommonPrefixes ?? [])
+        if (common.Prefix) names.push(common.Prefix.slice(this.prefix.length, -1));
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return names;
+  }
+}
