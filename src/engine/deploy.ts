@@ -1,28 +1,28 @@
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import { type LoadedConfig, loadValidConfig } from '../config/load.js';
 import { awsReferenceReaders, resolveDeployTimeReferences } from '../config/resolve-deploy-time.js';
 import { redactConfig } from '../config/secrets.js';
 import {
   ConfigError,
   DeploymentFailedError,
-  LockedError,
   OmnixError,
   UsageError,
   ValidationFailedError,
 } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
-import { FileStateStore } from '../state/file/file-store.js';
-import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
+import type { DeploymentRecord, PhaseRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit, type Report } from './events.js';
+import { findInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
+import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+import { openStoreFor } from './state.js';
 
 export interface DeployOptions {
   environment: string;
@@ -38,6 +38,8 @@ export interface DeployOptions {
   report: Report;
   /** Asked after the plan, before any change; false stops the deployment. */
   confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
+  /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
+  waitForLockMs?: number;
   /** Client settings over the configuration's (credentials for a sandbox, say). */
   aws?: Partial<AwsClientSettings>;
   /**
@@ -62,21 +64,6 @@ export type DeployOutcome =
       outputs: Outputs;
       durationMs: number;
     };
-
-/** The state store a configuration names; only the file store exists so far. */
-export function stateStoreFor(loaded: LoadedConfig): StateStore {
-  const state = loaded.config.state;
-  if (state.backend !== 'file') {
-    throw new UsageError(
-      'StateBackendUnavailable',
-      `state.backend '${state.backend}' is not available in this version yet`,
-      {
-        hint: 'Use the file store (state.backend: file) for now.',
-      },
-    );
-  }
-  return new FileStateStore(resolve(loaded.location.projectRoot, state.path));
-}
 
 function outputsOf(loaded: LoadedConfig, plan: DeploymentPlan): Outputs {
   const { frontend, backend, aws } = loaded.config;
@@ -152,7 +139,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   });
   const { config, environment, location } = loaded;
   const clients = createAwsClients({ ...config.aws, ...options.aws });
-  const store = stateStoreFor(loaded);
+  const store = await openStoreFor(loaded, options.aws);
   const buildEnv = { ...options.env, OMNIX_ENVIRONMENT: environment };
 
   await phase(
@@ -192,41 +179,37 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const caller = callerIdentity(options.env, awsArn);
   const deploymentId = newDeploymentId();
   const lockTtl = config.state.lockTtlSeconds;
-  let lock = await phase('lock', async () => {
-    const attempt = await store.acquireLock(environment, { ...caller, deploymentId }, lockTtl);
-    if (!attempt.acquired) {
-      const holder = attempt.holder;
-      throw new LockedError(
-        `${environment} is locked by ${holder.holder.user} on ${holder.holder.host} (pid ${holder.holder.pid}, deployment ${holder.holder.deploymentId ?? 'unknown'}) since ${holder.acquiredAt}`,
-        { hint: `Wait for it to finish; a lock whose holder stopped expires at ${holder.expiresAt}.` },
-      );
-    }
-    return attempt.lock;
+  const lease = await phase('lock', async () => {
+    const taken = await takeLock(
+      store,
+      environment,
+      { ...caller, deploymentId },
+      {
+        ttlSeconds: lockTtl,
+        waitMs: options.waitForLockMs ?? 0,
+        report,
+      },
+    );
+    return keepAlive(store, taken, lockTtl, report);
   });
-  const heartbeat = setInterval(
-    () => {
-      store.renewLock(lock, lockTtl).then(
-        (renewed) => {
-          lock = renewed;
-        },
-        (error: Error) => emit(report, 'warn', 'lock', `could not renew the lock: ${error.message}`),
-      );
-    },
-    Math.max(1000, (lockTtl * 1000) / 3),
-  );
-  heartbeat.unref();
-
-  // Read again under the lock: the plan's read may predate another deployment's release.
-  const previous = (await store.listReleases(environment, { limit: 1 }))[0];
+  let previous: ReleaseRecord | undefined;
+  try {
+    await markInterrupted(store, environment, deploymentId, report);
+    // Read again under the lock: the plan's read may predate another deployment's release.
+    previous = (await store.listReleases(environment, { limit: 1 }))[0];
+  } catch (error) {
+    await lease.release();
+    throw error;
+  }
+  const redactedConfig = redactConfig(config, loaded.secretPaths);
   const record: DeploymentRecord = {
     id: deploymentId,
     environment,
     status: 'in_progress',
     startedAt: new Date(started).toISOString(),
     caller,
-    configDigest: `sha256:${createHash('sha256')
-      .update(JSON.stringify(redactConfig(config, loaded.secretPaths)))
-      .digest('hex')}`,
+    configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redactedConfig)).digest('hex')}`,
+    config: redactedConfig,
     phases,
     snapshot: liveManifest(plan),
     changes: [],
@@ -260,6 +243,8 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     );
     const number = (previous?.number ?? 0) + 1;
     await phase('commit', async () => {
+      const lost = lease.lost();
+      if (lost) throw lost;
       await store.putRelease({
         environment,
         number,
@@ -304,13 +289,45 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       {
         hint:
           record.changes.length > 0
-            ? `It had made ${record.changes.length} change(s) before failing, recorded in ${join(config.state.backend === 'file' ? config.state.path : '', environment, 'deployments', `${deploymentId}.json`)}; automatic rollback is not part of this version yet.`
+            ? `It had made ${record.changes.length} change(s) before failing: omnix history show ${deploymentId}. Automatic rollback is not part of this version yet.`
             : 'It failed before changing anything.',
         cause: error,
       },
     );
   } finally {
-    clearInterval(heartbeat);
-    await store.releaseLock(lock);
+    await lease.release();
+  }
+}
+
+/**
+ * Under the lock, a deployment still `in_progress` is one whose process died: record it as interrupted,
+ * keeping its snapshot and changes for recovery, and say what it had changed.
+ */
+async function markInterrupted(
+  store: StateStore,
+  environment: string,
+  deploymentId: string,
+  report: Report,
+): Promise<void> {
+  for (const record of await findInterrupted(store, environment, { exceptId: deploymentId })) {
+    const changed = record.changes.length;
+    emit(
+      report,
+      'warn',
+      'lock',
+      `deployment ${record.id} (started ${record.startedAt} by ${record.caller.user}) was interrupted after ${changed} change(s)${changed > 0 ? `: ${record.changes.slice(0, 5).join('; ')}${changed > 5 ? '; …' : ''}` : ''}`,
+      { data: { interrupted: record.id, changes: record.changes } },
+    );
+    await store.putDeployment({
+      ...record,
+      status: 'interrupted',
+      errors: [
+        ...record.errors,
+        {
+          code: 'Interrupted',
+          message: `its process stopped before it finished; found by deployment ${deploymentId} at ${new Date().toISOString()}`,
+        },
+      ],
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { loadValidConfig } from '../../config/load.js';
 import { ExitCode } from '../../core/errors.js';
-import { stateStoreFor } from '../../engine/deploy.js';
+import { openStoreFor } from '../../engine/state.js';
 import type { CommandContext } from '../io.js';
 import { createStyle } from '../style.js';
 
@@ -12,7 +12,7 @@ export async function statusCommand(context: CommandContext, environment: string
     env: context.io.env,
     cwd: context.io.cwd,
   });
-  const store = stateStoreFor(loaded);
+  const store = await openStoreFor(loaded);
   const [release] = await store.listReleases(environment, { limit: 1 });
   const [last] = await store.listDeployments(environment, { limit: 1 });
   const releaseDeployment = release ? await store.getDeployment(release.deploymentId) : undefined;
