@@ -140,6 +140,10 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--redeploy-api',
         description: 'create a new API Gateway deployment on the stage even if nothing changed',
       },
+      {
+        flags: '--wait-for-lock <duration>',
+        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
+      },
     ],
     examples: [
       'omnix deploy staging --yes',
@@ -151,10 +155,90 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'status',
-    arguments: '<env>',
-    summary: 'The live release and its URLs, the last deployment, and who holds the lock',
-    examples: ['omnix status staging', 'omnix status production --json'],
-    run: async (context, args) => (await import('./commands/status.js')).statusCommand(context, args[0]!),
+    arguments: '[env]',
+    summary:
+      'Per environment: the live release, the last deployment, who holds the lock, interrupted deployments',
+    examples: ['omnix status', 'omnix status staging', 'omnix status production --json'],
+    run: async (context, args) => (await import('./commands/status.js')).statusCommand(context, args[0]),
+  },
+  {
+    name: 'history',
+    arguments: '[env]',
+    summary: 'Deployments, newest first: id, release, when, who, outcome, duration, changes',
+    options: [{ flags: '--limit <n>', description: 'at most this many', default: '20' }],
+    examples: ['omnix history', 'omnix history staging --limit 5', 'omnix history production --json'],
+    run: async (context, args, options) =>
+      (await import('./commands/history.js')).historyList(context, args[0], options),
+    subcommands: [
+      {
+        name: 'show',
+        arguments: '<id>',
+        summary: 'One deployment: phases with timings, plan, changes, errors, outputs',
+        examples: ['omnix history show d-20261123T225300123Z-1a2b3c'],
+        run: async (context, args) => (await import('./commands/history.js')).historyShow(context, args[0]!),
+      },
+      {
+        name: 'diff',
+        arguments: '<a> <b>',
+        summary: 'What differs between two deployments: configuration, artifacts, timings',
+        examples: ['omnix history diff d-20261122T101500000Z-aaaaaa d-20261123T225300123Z-1a2b3c --json'],
+        run: async (context, args) =>
+          (await import('./commands/history.js')).historyDiff(context, args[0]!, args[1]!),
+      },
+    ],
+  },
+  {
+    name: 'lock',
+    summary: "See or break an environment's deployment lock",
+    subcommands: [
+      {
+        name: 'status',
+        arguments: '<env>',
+        summary:
+          'Who holds the lock (user or CI run, host, pid, deployment), since when, and whether it is stale',
+        examples: ['omnix lock status staging', 'omnix lock status production --json'],
+        run: async (context, args) => (await import('./commands/lock.js')).lockStatus(context, args[0]!),
+      },
+      {
+        name: 'break',
+        arguments: '<env>',
+        summary: 'Remove the lock (asks first; --yes without a terminal)',
+        examples: ['omnix lock break staging', 'omnix lock break staging --yes'],
+        run: async (context, args) => (await import('./commands/lock.js')).lockBreak(context, args[0]!),
+      },
+    ],
+  },
+  {
+    name: 'state',
+    summary: 'Set up the state store, or move the state to another store',
+    subcommands: [
+      {
+        name: 'init',
+        arguments: '[env]',
+        summary:
+          'Create the folder, S3 bucket or DynamoDB table the state store needs (all environments without [env])',
+        examples: ['omnix state init', 'omnix state init production'],
+        run: async (context, args) => (await import('./commands/state.js')).stateInit(context, args[0]),
+      },
+      {
+        name: 'migrate',
+        arguments: '[env]',
+        summary: 'Copy every deployment and release to another store and verify them; safe to rerun',
+        options: [
+          {
+            flags: '--from <store>',
+            description: 'file, file:<folder>, s3, s3://bucket/prefix, dynamodb, dynamodb://table',
+          },
+          { flags: '--to <store>', description: 'the same forms; a bare name means the configured store' },
+        ],
+        examples: [
+          'omnix state migrate --from file --to s3',
+          'omnix state migrate staging --from file:.omnix/state --to dynamodb://omnix-state',
+        ],
+        run: async (context, args, options) =>
+          (await import('./commands/state.js')).stateMigrate(context, args[0], options),
+      },
+    ],
   },
   {
     name: 'demo',
@@ -219,12 +303,9 @@ export const COMMANDS: CommandSpec[] = [
 const PLANNED = [
   'rollback',
   'recover',
-  'history',
   'validate',
   'drift',
   'health',
-  'lock',
-  'state',
   'iam-policy',
   'migrate',
   'dashboard',

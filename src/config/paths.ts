@@ -81,3 +81,23 @@ export function leaves(root: unknown, prefix: PathSegment[] = []): Array<[PathSe
   }
   return [[prefix, root]];
 }
+
+export interface LeafDifference {
+  path: string;
+  /** Absent when the left side does not have this leaf. */
+  a?: unknown;
+  b?: unknown;
+}
+
+/** Every leaf (by formatted path) whose value differs between two trees. */
+export function leafDifferences(left: unknown, right: unknown): LeafDifference[] {
+  const leftLeaves = new Map(leaves(left).map(([path, value]) => [formatPath(path), value]));
+  const rightLeaves = new Map(leaves(right).map(([path, value]) => [formatPath(path), value]));
+  const differences: LeafDifference[] = [];
+  for (const path of new Set([...leftLeaves.keys(), ...rightLeaves.keys()])) {
+    const [a, b] = [leftLeaves.get(path), rightLeaves.get(path)];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    differences.push({ path, ...(a === undefined ? {} : { a }), ...(b === undefined ? {} : { b }) });
+  }
+  return differences;
+}

@@ -13,6 +13,7 @@ import { type AwsClientSettings, createAwsClients } from '../providers/aws/clien
 import { awsIdentity } from '../providers/aws/identity.js';
 import type { DeploymentRecord, PhaseRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
+import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
 import { backendComponent } from './components/backend.js';
@@ -210,6 +211,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     caller,
     configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redactedConfig)).digest('hex')}`,
     config: redactedConfig,
+    artifacts: deploymentArtifacts(plan),
     phases,
     snapshot: liveManifest(plan),
     changes: [],

@@ -4,7 +4,7 @@ import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 
 /** "ada on laptop (pid 42, deployment d-…, https://github.com/…/runs/1) since 2026-…": who, where, since when. */
-export function describeHolder(lock: LockRecord): string {
+export function describeHolder(lock: Pick<LockRecord, 'holder' | 'acquiredAt'>): string {
   const { holder } = lock;
   const details = [
     `pid ${holder.pid}`,

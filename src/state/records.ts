@@ -14,6 +14,16 @@ export interface ReleaseManifest {
   };
 }
 
+/** What a deployment set out to make live, by content digest: what `history diff` compares. */
+export interface DeploymentArtifacts {
+  /** Site object key → hex MD5. */
+  files?: Record<string, string>;
+  /** Function name → base64 SHA-256 of its package. */
+  functions?: Record<string, string>;
+  /** Digest of the API's resources, methods and integrations. */
+  apiDefinition?: string;
+}
+
 export interface PhaseRecord {
   name: string;
   startedAt: string;
@@ -35,6 +45,7 @@ export interface DeploymentRecord {
   configDigest: string;
   /** The resolved configuration it deployed, secrets shown as `***`: what `history diff` compares. */
   config?: unknown;
+  artifacts?: DeploymentArtifacts;
   phases: PhaseRecord[];
   /** What was live before the first change (write-ahead), for recovery. */
   snapshot?: ReleaseManifest;

@@ -37,8 +37,7 @@ describe('omnix deploy on the sandbox', () => {
       env: env as Record<string, string>,
     });
     expect(JSON.parse(status.stdout)).toMatchObject({
-      release: { number: 1 },
-      outputs: { siteUrl, apiUrl },
+      release: { number: 1, outputs: { siteUrl, apiUrl } },
       lastDeployment: { status: 'succeeded' },
       lock: null,
     });

@@ -13,8 +13,8 @@ import { testdir } from './testdir.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/webapp');
 
-/** A copy of the example app, a sandbox with its development environment created, and a way to deploy it. */
-export async function deployFixture(options: SandboxOptions = {}) {
+/** A copy of the example app, a sandbox with one environment's resources created, and a way to deploy it. */
+export async function deployFixture(options: SandboxOptions = {}, environment = 'development') {
   const project = await testdir({});
   cpSync(EXAMPLE, project, {
     recursive: true,
@@ -23,7 +23,7 @@ export async function deployFixture(options: SandboxOptions = {}) {
   const running = await sandbox({ pageSize: 1000, ...options });
   const baseEnv = { OMNIX_AWS_ENDPOINT: running.endpoint, PATH: process.env.PATH };
   const loaded = await loadValidConfig({
-    environment: 'development',
+    environment,
     configDir: project,
     env: baseEnv,
     cwd: project,
@@ -34,7 +34,11 @@ export async function deployFixture(options: SandboxOptions = {}) {
     bootstrapPlanFor(loaded.config),
   );
   const siteUrl = sandboxSiteUrl(running.endpoint, created.distributionId!);
-  const apiUrl = sandboxApiUrl(running.endpoint, created.restApiId!, 'development');
+  const apiUrl = sandboxApiUrl(
+    running.endpoint,
+    created.restApiId!,
+    loaded.config.backend?.api?.stage ?? environment,
+  );
   const env = {
     ...baseEnv,
     OMNIX__FRONTEND__URL: siteUrl,
@@ -45,7 +49,7 @@ export async function deployFixture(options: SandboxOptions = {}) {
   const run = async (extra: Partial<DeployOptions> = {}) => {
     const events: DeployEvent[] = [];
     const outcome = await deploy({
-      environment: 'development',
+      environment,
       configDir: project,
       cwd: project,
       env,
@@ -60,5 +64,5 @@ export async function deployFixture(options: SandboxOptions = {}) {
       if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), when, when);
     }
   };
-  return { project, running, siteUrl, apiUrl, env, store, run, touchAll };
+  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment };
 }

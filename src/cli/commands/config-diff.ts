@@ -1,38 +1,26 @@
 import { loadValidConfig } from '../../config/load.js';
-import { formatPath, leaves } from '../../config/paths.js';
+import { leafDifferences } from '../../config/paths.js';
 import { ExitCode } from '../../core/errors.js';
 import { REDACTED } from '../../core/redact.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
 import { createStyle } from '../style.js';
 
-interface Difference {
-  path: string;
-  a?: unknown;
-  b?: unknown;
-}
-
 /** Every leaf whose value differs between two environments; secrets compare by value but show as ***. */
 export async function configDiff(context: CommandContext, a: string, b: string): Promise<number> {
   const load = (environment: string) =>
     loadValidConfig({ environment, configDir: context.configDir, env: context.io.env, cwd: context.io.cwd });
   const [left, right] = [await load(a), await load(b)];
-  const leftLeaves = new Map(leaves(left.config).map(([path, value]) => [formatPath(path), value]));
-  const rightLeaves = new Map(leaves(right.config).map(([path, value]) => [formatPath(path), value]));
   const secret = (path: string) => left.secretPaths.has(path) || right.secretPaths.has(path);
-  const shown = (path: string, value: unknown) =>
-    value === undefined ? undefined : secret(path) ? REDACTED : value;
-
-  const differences: Difference[] = [];
-  for (const path of new Set([...leftLeaves.keys(), ...rightLeaves.keys()])) {
-    const [x, y] = [leftLeaves.get(path), rightLeaves.get(path)];
-    if (JSON.stringify(x) === JSON.stringify(y)) continue;
-    differences.push({
-      path,
-      ...(x === undefined ? {} : { a: shown(path, x) }),
-      ...(y === undefined ? {} : { b: shown(path, y) }),
-    });
-  }
+  const differences = leafDifferences(left.config, right.config).map((difference) =>
+    secret(difference.path)
+      ? {
+          path: difference.path,
+          ...('a' in difference ? { a: REDACTED } : {}),
+          ...('b' in difference ? { b: REDACTED } : {}),
+        }
+      : difference,
+  );
 
   if (context.json) {
     context.printJson({ a, b, differences });

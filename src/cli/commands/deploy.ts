@@ -1,3 +1,4 @@
+import { parseDuration } from '../../core/duration.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
@@ -11,6 +12,18 @@ export interface DeployFlags {
   dryRun?: boolean;
   skipBuild?: boolean;
   redeployApi?: boolean;
+  waitForLock?: string;
+}
+
+function checkWait(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined)
+    throw new UsageError(
+      'InvalidDuration',
+      `--wait-for-lock takes a duration such as 30s, 10m or 1h, not '${text}'`,
+    );
+  return ms;
 }
 
 function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined {
@@ -39,6 +52,7 @@ function engineOptions(
   flags: DeployFlags,
 ): Omit<DeployOptions, 'confirm'> {
   const only = checkOnly(flags.only);
+  const waitForLockMs = checkWait(flags.waitForLock);
   return {
     environment,
     configDir: context.configDir,
@@ -48,6 +62,7 @@ function engineOptions(
     ...(only ? { only } : {}),
     ...(flags.skipBuild ? { skipBuild: true } : {}),
     ...(flags.redeployApi ? { redeployApi: true } : {}),
+    ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
   };
 }
 

@@ -1,65 +1,39 @@
-import { loadValidConfig } from '../../config/load.js';
 import { ExitCode } from '../../core/errors.js';
-import { openStoreFor } from '../../engine/state.js';
+import { type EnvironmentStatus, environmentStatus } from '../../engine/environment-status.js';
+import { describeHolder } from '../../engine/lock.js';
 import type { CommandContext } from '../io.js';
-import { createStyle } from '../style.js';
+import { allEnvironmentStates, environmentState } from '../state-access.js';
+import { createStyle, type Style } from '../style.js';
 
-/** `omnix status <env>`: the live release and its outputs, the last deployment, and who holds the lock. */
-export async function statusCommand(context: CommandContext, environment: string): Promise<number> {
-  const loaded = await loadValidConfig({
-    environment,
-    configDir: context.configDir,
-    env: context.io.env,
-    cwd: context.io.cwd,
-  });
-  const store = await openStoreFor(loaded);
-  const [release] = await store.listReleases(environment, { limit: 1 });
-  const [last] = await store.listDeployments(environment, { limit: 1 });
-  const releaseDeployment = release ? await store.getDeployment(release.deploymentId) : undefined;
-  const lock = await store.readLock(environment);
-  const status = {
-    environment,
-    release: release
-      ? {
-          number: release.number,
-          deploymentId: release.deploymentId,
-          createdAt: release.createdAt,
-          outputs: releaseDeployment?.outputs ?? {},
-        }
-      : null,
-    outputs: releaseDeployment?.outputs ?? {},
-    lastDeployment: last
-      ? {
-          id: last.id,
-          status: last.status,
-          startedAt: last.startedAt,
-          finishedAt: last.finishedAt ?? null,
-          by: last.caller.user,
-          errors: last.errors,
-          changes: last.changes.length,
-        }
-      : null,
-    lock: lock
-      ? {
-          holder: lock.holder,
-          acquiredAt: lock.acquiredAt,
-          expiresAt: lock.expiresAt,
-          expired: Date.parse(lock.expiresAt) < Date.now(),
-        }
-      : null,
-  };
+/** `omnix status [env]`: per environment, the live release, the last deployment, the lock and interruptions. */
+export async function statusCommand(
+  context: CommandContext,
+  environment: string | undefined,
+): Promise<number> {
+  const states = environment
+    ? [await environmentState(context, environment)]
+    : await allEnvironmentStates(context);
+  const statuses = await Promise.all(
+    states.map((state) => environmentStatus(state.store, state.environment)),
+  );
   if (context.json) {
-    context.printJson(status);
+    context.printJson(environment ? statuses[0] : { environments: statuses });
     return ExitCode.Ok;
   }
   const style = createStyle(context.color);
-  context.print(style.bold(environment));
-  context.print(
+  context.print(statuses.map((status) => renderStatus(status, style)).join('\n\n'));
+  return ExitCode.Ok;
+}
+
+function renderStatus(status: EnvironmentStatus, style: Style): string {
+  const lines = [style.bold(status.environment)];
+  const { release, lastDeployment: last, lock } = status;
+  lines.push(
     release
-      ? `  live release: v${release.number} (${release.createdAt}, deployment ${release.deploymentId})`
+      ? `  live release: v${release.number} (${release.createdAt}${release.by ? ` by ${release.by}` : ''}, deployment ${release.deploymentId})`
       : '  live release: none yet',
   );
-  for (const [name, url] of Object.entries(status.outputs)) context.print(`  ${name}: ${url}`);
+  for (const [name, url] of Object.entries(release?.outputs ?? {})) lines.push(`  ${name}: ${url}`);
   if (last) {
     const mark =
       last.status === 'succeeded'
@@ -67,13 +41,29 @@ export async function statusCommand(context: CommandContext, environment: string
         : last.status === 'in_progress'
           ? style.yellow(last.status)
           : style.red(last.status);
-    context.print(`  last deployment: ${last.id} ${mark} by ${last.caller.user} at ${last.startedAt}`);
-    for (const error of last.errors) context.print(style.red(`    ${error.code}: ${error.message}`));
+    const took = last.durationMs !== null ? ` in ${(last.durationMs / 1000).toFixed(1)} s` : '';
+    lines.push(`  last deployment: ${last.id} ${mark} by ${last.by} at ${last.startedAt}${took}`);
+    for (const error of last.errors) lines.push(style.red(`    ${error.code}: ${error.message}`));
   }
-  context.print(
-    lock
-      ? `  locked by ${lock.holder.user} on ${lock.holder.host} (pid ${lock.holder.pid}) until ${lock.expiresAt}`
-      : '  not locked',
-  );
-  return ExitCode.Ok;
+  if (!lock) lines.push('  lock: free');
+  else {
+    const text = describeHolder(lock);
+    lines.push(
+      lock.stale
+        ? style.yellow(
+            `  lock: stale, held by ${text}; expired at ${lock.expiresAt} (the next deployment takes it over)`,
+          )
+        : `  lock: held by ${text}, until ${lock.expiresAt} unless renewed`,
+    );
+  }
+  for (const record of status.interrupted) {
+    lines.push(
+      style.red(
+        `  interrupted: ${record.id} (started ${record.startedAt} by ${record.by}) stopped after ${record.changes.length} change(s)`,
+      ),
+    );
+    for (const change of record.changes.slice(0, 10)) lines.push(`    ${change}`);
+    if (record.changes.length > 10) lines.push(`    … and ${record.changes.length - 10} more`);
+  }
+  return lines.join('\n');
 }

@@ -1,0 +1,227 @@
+import { ExitCode, UsageError } from '../../core/errors.js';
+import { compareDeployments, type DeploymentComparison } from '../../engine/compare-deployments.js';
+import { durationOf } from '../../engine/environment-status.js';
+import { findInterrupted } from '../../engine/interrupted.js';
+import type { DeploymentRecord } from '../../state/records.js';
+import type { CommandContext } from '../io.js';
+import { renderPlan } from '../render/plan.js';
+import { renderTable } from '../render/table.js';
+import { allEnvironmentStates, allStores, environmentState } from '../state-access.js';
+import { createStyle, type Style } from '../style.js';
+
+const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
+
+function parseLimit(text: string | undefined): number {
+  if (text === undefined) return 20;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError('InvalidLimit', `--limit takes a whole number of at least 1, not '${text}'`);
+  return limit;
+}
+
+function outcomeMark(status: DeploymentRecord['status'], style: Style): string {
+  if (status === 'succeeded') return style.green(status);
+  if (status === 'in_progress') return style.yellow(status);
+  return style.red(status);
+}
+
+/** `omnix history [env] [--limit N]`: deployments, newest first. */
+export async function historyList(
+  context: CommandContext,
+  environment: string | undefined,
+  options: { limit?: string },
+): Promise<number> {
+  const limit = parseLimit(options.limit);
+  const states = environment
+    ? [await environmentState(context, environment)]
+    : await allEnvironmentStates(context);
+  const perEnvironment = await Promise.all(
+    states.map(async ({ store, environment: name }) => {
+      const [records, interrupted] = await Promise.all([
+        store.listDeployments(name, { limit }),
+        findInterrupted(store, name),
+      ]);
+      const dead = new Set(interrupted.map((record) => record.id));
+      return records.map((record) =>
+        dead.has(record.id) ? { ...record, status: 'interrupted' as const } : record,
+      );
+    }),
+  );
+  const records = perEnvironment
+    .flat()
+    .sort((x, y) => y.startedAt.localeCompare(x.startedAt) || y.id.localeCompare(x.id))
+    .slice(0, limit);
+  const rows = records.map((record) => ({
+    id: record.id,
+    environment: record.environment,
+    release: record.release ?? null,
+    startedAt: record.startedAt,
+    finishedAt: record.finishedAt ?? null,
+    by: record.caller.user,
+    status: record.status,
+    durationMs: durationOf(record),
+    changes: record.changes.length,
+  }));
+  if (context.json) {
+    context.printJson({ deployments: rows });
+    return ExitCode.Ok;
+  }
+  if (rows.length === 0) {
+    context.print(environment ? `no deployments of ${environment} yet` : 'no deployments yet');
+    return ExitCode.Ok;
+  }
+  const style = createStyle(context.color);
+  const header = [
+    'ID',
+    ...(environment ? [] : ['ENV']),
+    'RELEASE',
+    'WHEN',
+    'WHO',
+    'OUTCOME',
+    'DURATION',
+    'CHANGES',
+  ];
+  context.print(
+    renderTable(
+      header,
+      rows.map((row) => [
+        row.id,
+        ...(environment ? [] : [row.environment]),
+        row.release === null ? '—' : `v${row.release}`,
+        row.startedAt.replace('T', ' ').slice(0, 19),
+        row.by,
+        outcomeMark(row.status, style),
+        seconds(row.durationMs),
+        String(row.changes),
+      ]),
+    ),
+  );
+  return ExitCode.Ok;
+}
+
+/** The deployment with this id in any environment's store. */
+async function findDeployment(context: CommandContext, id: string): Promise<DeploymentRecord> {
+  for (const store of await allStores(context)) {
+    const record = await store.getDeployment(id);
+    if (record) return record;
+  }
+  throw new UsageError('DeploymentNotFound', `no deployment '${id}' in the state of any environment`, {
+    hint: "'omnix history' lists the deployments and their ids.",
+  });
+}
+
+/** `omnix history show <id>`: one deployment whole: phases and timings, plan, changes, errors, outputs. */
+export async function historyShow(context: CommandContext, id: string): Promise<number> {
+  const record = await findDeployment(context, id);
+  if (context.json) {
+    context.printJson(record);
+    return ExitCode.Ok;
+  }
+  const style = createStyle(context.color);
+  const lines = [
+    `${style.bold(record.id)}  ${record.environment}  ${outcomeMark(record.status, style)}${record.release ? `  release v${record.release}` : ''}`,
+    `  by ${record.caller.user} on ${record.caller.host} (pid ${record.caller.pid})${record.caller.ci?.runUrl ? `, ${record.caller.ci.runUrl}` : ''}${record.caller.ci?.commit ? `, commit ${record.caller.ci.commit.slice(0, 12)}` : ''}`,
+    `  started ${record.startedAt}${record.finishedAt ? `, finished ${record.finishedAt} (${seconds(durationOf(record))})` : ''}`,
+    `  configuration ${record.configDigest}`,
+    '',
+    renderTable(
+      ['PHASE', 'STARTED', 'DURATION', 'OUTCOME'],
+      record.phases.map((phase) => [
+        phase.name,
+        phase.startedAt.slice(11, 23),
+        phase.durationMs === undefined ? '—' : `${phase.durationMs} ms`,
+        phase.outcome === 'failed' ? style.red(phase.outcome) : phase.outcome,
+      ]),
+    ),
+  ];
+  if (record.plan) lines.push('', renderPlan(record.plan, style));
+  if (record.changes.length > 0) {
+    lines.push('', `Changes (${record.changes.length}):`);
+    for (const change of record.changes.slice(0, 30)) lines.push(`  ${change}`);
+    if (record.changes.length > 30)
+      lines.push(style.dim(`  … and ${record.changes.length - 30} more (--json has all)`));
+  }
+  if (record.errors.length > 0) {
+    lines.push('', 'Errors:');
+    for (const error of record.errors) lines.push(style.red(`  ${error.code}: ${error.message}`));
+  }
+  if (record.outputs && Object.keys(record.outputs).length > 0) {
+    lines.push('', 'Outputs:');
+    for (const [name, value] of Object.entries(record.outputs)) lines.push(`  ${name}: ${value}`);
+  }
+  context.print(lines.join('\n'));
+  return ExitCode.Ok;
+}
+
+/** `omnix history diff <a> <b>`: configuration, artifact and timing differences between two deployments. */
+export async function historyDiff(context: CommandContext, a: string, b: string): Promise<number> {
+  const [left, right] = await Promise.all([findDeployment(context, a), findDeployment(context, b)]);
+  const comparison = compareDeployments(left, right);
+  if (context.json) context.printJson(comparison);
+  else context.print(renderComparison(comparison, createStyle(context.color)));
+  return ExitCode.Ok;
+}
+
+function renderComparison(comparison: DeploymentComparison, style: Style): string {
+  const { a, b, config, artifacts, timing } = comparison;
+  const cell = (value: unknown) =>
+    value === undefined ? style.dim('(unset)') : typeof value === 'string' ? value : JSON.stringify(value);
+  const label = (side: typeof a) =>
+    `${side.id} (${side.environment}, ${side.status}${side.release ? `, v${side.release}` : ''})`;
+  const lines = [
+    `${style.bold('A')} ${label(a)}`,
+    `${style.bold('B')} ${label(b)}`,
+    '',
+    style.bold('Configuration'),
+  ];
+  if (config === null)
+    lines.push(
+      comparison.configDigestsEqual
+        ? '  the same (by digest)'
+        : '  different (only digests recorded for one of them)',
+    );
+  else if (config.length === 0) lines.push('  the same');
+  else
+    lines.push(
+      renderTable(
+        ['PATH', 'A', 'B'],
+        config.map((difference) => [difference.path, cell(difference.a), cell(difference.b)]),
+      )
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    );
+
+  lines.push('', style.bold('Artifacts'));
+  const { files, functions, apiDefinition } = artifacts;
+  lines.push(
+    `  site files: ${files.added.length} added, ${files.removed.length} removed, ${files.changed.length} changed, ${files.unchanged} the same`,
+  );
+  for (const key of files.added.slice(0, 20)) lines.push(style.green(`    + ${key}`));
+  for (const key of files.removed.slice(0, 20)) lines.push(style.red(`    - ${key}`));
+  for (const key of files.changed.slice(0, 20)) lines.push(style.yellow(`    ~ ${key}`));
+  if (functions.length === 0) lines.push('  functions: the same code');
+  for (const fn of functions) lines.push(`  function ${fn.name}: ${fn.a ?? '(none)'} → ${fn.b ?? '(none)'}`);
+  lines.push(
+    apiDefinition
+      ? `  api definition: ${apiDefinition.a ?? '(none)'} → ${apiDefinition.b ?? '(none)'}`
+      : '  api definition: the same',
+  );
+
+  lines.push('', style.bold('Timing'));
+  const signed = (ms: number | null) => (ms === null ? '—' : `${ms >= 0 ? '+' : ''}${ms} ms`);
+  const ms = (value: number | null) => (value === null ? '—' : `${value} ms`);
+  lines.push(
+    renderTable(
+      ['PHASE', 'A', 'B', 'CHANGE'],
+      [
+        ...timing.phases.map((phase) => [phase.name, ms(phase.a), ms(phase.b), signed(phase.deltaMs)]),
+        ['total', ms(timing.total.a), ms(timing.total.b), signed(timing.total.deltaMs)],
+      ],
+    )
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n'),
+  );
+  return lines.join('\n');
+}

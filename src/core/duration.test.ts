@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from './duration.js';
+
+describe('parseDuration', () => {
+  it('reads milliseconds, seconds, minutes, hours and bare seconds', () => {
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('30s')).toBe(30_000);
+    expect(parseDuration('10m')).toBe(600_000);
+    expect(parseDuration('1.5h')).toBe(5_400_000);
+    expect(parseDuration('45')).toBe(45_000);
+  });
+
+  it('refuses what is not a duration', () => {
+    for (const text of ['', 'ten minutes', '-5s', '5d', 's']) expect(parseDuration(text)).toBeUndefined();
+  });
+});

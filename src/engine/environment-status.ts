@@ -1,0 +1,79 @@
+import { isExpired } from '../state/lease.js';
+import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../state/records.js';
+import type { StateStore } from '../state/store.js';
+import { findInterrupted } from './interrupted.js';
+
+export interface EnvironmentStatus {
+  environment: string;
+  release: {
+    number: number;
+    deploymentId: string;
+    createdAt: string;
+    by: string | null;
+    outputs: Record<string, string>;
+  } | null;
+  lastDeployment: {
+    id: string;
+    status: DeploymentStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    durationMs: number | null;
+    by: string;
+    errors: DeploymentRecord['errors'];
+    changes: number;
+  } | null;
+  lock: (Pick<LockRecord, 'holder' | 'acquiredAt' | 'expiresAt'> & { stale: boolean }) | null;
+  interrupted: Array<{ id: string; startedAt: string; by: string; changes: string[] }>;
+}
+
+export const durationOf = (record: DeploymentRecord): number | null =>
+  record.finishedAt ? Date.parse(record.finishedAt) - Date.parse(record.startedAt) : null;
+
+/** What `status` shows for one environment, read from the state store alone (no AWS calls). */
+export async function environmentStatus(store: StateStore, environment: string): Promise<EnvironmentStatus> {
+  const [[release], [last], lock, interrupted] = await Promise.all([
+    store.listReleases(environment, { limit: 1 }),
+    store.listDeployments(environment, { limit: 1 }),
+    store.readLock(environment),
+    findInterrupted(store, environment),
+  ]);
+  const made = release ? await store.getDeployment(release.deploymentId) : undefined;
+  return {
+    environment,
+    release: release
+      ? {
+          number: release.number,
+          deploymentId: release.deploymentId,
+          createdAt: release.createdAt,
+          by: made?.caller.user ?? null,
+          outputs: made?.outputs ?? {},
+        }
+      : null,
+    lastDeployment: last
+      ? {
+          id: last.id,
+          status: interrupted.some((record) => record.id === last.id) ? 'interrupted' : last.status,
+          startedAt: last.startedAt,
+          finishedAt: last.finishedAt ?? null,
+          durationMs: durationOf(last),
+          by: last.caller.user,
+          errors: last.errors,
+          changes: last.changes.length,
+        }
+      : null,
+    lock: lock
+      ? {
+          holder: lock.holder,
+          acquiredAt: lock.acquiredAt,
+          expiresAt: lock.expiresAt,
+          stale: isExpired(lock),
+        }
+      : null,
+    interrupted: interrupted.map((record) => ({
+      id: record.id,
+      startedAt: record.startedAt,
+      by: record.caller.user,
+      changes: record.changes,
+    })),
+  };
+}
