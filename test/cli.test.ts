@@ -58,10 +58,10 @@ describe('orchestrator', () => {
   });
 
   it('says which omnix command a verb becomes while that command does not exist yet', async () => {
-    const run = await runCli(['deploy-history'], { cwd: EXAMPLE, bin: 'orchestrator' });
+    const run = await runCli(['validate-deployment'], { cwd: EXAMPLE, bin: 'orchestrator' });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain("'orchestrator deploy-history' is not available");
-    expect(run.stderr).toContain("It will be 'orchestrator history'");
+    expect(run.stderr).toContain("'orchestrator validate-deployment' is not available");
+    expect(run.stderr).toContain("It will be 'orchestrator validate'");
   });
 
   it('runs the same commands as omnix', async () => {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { testdir } from '../../test/helpers/testdir.js';
+import { FileStateStore } from '../state/file/file-store.js';
+import type { DeployEvent } from './events.js';
+import { describeHolder, keepAlive, takeLock } from './lock.js';
+
+const ada = {
+  user: 'ada',
+  host: 'laptop',
+  pid: 42,
+  deploymentId: 'd-1',
+  ci: { runUrl: 'https://ci/runs/7' },
+};
+const bob = { user: 'bob', host: 'runner', pid: 7 };
+
+describe('deployment locks', () => {
+  it('fails at once with exit code 4, naming the holder, its CI run and deployment', async () => {
+    const store = new FileStateStore(await testdir({}));
+    await takeLock(store, 'staging', ada, { ttlSeconds: 60, report: () => {} });
+    const failure = takeLock(store, 'staging', bob, { ttlSeconds: 60, report: () => {} });
+    await expect(failure).rejects.toMatchObject({ code: 'Locked', exitCode: 4 });
+    await expect(failure).rejects.toThrow(
+      /locked by ada on laptop \(pid 42, deployment d-1, https:\/\/ci\/runs\/7\)/,
+    );
+  });
+
+  it('waits its turn when asked to, saying whom it waits for', async () => {
+    const store = new FileStateStore(await testdir({}));
+    const first = await takeLock(store, 'staging', ada, { ttlSeconds: 60, report: () => {} });
+    const events: DeployEvent[] = [];
+    setTimeout(() => void store.releaseLock(first), 150);
+    const second = await takeLock(store, 'staging', bob, {
+      ttlSeconds: 60,
+      waitMs: 5000,
+      pollMs: 40,
+      report: (event) => events.push(event),
+    });
+    expect(second.holder.user).toBe('bob');
+    expect(events.map((event) => event.message)).toEqual([
+      `waiting for the lock held by ${describeHolder(first)}`,
+    ]);
+  });
+
+  it('gives up waiting after the time it was given', async () => {
+    const store = new FileStateStore(await testdir({}));
+    await takeLock(store, 'staging', ada, { ttlSeconds: 60, report: () => {} });
+    const started = Date.now();
+    await expect(
+      takeLock(store, 'staging', bob, { ttlSeconds: 60, waitMs: 200, pollMs: 40, report: () => {} }),
+    ).rejects.toMatchObject({ code: 'Locked' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+  });
+
+  it('keeps a held lock alive past its TTL, and lets go of it', async () => {
+    const store = new FileStateStore(await testdir({}));
+    const taken = await takeLock(store, 'staging', ada, { ttlSeconds: 0.3, report: () => {} });
+    const lease = keepAlive(store, taken, 0.3, () => {}, 50);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await store.acquireLock('staging', bob, 60)).acquired).toBe(false);
+    expect(lease.lost()).toBeUndefined();
+    await lease.release();
+    expect(await store.readLock('staging')).toBeUndefined();
+  });
+
+  it('notices when its lock was taken over, and then leaves the new holder’s lock alone', async () => {
+    const store = new FileStateStore(await testdir({}));
+    const taken = await takeLock(store, 'staging', ada, { ttlSeconds: 60, report: () => {} });
+    const events: DeployEvent[] = [];
+    const lease = keepAlive(store, taken, 60, (event) => events.push(event), 30);
+    await store.breakLock('staging');
+    await takeLock(store, 'staging', bob, { ttlSeconds: 60, report: () => {} });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(lease.lost()).toMatchObject({ code: 'LockLost' });
+    expect(events.some((event) => event.kind === 'warn')).toBe(true);
+    await lease.release();
+    expect((await store.readLock('staging'))?.holder.user).toBe('bob');
+  });
+});

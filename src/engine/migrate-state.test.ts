@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { sandbox } from '../../test/helpers/sandbox.js';
+import { testdir } from '../../test/helpers/testdir.js';
+import { FileStateStore } from '../state/file/file-store.js';
+import { openStateStore } from '../state/open.js';
+import { deployment } from '../state/store.contract.js';
+import { migrateEnvironment } from './migrate-state.js';
+
+async function filledFileStore() {
+  const store = new FileStateStore(await testdir({}));
+  for (let day = 1; day <= 3; day++) {
+    const record = deployment('staging', new Date(`2026-02-0${day}T10:00:00Z`), {
+      status: 'succeeded',
+      release: day,
+    });
+    await store.putDeployment(record);
+    await store.putRelease({
+      environment: 'staging',
+      number: day,
+      deploymentId: record.id,
+      createdAt: record.startedAt,
+      manifest: { backend: { functions: [{ name: 'api', version: String(day), codeSha256: `sha-${day}` }] } },
+    });
+  }
+  return store;
+}
+
+describe('state migration', () => {
+  it('copies every deployment and release from a folder to S3, verifies them, and is safe to rerun', async () => {
+    const running = await sandbox();
+    const source = await filledFileStore();
+    const target = await openStateStore({
+      state: { backend: 's3', bucket: 'team-state', prefix: 'omnix/', lockTtlSeconds: 900 },
+      projectRoot: '/nonexistent',
+      aws: running.client,
+    });
+    await target.init();
+    const first = await migrateEnvironment(source, target, 'staging', () => {});
+    expect(first).toEqual({
+      environment: 'staging',
+      deployments: { total: 3, copied: 3, alreadyThere: 0 },
+      releases: { total: 3, copied: 3, alreadyThere: 0 },
+      verified: true,
+    });
+    expect(await target.listDeployments('staging')).toEqual(await source.listDeployments('staging'));
+    expect(await target.listReleases('staging')).toEqual(await source.listReleases('staging'));
+    const again = await migrateEnvironment(source, target, 'staging', () => {});
+    expect(again.deployments).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
+    expect(again.releases).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
+  });
+
+  it('refuses to overwrite a release the target holds with other content, and to move a locked environment', async () => {
+    const source = await filledFileStore();
+    const target = new FileStateStore(await testdir({}));
+    await target.putRelease({
+      environment: 'staging',
+      number: 2,
+      deploymentId: 'd-x',
+      createdAt: '',
+      manifest: {},
+    });
+    await expect(migrateEnvironment(source, target, 'staging', () => {})).rejects.toMatchObject({
+      code: 'MigrationConflict',
+    });
+    await source.acquireLock('staging', { user: 'ada', host: 'h', pid: 1 }, 60);
+    await expect(
+      migrateEnvironment(source, new FileStateStore(await testdir({})), 'staging', () => {}),
+    ).rejects.toMatchObject({
+      code: 'MigrationWhileLocked',
+    });
+  });
+});
