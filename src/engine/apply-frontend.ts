@@ -47,10 +47,10 @@ export async function applyFrontend(
       'apply',
       `invalidating ${paths.length} path(s) on ${planned.distribution.id}: ${paths.join(' ')}`,
     );
-    const id = await invalidate(await clients.cloudFront(), planned.distribution.id, paths, {
+    await invalidate(await clients.cloudFront(), planned.distribution.id, paths, {
       wait: frontend.invalidation.wait,
+      onCreated: (id) => changed(`invalidation ${id}: ${paths.join(' ')}`),
     });
-    await changed(`invalidation ${id}: ${paths.join(' ')}`);
   }
   return {
     bucket: planned.bucket,

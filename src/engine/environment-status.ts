@@ -1,4 +1,4 @@
-import { isExpired } from '../state/lease.js';
+import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { findInterrupted } from './interrupted.js';
@@ -66,7 +66,7 @@ export async function environmentStatus(store: StateStore, environment: string):
           holder: lock.holder,
           acquiredAt: lock.acquiredAt,
           expiresAt: lock.expiresAt,
-          stale: isExpired(lock),
+          stale: isStale(lock),
         }
       : null,
     interrupted: interrupted.map((record) => ({

@@ -1,24 +1,13 @@
-import { hostname } from 'node:os';
-import { isExpired } from '../state/lease.js';
+import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 
 /** How many recent deployments are looked at for ones left `in_progress`. */
 const LOOK_BACK = 20;
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Whether `lock` shows the deployment still running: its lock, not expired, and its process alive if on this host. */
+/** Whether `lock` shows the deployment still running: its lock, and nobody has stopped keeping it alive. */
 export function stillRunning(record: DeploymentRecord, lock: LockRecord | undefined): boolean {
-  if (!lock || isExpired(lock) || lock.holder.deploymentId !== record.id) return false;
-  return lock.holder.host !== hostname() || processAlive(lock.holder.pid);
+  return lock !== undefined && lock.holder.deploymentId === record.id && !isStale(lock);
 }
 
 /**

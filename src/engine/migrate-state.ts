@@ -1,5 +1,5 @@
 import { OmnixError } from '../core/errors.js';
-import { isExpired } from '../state/lease.js';
+import { isStale } from '../state/lease.js';
 import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 import { describeHolder } from './lock.js';
@@ -33,7 +33,7 @@ export async function migrateEnvironment(
   report: Report,
 ): Promise<MigrationResult> {
   const lock = await source.readLock(environment);
-  if (lock && !isExpired(lock))
+  if (lock && !isStale(lock))
     throw new OmnixError(
       'MigrationWhileLocked',
       `${environment} is locked in ${source.location} by ${describeHolder(lock)}`,

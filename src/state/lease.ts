@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { LockRecord } from './records.js';
 
 /** A fresh lock for `holder`, valid for `ttlSeconds` unless renewed; its token is new. */
@@ -19,3 +20,20 @@ export function renewedLock(lock: LockRecord, ttlSeconds: number): LockRecord {
 }
 
 export const isExpired = (lock: LockRecord, now = Date.now()): boolean => Date.parse(lock.expiresAt) <= now;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The holder runs on this machine and its process is gone: its heartbeat has stopped for good. */
+export const holderGone = (lock: LockRecord): boolean =>
+  lock.holder.host === hostname() && !processAlive(lock.holder.pid);
+
+/** A lock nobody keeps alive any more: expired, or its holder's process on this host has ended. */
+export const isStale = (lock: LockRecord, now = Date.now()): boolean =>
+  isExpired(lock, now) || holderGone(lock);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { openStateStore, type StateStoreSpec } from './open.js';
 import type { DeploymentRecord, LockRecord } from './records.js';
@@ -118,6 +119,15 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       const taken = await store.acquireLock('staging', holder('bob'), 60);
       expect(taken.acquired).toBe(true);
       await expect(store.renewLock(old.lock, 60)).rejects.toMatchObject({ code: 'LockLost' });
+    });
+
+    it('takes over at once a lock whose holder ran on this host and whose process is gone', async () => {
+      const store = await create();
+      const gone = { user: 'ada', host: hostname(), pid: 2 ** 22 + 1 };
+      expect((await store.acquireLock('staging', gone, 600)).acquired).toBe(true);
+      const taken = await store.acquireLock('staging', holder('bob'), 60);
+      expect(taken.acquired).toBe(true);
+      expect((await store.readLock('staging'))?.holder.user).toBe('bob');
     });
 
     it('renews a held lock', async () => {

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -7,28 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/engine/build.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { dynamoDb } from '../helpers/dynalite.js';
+import { omnixProcess, type ProcessRun } from '../helpers/omnix-process.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
-const BIN = join(import.meta.dirname, '../../bin/omnix.js');
 const SECRET = 'hunter2-do-not-store';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function omnix(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /**
  * Ten `omnix deploy staging` processes at once against one sandbox and one shared state store. The
@@ -54,20 +34,22 @@ async function tenAtOnce(stateEnv: (endpoint: string) => Promise<Record<string, 
     CI: 'true',
     HOME: project,
   };
-  const init = await omnix(['state', 'init', 'staging'], project, env);
+  const init = await omnixProcess(['state', 'init', 'staging'], project, env);
   expect(init.code, init.stderr).toBe(0);
   const runs = await Promise.all(
-    Array.from({ length: 10 }, () => omnix(['deploy', 'staging', '--yes', '--skip-build'], project, env)),
+    Array.from({ length: 10 }, () =>
+      omnixProcess(['deploy', 'staging', '--yes', '--skip-build'], project, env),
+    ),
   );
   return { ...fixture, env, runs };
 }
 
-async function expectOneDeployed(runs: Run[], project: string, env: Record<string, string>) {
+async function expectOneDeployed(runs: ProcessRun[], project: string, env: Record<string, string>) {
   const winners = runs.filter((run) => run.code === 0);
   const losers = runs.filter((run) => run.code === 4);
   expect(winners, runs.map((run) => run.stderr).join('\n')).toHaveLength(1);
   expect(losers).toHaveLength(9);
-  const history = JSON.parse((await omnix(['history', 'staging', '--json'], project, env)).stdout) as {
+  const history = JSON.parse((await omnixProcess(['history', 'staging', '--json'], project, env)).stdout) as {
     deployments: Array<{ id: string; status: string; release: number }>;
   };
   expect(history.deployments).toHaveLength(1);
@@ -76,9 +58,11 @@ async function expectOneDeployed(runs: Run[], project: string, env: Record<strin
   for (const loser of losers) expect(loser.stderr).toContain(`staging is locked by`);
   for (const loser of losers) expect(loser.stderr).toContain(`deployment ${only!.id}`);
   // The secret was part of the configuration deployed, and the record keeps it only as ***.
-  const shown = JSON.parse((await omnix(['history', 'show', only!.id, '--json'], project, env)).stdout);
+  const shown = JSON.parse(
+    (await omnixProcess(['history', 'show', only!.id, '--json'], project, env)).stdout,
+  );
   expect(Object.values(shown.config.secrets)).toEqual(['***']);
-  const status = JSON.parse((await omnix(['status', 'staging', '--json'], project, env)).stdout);
+  const status = JSON.parse((await omnixProcess(['status', 'staging', '--json'], project, env)).stdout);
   expect(status).toMatchObject({ release: { number: 1 }, lock: null, interrupted: [] });
 }
 

@@ -1,6 +1,6 @@
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { describeHolder } from '../../engine/lock.js';
-import { isExpired } from '../../state/lease.js';
+import { isStale } from '../../state/lease.js';
 import type { CommandContext } from '../io.js';
 import { environmentState } from '../state-access.js';
 import { createStyle } from '../style.js';
@@ -18,7 +18,7 @@ export async function lockStatus(context: CommandContext, environment: string): 
             holder: lock.holder,
             acquiredAt: lock.acquiredAt,
             expiresAt: lock.expiresAt,
-            stale: isExpired(lock),
+            stale: isStale(lock),
           }
         : {}),
     });
@@ -26,10 +26,10 @@ export async function lockStatus(context: CommandContext, environment: string): 
   }
   const style = createStyle(context.color);
   if (!lock) context.print(`${environment} is not locked`);
-  else if (isExpired(lock))
+  else if (isStale(lock))
     context.print(
       style.yellow(
-        `${environment}: stale lock of ${describeHolder(lock)}; it stopped renewing and expired at ${lock.expiresAt}, so the next deployment takes it over`,
+        `${environment}: stale lock of ${describeHolder(lock)}: its holder is gone or stopped renewing it (it lapses at ${lock.expiresAt}), so the next deployment takes it over`,
       ),
     );
   else
@@ -48,7 +48,7 @@ export async function lockBreak(context: CommandContext, environment: string): P
     else context.print(`${environment} is not locked: nothing to break`);
     return ExitCode.Ok;
   }
-  const warning = isExpired(lock)
+  const warning = isStale(lock)
     ? `the lock of ${environment} is stale (${describeHolder(lock)})`
     : `the lock of ${environment} is live: ${describeHolder(lock)} is renewing it, so that deployment may still be running`;
   if (!context.yes) {

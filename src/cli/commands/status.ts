@@ -51,7 +51,7 @@ function renderStatus(status: EnvironmentStatus, style: Style): string {
     lines.push(
       lock.stale
         ? style.yellow(
-            `  lock: stale, held by ${text}; expired at ${lock.expiresAt} (the next deployment takes it over)`,
+            `  lock: stale, held by ${text}; its holder is gone or stopped renewing it (the next deployment takes it over)`,
           )
         : `  lock: held by ${text}, until ${lock.expiresAt} unless renewed`,
     );

@@ -6,8 +6,10 @@ const lockTtlSeconds = z
   .int()
   .min(30)
   .max(86_400)
-  .default(900)
-  .describe('Seconds after which a lock whose holder stopped renewing it is stale and may be taken over.');
+  .default(120)
+  .describe(
+    'Seconds a deployment lock lasts without renewal. The deploying process renews it every third of this time, so a lock that outlives it belongs to a process that stopped: it is stale and the next deployment takes it over (at once when the holder ran on the same machine and its process is gone).',
+  );
 
 const fileState = z.strictObject({
   backend: z.literal('file').describe('A folder on this machine.'),
@@ -45,5 +47,5 @@ export type StateSettings = z.output<typeof stateSchema>;
 
 export const stateSchema = z
   .discriminatedUnion('backend', [fileState, s3State, dynamodbState])
-  .default({ backend: 'file', path: '.omnix/state', lockTtlSeconds: 900 })
+  .default({ backend: 'file', path: '.omnix/state', lockTtlSeconds: 120 })
   .describe('Where locks, deployment records, releases and the agent memory are kept.');

@@ -48,13 +48,14 @@ export async function findDistribution(
 
 /**
  * Invalidates paths and waits until CloudFront reports Completed. While too many invalidations are in
- * progress it waits and tries again, with backoff, instead of failing the deployment.
+ * progress it waits and tries again, with backoff, instead of failing the deployment. `onCreated` hears
+ * the invalidation's id before the wait, so it can be recorded even if the process dies waiting.
  */
 export async function invalidate(
   cf: CloudFrontClient,
   distributionId: string,
   paths: readonly string[],
-  { wait = true } = {},
+  { wait = true, onCreated }: { wait?: boolean; onCreated?: (id: string) => Promise<void> } = {},
 ): Promise<string> {
   const reference = `omnix-${randomUUID()}`;
   const id = await pollUntil(
@@ -83,6 +84,7 @@ export async function invalidate(
       'InvalidationFailed',
       `CloudFront returned no invalidation id for ${distributionId}`,
     );
+  await onCreated?.(id);
   if (wait) {
     await pollUntil(
       `invalidation ${id}`,

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { OmnixError } from '../../core/errors.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
-import { isExpired, newLock, renewedLock } from '../lease.js';
+import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
@@ -250,25 +250,38 @@ export class DynamoDbStateStore implements StateStore {
     holder: LockRecord['holder'],
     ttlSeconds: number,
   ): Promise<LockAttempt> {
+    const put = (lock: LockRecord, condition: string, values: Item, names?: Record<string, string>) =>
+      this.send(`taking the lock of ${environment}`, () =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: this.lockItem(lock),
+            ConditionExpression: condition,
+            ExpressionAttributeValues: values,
+            ...(names ? { ExpressionAttributeNames: names } : {}),
+          }),
+        ),
+      ).then(
+        () => true,
+        (error: unknown) => {
+          if (conditionFailed(error)) return false;
+          throw error;
+        },
+      );
     for (let attempt = 0; attempt < 5; attempt++) {
       const lock = newLock(environment, holder, ttlSeconds);
-      try {
-        await this.send(`taking the lock of ${environment}`, () =>
-          this.client.send(
-            new PutItemCommand({
-              TableName: this.table,
-              Item: this.lockItem(lock),
-              ConditionExpression: 'attribute_not_exists(PK) OR ExpiresAt <= :now',
-              ExpressionAttributeValues: { ':now': { N: String(Date.now()) } },
-            }),
-          ),
-        );
+      if (
+        await put(lock, 'attribute_not_exists(PK) OR ExpiresAt <= :now', {
+          ':now': { N: String(Date.now()) },
+        })
+      )
         return { acquired: true, lock };
-      } catch (error) {
-        if (!conditionFailed(error)) throw error;
-      }
       const current = await this.readLock(environment);
-      if (current && !isExpired(current)) return { acquired: false, holder: current };
+      if (!current) continue; // released meanwhile
+      if (!isStale(current)) return { acquired: false, holder: current };
+      // Stale before it expired (its process is gone): replace exactly the lock we saw.
+      if (await put(lock, '#token = :seen', { ':seen': { S: current.token } }, { '#token': 'Token' }))
+        return { acquired: true, lock };
     }
     throw lockContention(environment);
   }

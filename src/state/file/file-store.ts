@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapPool } from '../../core/pool.js';
-import { isExpired, newLock, renewedLock } from '../lease.js';
+import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
@@ -30,23 +30,22 @@ async function atomicWrite(file: string, content: string): Promise<void> {
   await rename(temp, file);
 }
 
-/** Creates a file only if it does not exist yet (O_EXCL): true when this call created it. */
+/**
+ * Creates a file only if it does not exist yet, with its whole content at once: written to a temporary
+ * file, then hard-linked to its name (link fails if the name exists), so no reader sees it half written.
+ */
 async function createExclusive(file: string, content: string): Promise<boolean> {
-  await mkdir(dirname(file), { recursive: true });
-  let handle: Awaited<ReturnType<typeof open>>;
+  const temp = `${file}.${randomUUID()}.tmp`;
+  await atomicWrite(temp, content);
   try {
-    handle = await open(file, 'wx');
+    await link(temp, file);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
   } finally {
-    await handle.close();
+    await rm(temp, { force: true });
   }
-  return true;
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {
@@ -145,7 +144,7 @@ export class FileStateStore implements StateStore {
       if (await createExclusive(file, JSON.stringify(lock))) return { acquired: true, lock };
       const current = await readJson<LockRecord>(file);
       if (!current) continue; // released meanwhile: try again
-      if (!isExpired(current)) return { acquired: false, holder: current };
+      if (!isStale(current)) return { acquired: false, holder: current };
       // Expired: move it aside. Of several takers only one rename succeeds; the rest retry and find its lock.
       const aside = `${file}.expired-${current.token}`;
       try {

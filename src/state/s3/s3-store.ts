@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { mapPool } from '../../core/pool.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
-import { isExpired, newLock, renewedLock } from '../lease.js';
+import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
@@ -224,7 +224,7 @@ export class S3StateStore implements StateStore {
       }
       const current = await this.read<LockRecord>(key);
       if (!current) continue; // released meanwhile
-      if (!isExpired(current.value)) return { acquired: false, holder: current.value };
+      if (!isStale(current.value)) return { acquired: false, holder: current.value };
       try {
         // Expired: replace exactly the lock we saw. A second taker's write names the same ETag and fails.
         await this.write(key, lock, { ifMatch: current.etag });
