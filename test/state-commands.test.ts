@@ -218,3 +218,12 @@ describe('omnix state', () => {
     expect(same.stderr).toContain('--from and --to both name');
   });
 });
+
+describe('omnix deploy --wait-for-lock', () => {
+  it('refuses what is not a duration before doing anything', async () => {
+    const { root } = await projectWithHistory();
+    const run = await runCli(['deploy', 'staging', '--yes', '--wait-for-lock', 'soon'], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("--wait-for-lock takes a duration such as 30s, 10m or 1h, not 'soon'");
+  });
+});

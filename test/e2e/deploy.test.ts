@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { deployFixture } from '../helpers/deploy-fixture.js';
@@ -10,6 +10,7 @@ interface Summary {
   backend: { functions: Array<{ name: string; action: string }> };
   invalidationPaths: string[];
 }
+const SECRET = 'hunter2-do-not-store';
 const summary = (outcome: { plan: Record<string, unknown> }) => outcome.plan as unknown as Summary;
 const json = async (url: string) => (await (await fetch(url)).json()) as Record<string, unknown>;
 
@@ -17,7 +18,7 @@ const json = async (url: string) => (await (await fetch(url)).json()) as Record<
 describe('omnix deploy on the sandbox', () => {
   it('uploads everything the first time, and an immediate second deployment changes nothing', async () => {
     const { run, siteUrl, apiUrl, store, project, env } = await deployFixture();
-    const first = await run();
+    const first = await run({ env: { ...env, OMNIX__SECRETS__SESSION_KEY: SECRET } });
     expect(first.outcome).toMatchObject({ status: 'succeeded', release: 1, outputs: { siteUrl, apiUrl } });
     const plan = summary(first.outcome as { plan: Record<string, unknown> });
     expect(plan.frontend.upload).toBe(5);
@@ -41,6 +42,15 @@ describe('omnix deploy on the sandbox', () => {
       lastDeployment: { status: 'succeeded' },
       lock: null,
     });
+
+    // The record keeps the configuration it deployed, with the secret as ***, and no file holds the secret.
+    expect(record?.config).toMatchObject({ secrets: { SESSION_KEY: '***' } });
+    for (const entry of await readdir(join(project, '.omnix/state'), {
+      recursive: true,
+      withFileTypes: true,
+    }))
+      if (entry.isFile())
+        expect(await readFile(join(entry.parentPath, entry.name), 'utf8')).not.toContain(SECRET);
 
     const second = await run();
     expect(second.outcome.status).toBe('nothing-to-do');

@@ -22,6 +22,15 @@ const spec = async () => {
 describeStateStore('s3', spec);
 
 describe('s3 state store', () => {
+  it('says the bucket is missing, and how to create it, instead of finding no state', async () => {
+    const store = await openStateStore(await spec());
+    for (const read of [() => store.listReleases('staging'), () => store.readLock('staging')])
+      await expect(read()).rejects.toMatchObject({
+        code: 'StateBucketMissing',
+        hint: 'Create it: omnix state init',
+      });
+  });
+
   it('creates its bucket versioned, and lists the newest records from key order alone', async () => {
     const settings = await spec();
     const store = await openStateStore(settings);

@@ -8,6 +8,7 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
@@ -28,7 +29,8 @@ const status = (error: unknown): number | undefined =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 /** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
 const lostCondition = (error: unknown) => status(error) === 412 || status(error) === 409;
-const missing = (error: unknown) => errorName(error) === 'NoSuchKey' || status(error) === 404;
+/** The object is not there. (A missing bucket is a 404 too, but an error: see `failure`.) */
+const missing = (error: unknown) => errorName(error) === 'NoSuchKey';
 
 // S3 lists keys in ascending order; counting down makes the newest sort first, so a listing of
 // N keys yields the N newest records without reading the rest.
@@ -96,6 +98,15 @@ export class S3StateStore implements StateStore {
     return `created the state bucket ${this.bucket} (versioned) in ${region}`;
   }
 
+  private failure(error: unknown, doing: string): OmnixError {
+    if (errorName(error) === 'NoSuchBucket')
+      return new OmnixError('StateBucketMissing', `the state bucket ${this.bucket} does not exist`, {
+        hint: 'Create it: omnix state init',
+        cause: error,
+      });
+    return fromAwsError(error, doing);
+  }
+
   private key(environment: string, ...parts: string[]): string {
     return `${this.prefix}${checkEnvironment(environment)}/${parts.join('/')}`;
   }
@@ -107,7 +118,7 @@ export class S3StateStore implements StateStore {
       return { value: JSON.parse(text) as T, etag: object.ETag ?? '' };
     } catch (error) {
       if (missing(error)) return undefined;
-      throw fromAwsError(error, `reading s3://${this.bucket}/${key}`);
+      throw this.failure(error, `reading s3://${this.bucket}/${key}`);
     }
   }
 
@@ -144,7 +155,7 @@ export class S3StateStore implements StateStore {
           }),
         )
         .catch((error: unknown) => {
-          throw fromAwsError(error, `listing s3://${this.bucket}/${prefix}`);
+          throw this.failure(error, `listing s3://${this.bucket}/${prefix}`);
         });
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -164,7 +175,7 @@ export class S3StateStore implements StateStore {
       `${deploymentKeyName(checkDeploymentId(record.id))}.json`,
     );
     await this.write(key, record).catch((error: unknown) => {
-      throw fromAwsError(error, `writing deployment ${record.id}`);
+      throw this.failure(error, `writing deployment ${record.id}`);
     });
   }
 
@@ -193,7 +204,7 @@ export class S3StateStore implements StateStore {
       await this.write(key, record, { ifNoneMatch: '*' });
     } catch (error) {
       if (lostCondition(error)) throw releaseExists(record.environment, record.number);
-      throw fromAwsError(error, `writing release v${record.number} of ${record.environment}`);
+      throw this.failure(error, `writing release v${record.number} of ${record.environment}`);
     }
   }
 
@@ -220,7 +231,7 @@ export class S3StateStore implements StateStore {
         await this.write(key, lock, { ifNoneMatch: '*' });
         return { acquired: true, lock };
       } catch (error) {
-        if (!lostCondition(error)) throw fromAwsError(error, `taking the lock of ${environment}`);
+        if (!lostCondition(error)) throw this.failure(error, `taking the lock of ${environment}`);
       }
       const current = await this.read<LockRecord>(key);
       if (!current) continue; // released meanwhile
@@ -231,7 +242,7 @@ export class S3StateStore implements StateStore {
         return { acquired: true, lock };
       } catch (error) {
         if (!lostCondition(error) && !missing(error))
-          throw fromAwsError(error, `taking over the expired lock of ${environment}`);
+          throw this.failure(error, `taking over the expired lock of ${environment}`);
       }
     }
     const holderNow = await this.read<LockRecord>(key);
@@ -248,7 +259,7 @@ export class S3StateStore implements StateStore {
       await this.write(key, renewed, { ifMatch: current.etag });
     } catch (error) {
       if (lostCondition(error) || missing(error)) throw lockLost(lock.environment);
-      throw fromAwsError(error, `renewing the lock of ${lock.environment}`);
+      throw this.failure(error, `renewing the lock of ${lock.environment}`);
     }
     return renewed;
   }
@@ -264,7 +275,7 @@ export class S3StateStore implements StateStore {
     } catch (error) {
       // Changed or gone since we read it: it is no longer ours to release.
       if (lostCondition(error) || missing(error)) return;
-      throw fromAwsError(error, `releasing the lock of ${lock.environment}`);
+      throw this.failure(error, `releasing the lock of ${lock.environment}`);
     }
   }
 
@@ -278,7 +289,7 @@ export class S3StateStore implements StateStore {
     await this.client
       .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
       .catch((error: unknown) => {
-        throw fromAwsError(error, `breaking the lock of ${environment}`);
+        throw this.failure(error, `breaking the lock of ${environment}`);
       });
     return current?.value;
   }
@@ -298,7 +309,7 @@ export class S3StateStore implements StateStore {
           }),
         )
         .catch((error: unknown) => {
-          throw fromAwsError(error, `listing s3://${this.bucket}/${this.prefix}`);
+          throw this.failure(error, `listing s3://${this.bucket}/${this.prefix}`);
         });
       for (const common of page.CommonPrefixes ?? [])
         if (common.Prefix) names.push(common.Prefix.slice(this.prefix.length, -1));
