@@ -40,8 +40,3 @@ export async function allEnvironmentStates(context: CommandContext): Promise<Env
     return { ...state, store: shared };
   });
 }
-
-/** The stores of all environments, each once. */
-export async function allStores(context: CommandContext): Promise<StateStore[]> {
-  return [...new Set((await allEnvironmentStates(context)).map((state) => state.store))];
-}

@@ -37,7 +37,7 @@ export async function environmentStatus(store: StateStore, environment: string):
     store.readLock(environment),
     findInterrupted(store, environment),
   ]);
-  const made = release ? await store.getDeployment(release.deploymentId) : undefined;
+  const made = release ? await store.getDeployment(release.deploymentId, environment) : undefined;
   return {
     environment,
     release: release

@@ -27,6 +27,6 @@ export async function findInterrupted(
   if (candidates.length === 0) return [];
   const lock = await store.readLock(environment);
   const suspects = candidates.filter((record) => !stillRunning(record, lock));
-  const again = await Promise.all(suspects.map((record) => store.getDeployment(record.id)));
+  const again = await Promise.all(suspects.map((record) => store.getDeployment(record.id, environment)));
   return again.filter((record): record is DeploymentRecord => record?.status === 'in_progress');
 }

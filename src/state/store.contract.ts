@@ -63,6 +63,8 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       const elsewhere = deployment('production', new Date('2026-01-04T10:00:00Z'));
       await store.putDeployment(elsewhere);
       expect((await store.getDeployment(elsewhere.id))?.environment).toBe('production');
+      expect(await store.getDeployment(elsewhere.id, 'production')).toEqual(elsewhere);
+      expect(await store.getDeployment(elsewhere.id, 'staging')).toBeUndefined();
       expect((await store.listDeployments('staging')).map((r) => r.startedAt)).toEqual(
         [times[1], times[2], times[0]].map((t) => t!.toISOString()),
       );

@@ -12,7 +12,8 @@ export interface StateStore {
 
   /** Creates or replaces a deployment record, atomically: a reader sees the old or the new one. */
   putDeployment(record: DeploymentRecord): Promise<void>;
-  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  /** By id; naming the environment, when known, reads it directly (and consistently) instead of searching. */
+  getDeployment(id: string, environment?: string): Promise<DeploymentRecord | undefined>;
   /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
   listDeployments(environment: string, options?: { limit?: number }): Promise<DeploymentRecord[]>;
 

@@ -6,7 +6,7 @@ import type { DeploymentRecord } from '../../state/records.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
-import { allEnvironmentStates, allStores, environmentState } from '../state-access.js';
+import { allEnvironmentStates, environmentState } from '../state-access.js';
 import { createStyle, type Style } from '../style.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -101,8 +101,8 @@ export async function historyList(
 
 /** The deployment with this id in any environment's store. */
 async function findDeployment(context: CommandContext, id: string): Promise<DeploymentRecord> {
-  for (const store of await allStores(context)) {
-    const record = await store.getDeployment(id);
+  for (const { store, environment } of await allEnvironmentStates(context)) {
+    const record = await store.getDeployment(id, environment);
     if (record) return record;
   }
   throw new UsageError('DeploymentNotFound', `no deployment '${id}' in the state of any environment`, {

@@ -184,8 +184,10 @@ export class DynamoDbStateStore implements StateStore {
     );
   }
 
-  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+  async getDeployment(id: string, known?: string): Promise<DeploymentRecord | undefined> {
     if (!isDeploymentId(id)) return undefined;
+    if (known) return decode(await this.getItem(known, deploymentSortKey(id)));
+    // The index is eventually consistent: a deployment written a moment ago may not be found by id alone.
     const { Items } = await this.send(`finding deployment ${id}`, () =>
       this.client.send(
         new QueryCommand({

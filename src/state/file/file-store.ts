@@ -94,9 +94,9 @@ export class FileStateStore implements StateStore {
     );
   }
 
-  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+  async getDeployment(id: string, known?: string): Promise<DeploymentRecord | undefined> {
     if (!isDeploymentId(id)) return undefined;
-    for (const environment of await this.environments()) {
+    for (const environment of known ? [known] : await this.environments()) {
       const record = await readJson<DeploymentRecord>(this.dir(environment, 'deployments', `${id}.json`));
       if (record) return record;
     }

@@ -179,9 +179,9 @@ export class S3StateStore implements StateStore {
     });
   }
 
-  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+  async getDeployment(id: string, known?: string): Promise<DeploymentRecord | undefined> {
     if (!isDeploymentId(id)) return undefined;
-    for (const environment of await this.environments()) {
+    for (const environment of known ? [known] : await this.environments()) {
       const found = await this.read<DeploymentRecord>(
         this.key(environment, 'deployments', `${deploymentKeyName(id)}.json`),
       );
