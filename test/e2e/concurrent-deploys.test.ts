@@ -14,7 +14,7 @@ const SECRET = 'hunter2-do-not-store';
  * Ten `omnix deploy staging` processes at once against one sandbox and one shared state store. The
  * invalidation is slowed down, so the winner still holds the lock when every other process reaches it.
  */
-async function tenAtOnce(stateEnv: (endpoint: string) => Promise<Record<string, string>>) {
+async function tenAtOnce(stateEnv: Record<string, string>) {
   const fixture = await deployFixture({}, 'staging');
   const { project, running } = fixture;
   await runBuild('frontend', 'npm run build', project, { ...process.env, OMNIX_ENVIRONMENT: 'staging' });
@@ -24,16 +24,10 @@ async function tenAtOnce(stateEnv: (endpoint: string) => Promise<Record<string, 
       rules: [{ service: 'cloudfront', operation: 'CreateInvalidation', latencyMs: 8000 }],
     }),
   });
-  const env: Record<string, string> = {
-    ...(fixture.env as Record<string, string>),
-    ...(await stateEnv(running.endpoint)),
+  const env = fixture.processEnv({
+    ...stateEnv,
     OMNIX__SECRETS__SESSION_KEY: SECRET,
-    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-    CI: 'true',
-    HOME: project,
-  };
+  });
   const init = await omnixProcess(['state', 'init', 'staging'], project, env);
   expect(init.code, init.stderr).toBe(0);
   const runs = await Promise.all(
@@ -69,10 +63,10 @@ async function expectOneDeployed(runs: ProcessRun[], project: string, env: Recor
 // slow: ten CLI processes each, against the sandbox.
 describe('ten concurrent deployments of one environment', () => {
   it('with the s3 store: one deploys, nine exit 4 naming it, and no record holds a secret', async () => {
-    const { runs, project, env, running } = await tenAtOnce(async () => ({
+    const { runs, project, env, running } = await tenAtOnce({
       OMNIX__STATE__BACKEND: 's3',
       OMNIX__STATE__BUCKET: 'omnix-shop-state',
-    }));
+    });
     await expectOneDeployed(runs, project, env);
     const s3 = new S3Client({
       region: 'us-east-1',
@@ -92,11 +86,11 @@ describe('ten concurrent deployments of one environment', () => {
 
   it('with the dynamodb store: one deploys, nine exit 4 naming it, and no item holds a secret', async () => {
     const table = await dynamoDb();
-    const { runs, project, env } = await tenAtOnce(async () => ({
+    const { runs, project, env } = await tenAtOnce({
       OMNIX__STATE__BACKEND: 'dynamodb',
       OMNIX__STATE__TABLE: 'omnix-shop-state',
       OMNIX__STATE__ENDPOINT: table.endpoint,
-    }));
+    });
     await expectOneDeployed(runs, project, env);
     const { Items = [] } = await new DynamoDBClient(table.client).send(
       new ScanCommand({ TableName: 'omnix-shop-state' }),

@@ -4,12 +4,11 @@ import { pollUntil } from '../../src/core/poll.js';
 import { runBuild } from '../../src/engine/build.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { omnixProcess } from '../helpers/omnix-process.js';
-import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
 // slow: a real deployment process, killed while it waits for the invalidation.
 describe('a deployment whose process was killed', () => {
   it('is reported as interrupted with what it changed, and the next deployment takes over and records it', async () => {
-    const { project, running, store, env: fixtureEnv, run } = await deployFixture({}, 'staging');
+    const { project, running, store, processEnv, run } = await deployFixture({}, 'staging');
     await runBuild('frontend', 'npm run build', project, { ...process.env, OMNIX_ENVIRONMENT: 'staging' });
     await fetch(`${running.endpoint}/_omnix/faults`, {
       method: 'PUT',
@@ -17,13 +16,7 @@ describe('a deployment whose process was killed', () => {
         rules: [{ service: 'cloudfront', operation: 'GetInvalidation', latencyMs: 60_000 }],
       }),
     });
-    const env: Record<string, string> = {
-      ...(fixtureEnv as Record<string, string>),
-      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-      CI: 'true',
-      HOME: project,
-    };
+    const env = processEnv();
     let child: ChildProcess | undefined;
     let ended: string | undefined;
     const killed = omnixProcess(

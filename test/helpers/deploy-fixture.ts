@@ -64,5 +64,15 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
       if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), when, when);
     }
   };
-  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment };
+  /** The environment for an `omnix` child process: the fixture's, with the sandbox's credentials. */
+  const processEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
+    ...(env as Record<string, string>),
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+    CI: 'true',
+    HOME: project,
+    ...extra,
+  });
+  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment, processEnv };
 }

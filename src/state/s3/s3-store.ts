@@ -140,9 +140,15 @@ export class S3StateStore implements StateStore {
     return output.ETag ?? '';
   }
 
-  /** Keys under `prefix`, in key order, at most `limit`. */
-  private async listKeys(prefix: string, limit: number): Promise<string[]> {
-    const keys: string[] = [];
+  /**
+   * Names under `prefix`, in key order, at most `limit`: the keys, or with `folders` the "folders" directly
+   * below it (common prefixes of delimiter `/`).
+   */
+  private async list(
+    prefix: string,
+    { limit = Number.POSITIVE_INFINITY, folders = false } = {},
+  ): Promise<string[]> {
+    const names: string[] = [];
     let token: string | undefined;
     do {
       const page = await this.client
@@ -150,17 +156,21 @@ export class S3StateStore implements StateStore {
           new ListObjectsV2Command({
             Bucket: this.bucket,
             Prefix: prefix,
-            MaxKeys: Math.min(1000, limit - keys.length),
+            MaxKeys: Math.min(1000, limit - names.length),
+            ...(folders ? { Delimiter: '/' } : {}),
             ...(token ? { ContinuationToken: token } : {}),
           }),
         )
         .catch((error: unknown) => {
           throw this.failure(error, `listing s3://${this.bucket}/${prefix}`);
         });
-      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      const found = folders
+        ? (page.CommonPrefixes ?? []).map((common) => common.Prefix?.slice(prefix.length, -1))
+        : (page.Contents ?? []).map((object) => object.Key);
+      for (const name of found) if (name) names.push(name);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token && keys.length < limit);
-    return keys.slice(0, limit);
+    } while (token && names.length < limit);
+    return names.slice(0, limit);
   }
 
   private async readAll<T>(keys: string[]): Promise<T[]> {
@@ -191,7 +201,7 @@ export class S3StateStore implements StateStore {
   }
 
   async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
-    return this.readAll(await this.listKeys(this.key(environment, 'deployments/'), limit));
+    return this.readAll(await this.list(this.key(environment, 'deployments/'), { limit }));
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {
@@ -216,7 +226,7 @@ export class S3StateStore implements StateStore {
   }
 
   async listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
-    return this.readAll(await this.listKeys(this.key(environment, 'releases/'), limit));
+    return this.readAll(await this.list(this.key(environment, 'releases/'), { limit }));
   }
 
   async acquireLock(
@@ -295,26 +305,7 @@ export class S3StateStore implements StateStore {
   }
 
   /** Environments that have state: the "folders" directly under the prefix. */
-  private async environments(): Promise<string[]> {
-    const names: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix: this.prefix,
-            Delimiter: '/',
-            ...(token ? { ContinuationToken: token } : {}),
-          }),
-        )
-        .catch((error: unknown) => {
-          throw this.failure(error, `listing s3://${this.bucket}/${this.prefix}`);
-        });
-      for (const common of page.CommonPrefixes ?? [])
-        if (common.Prefix) names.push(common.Prefix.slice(this.prefix.length, -1));
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return names;
+  private environments(): Promise<string[]> {
+    return this.list(this.prefix, { folders: true });
   }
 }
