@@ -53,6 +53,30 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       expect(await store.getDeployment('d-20990101T000000Z-000000')).toBeUndefined();
     });
 
+    it('never lets a reader see a record half written', async () => {
+      const store = await create();
+      const base = deployment('staging', new Date('2026-01-01T10:00:00Z'));
+      const versions = Array.from({ length: 15 }, (_, i) => ({
+        ...base,
+        changes: Array.from({ length: 200 * (i + 1) }, (_, j) => `uploaded assets/file-${j}.js`),
+      }));
+      await store.putDeployment(versions[0]!);
+      const seen: number[] = [];
+      let writing = true;
+      const reader = (async () => {
+        while (writing) {
+          const read = await store.getDeployment(base.id, 'staging');
+          seen.push(read?.changes.length ?? -1);
+        }
+      })();
+      for (const version of versions) await store.putDeployment(version);
+      writing = false;
+      await reader;
+      const lengths = new Set(versions.map((version) => version.changes.length));
+      expect(seen.length).toBeGreaterThan(0);
+      for (const length of seen) expect(lengths.has(length)).toBe(true);
+    });
+
     it('lists an environment’s deployments newest first, with a limit', async () => {
       const store = await create();
       const times = ['2026-01-01T10:00:00Z', '2026-01-03T10:00:00Z', '2026-01-02T10:00:00Z'].map(

@@ -110,7 +110,11 @@ export class DynamoDbStateStore implements StateStore {
           ],
         }),
       );
-      await waitUntilTableExists({ client: this.client, maxWaitTime: 300 }, { TableName: this.table });
+      // The waiter's default first pause is 20 s; a new table is usually active within seconds.
+      await waitUntilTableExists(
+        { client: this.client, maxWaitTime: 300, minDelay: 1, maxDelay: 5 },
+        { TableName: this.table },
+      );
     } catch (error) {
       throw fromAwsError(error, `creating the state table ${this.table}`);
     }
