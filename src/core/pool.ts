@@ -1,4 +1,7 @@
-/** Runs `task` over `items` with at most `limit` at a time; the first failure stops new work and is thrown. */
+/**
+ * Runs `task` over `items` with at most `limit` at a time. The first failure stops new work and is
+ * thrown once the tasks already running have ended, so nothing still changes things after it returns.
+ */
 export async function runPool<T>(
   items: readonly T[],
   limit: number,
@@ -6,7 +9,7 @@ export async function runPool<T>(
 ): Promise<void> {
   let next = 0;
   let failed = false;
-  await Promise.all(
+  const settled = await Promise.allSettled(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
       while (!failed && next < items.length) {
         const item = items[next++]!;
@@ -19,6 +22,8 @@ export async function runPool<T>(
       }
     }),
   );
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Maps `items` through `task` with at most `limit` at a time, keeping their order. */

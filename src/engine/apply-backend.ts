@@ -20,7 +20,7 @@ export async function applyBackend(
 ): Promise<NonNullable<ReleaseManifest['backend']>> {
   const lambda = await clients.lambda();
   const s3 = await clients.s3();
-  const versions = new Map<string, { version: string; codeSha256: string }>();
+  const versions = new Map<string, { version: string; codeSha256: string; alias: string }>();
   await runPool(planned.plan.functions, backend.concurrency, async (fn) => {
     const { desired, pkg } = planned.packages.get(fn.name)!;
     const live = planned.live.get(fn.name)!;
@@ -44,11 +44,12 @@ export async function applyBackend(
       await pointAlias(lambda, fn.name, desired.alias, version);
       await changed(`function ${fn.name}: version ${version} published, alias ${desired.alias} → ${version}`);
       emit(report, 'progress', 'apply', `${fn.name}: alias ${desired.alias} → version ${version}`);
-      versions.set(fn.name, { version, codeSha256: pkg.codeSha256 });
+      versions.set(fn.name, { version, codeSha256: pkg.codeSha256, alias: desired.alias });
     } else {
       versions.set(fn.name, {
         version: live.alias?.version ?? '$LATEST',
         codeSha256: live.alias?.codeSha256 ?? live.codeSha256,
+        alias: desired.alias,
       });
     }
   });
@@ -70,15 +71,18 @@ export async function applyBackend(
       await updateStageVariables(gateway, planned.api.restApiId, planned.api.stage, planned.plan.stage);
       await changed(`stage ${planned.api.stage}: variables updated`);
     }
+    const variables = { ...planned.api.live?.variables, ...planned.plan.stage?.setVariables };
+    for (const name of planned.plan.stage?.removeVariables ?? []) delete variables[name];
     api = {
       restApiId: planned.api.restApiId,
       stage: planned.api.stage,
       deploymentId,
       definitionHash: planned.api.definitionHash,
+      variables,
     };
   }
   return {
-    functions: [...versions].map(([name, { version, codeSha256 }]) => ({ name, version, codeSha256 })),
+    functions: [...versions].map(([name, entry]) => ({ name, ...entry })),
     ...(api ? { api } : {}),
   };
 }

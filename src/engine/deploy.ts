@@ -23,6 +23,7 @@ import { findInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+import { rollBack } from './rollback.js';
 import { openStoreFor } from './state.js';
 
 export interface DeployOptions {
@@ -43,12 +44,6 @@ export interface DeployOptions {
   waitForLockMs?: number;
   /** Client settings over the configuration's (credentials for a sandbox, say). */
   aws?: Partial<AwsClientSettings>;
-  /**
-   * Called when apply fails after it started changing things, with the record (its `snapshot` is what
-   * was live before, its `changes` what was done), before the failure is recorded: the place where
-   * rollback plugs in.
-   */
-  onFailure?: (failure: { record: DeploymentRecord; error: unknown }) => Promise<void>;
 }
 
 export type Outputs = { siteUrl?: string; apiUrl?: string };
@@ -229,6 +224,17 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     await save();
   };
 
+  const rollBackFailure = (snapshot: ReleaseManifest) => {
+    emit(
+      report,
+      'warn',
+      'rollback',
+      `restoring what was live before ${deploymentId} (${record.changes.length} change(s) to undo)`,
+    );
+    // The rollback's own changes go to its record, written with the outcome.
+    return phase('rollback', () => rollBack(snapshot, { loaded, clients, report, changed: async () => {} }));
+  };
+
   try {
     await phase('snapshot', save);
     const manifest: ReleaseManifest = { ...previous?.manifest };
@@ -272,29 +278,22 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     };
   } catch (error) {
     const omnix = error instanceof OmnixError ? error : undefined;
-    if (options.onFailure && record.changes.length > 0) {
-      try {
-        await options.onFailure({ record, error });
-      } catch (hookError) {
-        emit(report, 'warn', 'apply', `the failure hook failed too: ${(hookError as Error).message}`);
-      }
-    }
+    record.errors = [{ code: omnix?.code ?? 'Error', message: (error as Error).message }];
+    const rollback =
+      config.rollout.autoRollback && record.changes.length > 0 && record.snapshot
+        ? await rollBackFailure(record.snapshot)
+        : undefined;
     Object.assign(record, {
-      status: 'failed',
+      status: rollback?.outcome === 'restored' ? 'rolled_back' : 'failed',
       finishedAt: new Date().toISOString(),
-      errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
+      ...(rollback ? { rollback } : {}),
+      ...(rollback?.outcome === 'failed' ? { needsAttention: true } : {}),
     });
     await save();
     throw new DeploymentFailedError(
-      'DeploymentFailed',
-      `deployment ${deploymentId} of ${environment} failed: ${(error as Error).message}`,
-      {
-        hint:
-          record.changes.length > 0
-            ? `It had made ${record.changes.length} change(s) before failing: omnix history show ${deploymentId}. Automatic rollback is not part of this version yet.`
-            : 'It failed before changing anything.',
-        cause: error,
-      },
+      rollback?.outcome === 'restored' ? 'RolledBack' : 'DeploymentFailed',
+      `deployment ${deploymentId} of ${environment} failed: ${(error as Error).message}${rollback?.outcome === 'restored' ? ` (rolled back in ${rollback.durationMs} ms: what was live before is live again)` : ''}`,
+      { hint: failureHint(record, environment), cause: error },
     );
   } finally {
     await lease.release();
@@ -332,4 +331,13 @@ async function markInterrupted(
       ],
     });
   }
+}
+
+function failureHint(record: DeploymentRecord, environment: string): string {
+  const show = `omnix history show ${record.id}`;
+  if (record.changes.length === 0) return 'It failed before changing anything.';
+  if (record.rollback?.outcome === 'restored') return `Details: ${show}`;
+  if (record.rollback)
+    return `The rollback could not restore everything; ${environment} needs attention (omnix status ${environment}). Still different: ${record.rollback.differences?.slice(0, 3).join('; ') ?? 'unknown'}. Details: ${show}`;
+  return `It had made ${record.changes.length} change(s) before failing (rollout.autoRollback is off): ${show}`;
 }

@@ -24,6 +24,8 @@ export interface EnvironmentStatus {
   } | null;
   lock: (Pick<LockRecord, 'holder' | 'acquiredAt' | 'expiresAt'> & { stale: boolean }) | null;
   interrupted: Array<{ id: string; startedAt: string; by: string; changes: string[] }>;
+  /** The last deployment failed and its rollback could not restore everything: what still differs. */
+  attention: { deploymentId: string; differences: string[]; error: string | null } | null;
 }
 
 export const durationOf = (record: DeploymentRecord): number | null =>
@@ -67,6 +69,13 @@ export async function environmentStatus(store: StateStore, environment: string):
           acquiredAt: lock.acquiredAt,
           expiresAt: lock.expiresAt,
           stale: isStale(lock),
+        }
+      : null,
+    attention: last?.needsAttention
+      ? {
+          deploymentId: last.id,
+          differences: last.rollback?.differences ?? [],
+          error: last.rollback?.error?.message ?? null,
         }
       : null,
     interrupted: interrupted.map((record) => ({

@@ -8,9 +8,16 @@ export interface ReleaseManifest {
     objects: Array<{ key: string; versionId: string; md5: string; etag?: string }>;
   };
   backend?: {
-    functions: Array<{ name: string; version: string; codeSha256: string }>;
+    /** `alias`: the alias that serves `version` (absent in records from before it was kept). */
+    functions: Array<{ name: string; version: string; codeSha256: string; alias?: string }>;
     /** `definitionHash`: digest of the API's resources, methods and integrations when the stage was deployed. */
-    api?: { restApiId: string; stage: string; deploymentId: string; definitionHash?: string };
+    api?: {
+      restApiId: string;
+      stage: string;
+      deploymentId: string;
+      definitionHash?: string;
+      variables?: Record<string, string>;
+    };
   };
 }
 
@@ -29,6 +36,17 @@ export interface PhaseRecord {
   startedAt: string;
   durationMs?: number;
   outcome: 'ok' | 'failed' | 'skipped';
+}
+
+/** An automatic rollback: what it put back, and, if it could not, what still differs from the target. */
+export interface RollbackRecord {
+  startedAt: string;
+  durationMs: number;
+  outcome: 'restored' | 'failed';
+  changes: string[];
+  error?: { code: string; message: string };
+  /** Read back after the attempt: every way the live state differs from what it restored to. */
+  differences?: string[];
 }
 
 /** One attempt to move an environment to a new release. Holds no secret. */
@@ -52,6 +70,10 @@ export interface DeploymentRecord {
   /** What the deployment changed so far, in order. */
   changes: string[];
   errors: Array<{ code: string; message: string }>;
+  /** The automatic rollback after a failure, when there was one. */
+  rollback?: RollbackRecord;
+  /** The environment is in neither the old nor the new release: a person must look (see `rollback.differences`). */
+  needsAttention?: boolean;
   outputs?: Record<string, string>;
   plan?: Record<string, unknown>;
 }

@@ -163,8 +163,8 @@ describe('omnix deploy on the sandbox', () => {
     expect((await run()).outcome.status).toBe('nothing-to-do');
   });
 
-  it('records a failed upload as failed, with what it had already changed', async () => {
-    const { run, project, running, store } = await deployFixture();
+  it('with automatic rollback off, records a failed upload as failed, with what it had already changed', async () => {
+    const { run, project, running, store, env } = await deployFixture();
     await run();
     const handler = join(project, 'backend/api/index.mjs');
     await writeFile(
@@ -178,10 +178,12 @@ describe('omnix deploy on the sandbox', () => {
     running.faults.configure({
       rules: [{ service: 's3', operation: 'PutObject', error: { code: 'InternalError', status: 500 } }],
     });
-    await expect(run({ aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 } })).rejects.toMatchObject({
-      code: 'DeploymentFailed',
-      exitCode: 1,
-    });
+    await expect(
+      run({
+        env: { ...env, OMNIX__ROLLOUT__AUTO_ROLLBACK: 'false' },
+        aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 },
+      }),
+    ).rejects.toMatchObject({ code: 'DeploymentFailed', exitCode: 1 });
     const [failed] = await store.listDeployments('development', { limit: 1 });
     expect(failed).toMatchObject({ status: 'failed', errors: [{ code: 'InternalError' }] });
     expect(failed!.changes).toEqual([

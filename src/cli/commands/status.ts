@@ -56,6 +56,17 @@ function renderStatus(status: EnvironmentStatus, style: Style): string {
         : `  lock: held by ${text}, until ${lock.expiresAt} unless renewed`,
     );
   }
+  if (status.attention) {
+    lines.push(
+      style.red(
+        `  needs attention: deployment ${status.attention.deploymentId} failed and its rollback could not restore everything${status.attention.error ? ` (${status.attention.error})` : ''}; still different:`,
+      ),
+    );
+    for (const difference of status.attention.differences.slice(0, 10)) lines.push(`    ${difference}`);
+    if (status.attention.differences.length > 10)
+      lines.push(`    … and ${status.attention.differences.length - 10} more`);
+    lines.push(`    Deploy again, or see: omnix history show ${status.attention.deploymentId}`);
+  }
   for (const record of status.interrupted) {
     lines.push(
       style.red(

@@ -97,6 +97,7 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
       name: fn.name,
       version: fn.alias?.version ?? '$LATEST',
       codeSha256: fn.alias?.codeSha256 ?? fn.codeSha256,
+      alias: planned.packages.get(fn.name)!.desired.alias,
     })),
     ...(planned.api?.live
       ? {
@@ -104,6 +105,7 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
             restApiId: planned.api.restApiId,
             stage: planned.api.stage,
             deploymentId: planned.api.live.deploymentId,
+            variables: planned.api.live.variables,
           },
         }
       : {}),

@@ -126,3 +126,33 @@ export async function updateStageVariables(
     throw fromAwsError(error, `updating the variables of stage ${stage}`);
   }
 }
+
+/** Points the stage at a deployment and, when given, sets its variables to exactly `variables`. */
+export async function pointStage(
+  gateway: APIGatewayClient,
+  live: LiveStage,
+  deploymentId: string,
+  variables?: Record<string, string>,
+): Promise<void> {
+  const patchOperations = [
+    ...(live.deploymentId === deploymentId
+      ? []
+      : [{ op: 'replace' as const, path: '/deploymentId', value: deploymentId }]),
+    ...Object.entries(variables ?? {})
+      .filter(([name, value]) => live.variables[name] !== value)
+      .map(([name, value]) => ({ op: 'replace' as const, path: `/variables/${name}`, value })),
+    ...(variables
+      ? Object.keys(live.variables)
+          .filter((name) => !(name in variables))
+          .map((name) => ({ op: 'remove' as const, path: `/variables/${name}` }))
+      : []),
+  ];
+  if (patchOperations.length === 0) return;
+  try {
+    await gateway.send(
+      new UpdateStageCommand({ restApiId: live.restApiId, stageName: live.stage, patchOperations }),
+    );
+  } catch (error) {
+    throw fromAwsError(error, `pointing stage ${live.stage} at deployment ${deploymentId}`);
+  }
+}

@@ -89,7 +89,11 @@ export async function invalidate(
     await pollUntil(
       `invalidation ${id}`,
       async () => {
-        const got = await cf.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+        const got = await cf
+          .send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }))
+          .catch((error: unknown) => {
+            throw fromAwsError(error, `reading invalidation ${id} of ${distributionId}`);
+          });
         return got.Invalidation?.Status === 'Completed' ? true : undefined;
       },
       { maxDelayMs: 20_000, timeoutMs: 1_800_000 },

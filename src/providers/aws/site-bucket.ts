@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
@@ -23,7 +24,16 @@ export async function listLiveObjects(
   bucket: string,
   prefix: string,
 ): Promise<LiveSiteObject[]> {
-  const out: LiveSiteObject[] = [];
+  return (await listVersions(s3, bucket, prefix)).filter((version) => version.latest);
+}
+
+/** Every version (not delete markers) of every object under the prefix; `latest` marks the current ones. */
+export async function listVersions(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): Promise<Array<LiveSiteObject & { latest: boolean }>> {
+  const out: Array<LiveSiteObject & { latest: boolean }> = [];
   try {
     // The SDK has no paginator for ListObjectVersions: follow the key and version id markers.
     let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};
@@ -32,8 +42,13 @@ export async function listLiveObjects(
         new ListObjectVersionsCommand({ Bucket: bucket, Prefix: prefix, ...markers }),
       );
       for (const version of page.Versions ?? []) {
-        if (version.IsLatest && version.Key)
-          out.push({ key: version.Key, etag: unquote(version.ETag), versionId: version.VersionId ?? 'null' });
+        if (version.Key)
+          out.push({
+            key: version.Key,
+            etag: unquote(version.ETag),
+            versionId: version.VersionId ?? 'null',
+            latest: version.IsLatest === true,
+          });
       }
       if (!page.IsTruncated) break;
       markers = { KeyMarker: page.NextKeyMarker, VersionIdMarker: page.NextVersionIdMarker };
@@ -94,5 +109,23 @@ export async function deleteKeys(s3: S3Client, bucket: string, keys: readonly st
     } catch (error) {
       throw fromAwsError(error, `deleting stale files from s3://${bucket}`);
     }
+  }
+}
+
+/** Makes an earlier version of a key current again by copying it over the key (metadata kept). */
+export async function restoreVersion(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  versionId: string,
+): Promise<string> {
+  const source = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}?versionId=${encodeURIComponent(versionId)}`;
+  try {
+    const copied = await s3.send(
+      new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: source, MetadataDirective: 'COPY' }),
+    );
+    return copied.VersionId ?? 'null';
+  } catch (error) {
+    throw fromAwsError(error, `restoring version ${versionId} of s3://${bucket}/${key}`);
   }
 }

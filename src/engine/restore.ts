@@ -1,0 +1,235 @@
+import { GetDeploymentCommand } from '@aws-sdk/client-api-gateway';
+import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import type { LoadedConfig } from '../config/load.js';
+import { OmnixError } from '../core/errors.js';
+import { runPool } from '../core/pool.js';
+import { pointStage, readStage } from '../providers/aws/api-stage.js';
+import type { AwsClients } from '../providers/aws/clients.js';
+import { findDistribution, invalidate } from '../providers/aws/distribution.js';
+import { pointAlias, readLiveFunction } from '../providers/aws/functions.js';
+import { deleteKeys, listLiveObjects, listVersions, restoreVersion } from '../providers/aws/site-bucket.js';
+import type { ReleaseManifest } from '../state/records.js';
+import { emit, type Report } from './events.js';
+import { planInvalidation } from './plan/invalidation.js';
+
+export interface RestoreContext {
+  loaded: LoadedConfig;
+  clients: AwsClients;
+  report: Report;
+  /** Told every change as it is made, like a deployment's. */
+  changed(change: string, options?: { batch?: boolean }): Promise<void>;
+}
+
+type FrontendManifest = NonNullable<ReleaseManifest['frontend']>;
+type BackendManifest = NonNullable<ReleaseManifest['backend']>;
+
+const DEFAULT_ALIAS = 'live';
+
+type ManifestObject = FrontendManifest['objects'][number];
+
+/**
+ * Whether the live object serves the manifest object's content: the same version, or a copy of it (a
+ * copy gets a new version id; its ETag is the content's MD5, or the original's for a single-part upload).
+ */
+function sameContent(object: ManifestObject, live: { versionId: string; etag: string } | undefined): boolean {
+  if (!live) return false;
+  return live.versionId === object.versionId || live.etag === object.etag || live.etag === object.md5;
+}
+
+function sitePrefix(loaded: LoadedConfig): string {
+  const prefix = (loaded.config.frontend?.prefix ?? '').replace(/^\/+|\/+$/g, '');
+  return prefix ? `${prefix}/` : '';
+}
+
+function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number]): string {
+  const configured = Object.values(loaded.config.backend?.functions ?? {}).find((f) => f.name === fn.name);
+  return fn.alias ?? configured?.alias ?? DEFAULT_ALIAS;
+}
+
+/**
+ * What of `target` can no longer be made live: object versions, function versions or API deployments
+ * that were deleted (by lifecycle rules or by hand). Restore never recreates them.
+ */
+export async function missingFromTarget(
+  target: ReleaseManifest,
+  context: Omit<RestoreContext, 'changed'>,
+): Promise<string[]> {
+  const missing: string[] = [];
+  if (target.frontend && target.frontend.objects.length > 0) {
+    const s3 = await context.clients.s3();
+    const versions = new Set(
+      (await listVersions(s3, target.frontend.bucket, sitePrefix(context.loaded))).map(
+        (v) => `${v.key}\u0000${v.versionId}`,
+      ),
+    );
+    for (const object of target.frontend.objects)
+      if (!versions.has(`${object.key}\u0000${object.versionId}`))
+        missing.push(`s3://${target.frontend.bucket}/${object.key} version ${object.versionId}`);
+  }
+  if (target.backend) {
+    const lambda = await context.clients.lambda();
+    for (const fn of target.backend.functions) {
+      if (fn.version === '$LATEST') {
+        missing.push(`function ${fn.name}: its code then was never published as a version`);
+        continue;
+      }
+      try {
+        await lambda.send(
+          new GetFunctionConfigurationCommand({ FunctionName: fn.name, Qualifier: fn.version }),
+        );
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+        missing.push(`function ${fn.name} version ${fn.version}`);
+      }
+    }
+    const api = target.backend.api;
+    if (api) {
+      const gateway = await context.clients.apiGateway();
+      try {
+        await gateway.send(
+          new GetDeploymentCommand({ restApiId: api.restApiId, deploymentId: api.deploymentId }),
+        );
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'NotFoundException') throw error;
+        missing.push(`API ${api.restApiId} deployment ${api.deploymentId}`);
+      }
+    }
+  }
+  return missing;
+}
+
+/**
+ * Makes the site what `target` lists: every key whose current version differs gets the target version
+ * copied over it, keys the target does not have get a delete marker (itself undoable); then the
+ * changed paths are invalidated and waited for. Running it again changes nothing.
+ */
+async function restoreFrontend(target: FrontendManifest, context: RestoreContext): Promise<number> {
+  const { loaded, clients, report, changed } = context;
+  const s3 = await clients.s3();
+  const prefix = sitePrefix(loaded);
+  const live = new Map(
+    (await listLiveObjects(s3, target.bucket, prefix)).map((object) => [object.key, object]),
+  );
+  const wanted = new Set(target.objects.map((object) => object.key));
+  const copies = target.objects.filter((object) => !sameContent(object, live.get(object.key)));
+  const deletes = [...live.keys()].filter((key) => !wanted.has(key)).sort();
+  emit(
+    report,
+    'progress',
+    'rollback',
+    `site: ${copies.length} file(s) to put back, ${deletes.length} to remove`,
+  );
+  await runPool(copies, loaded.config.frontend?.concurrency ?? 8, async (object) => {
+    await restoreVersion(s3, target.bucket, object.key, object.versionId);
+    await changed(`restored ${object.key} to version ${object.versionId}`, { batch: true });
+  });
+  if (deletes.length > 0) {
+    await deleteKeys(s3, target.bucket, deletes);
+    await changed(`removed ${deletes.length} file(s) the release did not have: ${deletes.join(', ')}`);
+  }
+  const paths = [...copies.map((object) => object.key), ...deletes].map((key) => key.slice(prefix.length));
+  const frontend = loaded.config.frontend;
+  const invalidation = planInvalidation(paths, {
+    wildcardAfter: frontend?.invalidation.wildcardAfter ?? 15,
+    ...(frontend?.entryPoints[0] ? { rootObject: frontend.entryPoints[0] } : {}),
+  });
+  if (invalidation.paths.length > 0) {
+    const cloudFront = await clients.cloudFront();
+    const distribution = await findDistribution(cloudFront, frontend?.distributionId, target.bucket);
+    await invalidate(cloudFront, distribution.id, invalidation.paths, {
+      wait: frontend?.invalidation.wait ?? true,
+      onCreated: (id) => changed(`invalidation ${id}: ${invalidation.paths.join(' ')}`),
+    });
+  }
+  return copies.length + deletes.length;
+}
+
+/** Every alias back on its target version with all the traffic; the stage back on its deployment and variables. */
+async function restoreBackend(target: BackendManifest, context: RestoreContext): Promise<number> {
+  const { loaded, clients, changed } = context;
+  const lambda = await clients.lambda();
+  let count = 0;
+  for (const fn of target.functions) {
+    const alias = aliasOf(loaded, fn);
+    const live = await readLiveFunction(lambda, fn.name, alias);
+    if (live?.alias?.version === fn.version) continue;
+    await pointAlias(lambda, fn.name, alias, fn.version);
+    await changed(`function ${fn.name}: alias ${alias} → version ${fn.version}`);
+    count++;
+  }
+  if (target.api) {
+    const gateway = await clients.apiGateway();
+    const live = await readStage(gateway, target.api.restApiId, target.api.stage);
+    if (!live)
+      throw new OmnixError(
+        'StageNotFound',
+        `stage ${target.api.stage} of ${target.api.restApiId} no longer exists`,
+      );
+    const variablesDiffer =
+      target.api.variables !== undefined &&
+      JSON.stringify(sortKeys(live.variables)) !== JSON.stringify(sortKeys(target.api.variables));
+    if (live.deploymentId !== target.api.deploymentId || variablesDiffer) {
+      await pointStage(gateway, live, target.api.deploymentId, target.api.variables);
+      await changed(
+        `stage ${target.api.stage}: deployment ${target.api.deploymentId}${variablesDiffer ? ', variables restored' : ''}`,
+      );
+      count++;
+    }
+  }
+  return count;
+}
+
+const sortKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort());
+
+/** Puts `target` back: the site first, then the backend (the reverse of a deployment). Returns how many things changed. */
+export async function restoreManifest(target: ReleaseManifest, context: RestoreContext): Promise<number> {
+  let count = 0;
+  if (target.frontend) count += await restoreFrontend(target.frontend, context);
+  if (target.backend) count += await restoreBackend(target.backend, context);
+  return count;
+}
+
+/** Reads back what is live and lists every way it differs from `target` (empty: restored). */
+export async function differencesFrom(
+  target: ReleaseManifest,
+  context: Omit<RestoreContext, 'changed'>,
+): Promise<string[]> {
+  const { loaded, clients } = context;
+  const differences: string[] = [];
+  if (target.frontend) {
+    const objects = await listLiveObjects(await clients.s3(), target.frontend.bucket, sitePrefix(loaded));
+    const live = new Map(objects.map((object) => [object.key, object]));
+    for (const object of target.frontend.objects) {
+      const current = live.get(object.key);
+      if (!sameContent(object, current))
+        differences.push(
+          `${object.key}: version ${current?.versionId ?? '(none)'} is live, not ${object.versionId}`,
+        );
+    }
+    const wanted = new Set(target.frontend.objects.map((object) => object.key));
+    for (const key of live.keys())
+      if (!wanted.has(key)) differences.push(`${key}: live, but not in the release`);
+  }
+  if (target.backend) {
+    const lambda = await clients.lambda();
+    for (const fn of target.backend.functions) {
+      const live = await readLiveFunction(lambda, fn.name, aliasOf(loaded, fn));
+      if (live?.alias?.version !== fn.version)
+        differences.push(
+          `function ${fn.name}: alias on version ${live?.alias?.version ?? '(none)'}, not ${fn.version}`,
+        );
+    }
+    if (target.backend.api) {
+      const stage = await readStage(
+        await clients.apiGateway(),
+        target.backend.api.restApiId,
+        target.backend.api.stage,
+      );
+      if (stage?.deploymentId !== target.backend.api.deploymentId)
+        differences.push(
+          `stage ${target.backend.api.stage}: deployment ${stage?.deploymentId ?? '(none)'}, not ${target.backend.api.deploymentId}`,
+        );
+    }
+  }
+  return differences;
+}

@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deployFixture } from '../helpers/deploy-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
+
+type Fixture = Awaited<ReturnType<typeof deployFixture>>;
+
+/** A second release that changes the function's code and memory, and a site file. */
+async function changeEverything({ project }: Fixture): Promise<void> {
+  const handler = join(project, 'backend/api/index.mjs');
+  await writeFile(
+    handler,
+    (await readFile(handler, 'utf8')).replace("const VERSION = '1.0.0'", "const VERSION = '2.0.0'"),
+  );
+  const app = join(project, 'web/src/app.js');
+  await writeFile(app, `${await readFile(app, 'utf8')}\n// release 2\n`);
+}
+
+/** Every byte the site and the API serve: each released file, and the API's /health. */
+async function served(fixture: Fixture): Promise<Record<string, string>> {
+  const [release] = await fixture.store.listReleases('development', { limit: 1 });
+  const bodies: Record<string, string> = {};
+  for (const { key } of release!.manifest.frontend!.objects)
+    bodies[key] = await (await fetch(`${fixture.siteUrl}/${key}`)).text();
+  bodies['api /health'] = await (await fetch(`${fixture.apiUrl}/health`)).text();
+  return bodies;
+}
+
+const APPLY_STEPS: Array<[string, string]> = [
+  ['lambda', 'UpdateFunctionCode'],
+  ['lambda', 'UpdateFunctionConfiguration'],
+  ['lambda', 'PublishVersion'],
+  ['lambda', 'UpdateAlias'],
+  ['apigateway', 'CreateDeployment'],
+  ['s3', 'PutObject'],
+  ['cloudfront', 'CreateInvalidation'],
+  ['cloudfront', 'GetInvalidation'],
+];
+
+// slow: a deployment per apply step, each failed there on purpose.
+describe('automatic rollback', () => {
+  it.each(APPLY_STEPS)(
+    'a failure of %s %s ends rolled back, serving the previous release byte for byte',
+    async (service, operation) => {
+      const fixture = await deployFixture();
+      await fixture.run();
+      const before = await served(fixture);
+      await changeEverything(fixture);
+      fixture.running.faults.configure({
+        rules: [{ service, operation, times: 1, error: { code: 'InternalError', status: 500 } }],
+      });
+      const env = { ...fixture.env, OMNIX__BACKEND__FUNCTIONS__API__MEMORY_MB: '384' };
+      const failure = fixture.run({
+        env,
+        redeployApi: true,
+        aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 },
+      });
+      await expect(failure).rejects.toMatchObject({ exitCode: 1 });
+      const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+      expect(record!.errors).toEqual([expect.objectContaining({ code: 'InternalError' })]);
+      if (record!.changes.length === 0) {
+        // The very first change failed: there was nothing to undo.
+        expect(record).toMatchObject({ status: 'failed' });
+        expect(record!.rollback).toBeUndefined();
+      } else {
+        expect(record, JSON.stringify(record!.rollback)).toMatchObject({
+          status: 'rolled_back',
+          rollback: { outcome: 'restored' },
+        });
+        await expect(failure).rejects.toMatchObject({ code: 'RolledBack' });
+        expect(record!.needsAttention).toBeUndefined();
+        expect(record!.phases.map((phase) => `${phase.name}:${phase.outcome}`)).toContain('rollback:ok');
+      }
+      expect(await served(fixture)).toEqual(before);
+      expect((await fixture.store.listReleases('development')).map((release) => release.number)).toEqual([1]);
+      expect(await fixture.store.readLock('development')).toBeUndefined();
+    },
+  );
+
+  it('leaves a failure as it is when rollout.autoRollback is off', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    await changeEverything(fixture);
+    fixture.running.faults.configure({
+      rules: [{ service: 's3', operation: 'PutObject', error: { code: 'InternalError', status: 500 } }],
+    });
+    const env = { ...fixture.env, OMNIX__ROLLOUT__AUTO_ROLLBACK: 'false' };
+    await expect(
+      fixture.run({ env, aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 } }),
+    ).rejects.toMatchObject({
+      code: 'DeploymentFailed',
+    });
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    expect(record).toMatchObject({ status: 'failed' });
+    expect(record!.rollback).toBeUndefined();
+    expect(await (await fetch(`${fixture.apiUrl}/health`)).json()).toMatchObject({ version: '2.0.0' });
+  });
+
+  it('marks the environment as needing attention when the rollback itself fails, saying what still differs', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    await changeEverything(fixture);
+    // The invalidation fails after everything was uploaded, and so does every copy that would put a file back.
+    fixture.running.faults.configure({
+      rules: [
+        {
+          service: 'cloudfront',
+          operation: 'CreateInvalidation',
+          times: 1,
+          error: { code: 'InternalError', status: 500 },
+        },
+        { service: 's3', operation: 'CopyObject', error: { code: 'InternalError', status: 500 } },
+      ],
+    });
+    await expect(
+      fixture.run({ aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 } }),
+    ).rejects.toMatchObject({
+      code: 'DeploymentFailed',
+      hint: expect.stringContaining('needs attention'),
+    });
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    expect(record).toMatchObject({ status: 'failed', needsAttention: true, rollback: { outcome: 'failed' } });
+    expect(record!.rollback!.differences).toContainEqual(
+      expect.stringMatching(/^function omnix-shop-api-development: alias on version 3, not 2$/),
+    );
+    const status = await runCli(['status', 'development'], {
+      cwd: fixture.project,
+      env: fixture.env as Record<string, string>,
+    });
+    expect(status.stdout).toContain(
+      `needs attention: deployment ${record!.id} failed and its rollback could not restore everything`,
+    );
+    expect(status.stdout).toContain('    function omnix-shop-api-development: alias on version 3, not 2');
+    expect(record!.rollback!.differences).toContainEqual(
+      expect.stringMatching(/^assets\/app\.[0-9a-f]+\.js: live, but not in the release$/),
+    );
+  });
+});
