@@ -1,29 +1,23 @@
 import { createHash } from 'node:crypto';
-import { type LoadedConfig, loadValidConfig } from '../config/load.js';
-import { awsReferenceReaders, resolveDeployTimeReferences } from '../config/resolve-deploy-time.js';
+import type { LoadedConfig } from '../config/load.js';
 import { redactConfig } from '../config/secrets.js';
-import {
-  ConfigError,
-  DeploymentFailedError,
-  OmnixError,
-  UsageError,
-  ValidationFailedError,
-} from '../core/errors.js';
+import { DeploymentFailedError, OmnixError } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
-import type { DeploymentRecord, PhaseRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
-import { newDeploymentId, type StateStore } from '../state/store.js';
+import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
+import { newDeploymentId } from '../state/store.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit, type Report } from './events.js';
-import { findInterrupted } from './interrupted.js';
+import { recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 import { rollBack } from './rollback.js';
+import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
 
 export interface DeployOptions {
@@ -76,63 +70,9 @@ function outputsOf(loaded: LoadedConfig, plan: DeploymentPlan): Outputs {
 /** Runs the life cycle of DESIGN.md: load, build, package, validate, plan, approve, lock, snapshot, apply, verify, commit. */
 export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const started = Date.now();
-  const phases: PhaseRecord[] = [];
   const report = options.report;
-  const phase = async <T>(name: string, run: () => Promise<T>, skipped = false): Promise<T> => {
-    const startedAt = new Date().toISOString();
-    emit(report, 'begin', name, skipped ? `${name} (skipped)` : name);
-    const begin = Date.now();
-    try {
-      const value = await run();
-      const durationMs = Date.now() - begin;
-      phases.push({ name, startedAt, durationMs, outcome: skipped ? 'skipped' : 'ok' });
-      emit(report, 'end', name, `${name} done`, { durationMs });
-      return value;
-    } catch (error) {
-      phases.push({ name, startedAt, durationMs: Date.now() - begin, outcome: 'failed' });
-      throw error;
-    }
-  };
-  // Anything that goes wrong before the first change is a validation failure: exit 3, nothing changed.
-  const beforeChanges = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (error) {
-      if (
-        error instanceof ConfigError ||
-        error instanceof UsageError ||
-        error instanceof ValidationFailedError
-      )
-        throw error;
-      const omnix = error instanceof OmnixError ? error : undefined;
-      throw new ValidationFailedError(
-        omnix?.code ?? 'PreflightFailed',
-        `${omnix?.message ?? String(error)} (nothing was changed)`,
-        {
-          ...(omnix?.hint ? { hint: omnix.hint } : {}),
-          cause: error,
-        },
-      );
-    }
-  };
-
-  const loaded = await phase('load', async () => {
-    let config = await loadValidConfig({
-      environment: options.environment,
-      configDir: options.configDir,
-      env: options.env,
-      cwd: options.cwd,
-    });
-    if (config.pending.size > 0) {
-      const resolved = await resolveDeployTimeReferences(
-        config,
-        awsReferenceReaders({ ...config.config.aws, ...options.aws }),
-      );
-      if (!resolved.ok) throw new ConfigError(resolved.errors);
-      config = resolved;
-    }
-    return config;
-  });
+  const { phases, phase } = phaseRunner(report);
+  const loaded = await phase('load', () => loadForChange(options));
   const { config, environment, location } = loaded;
   const clients = createAwsClients({ ...config.aws, ...options.aws });
   const store = await openStoreFor(loaded, options.aws);
@@ -180,17 +120,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       store,
       environment,
       { ...caller, deploymentId },
-      {
-        ttlSeconds: lockTtl,
-        waitMs: options.waitForLockMs ?? 0,
-        report,
-      },
+      { ttlSeconds: lockTtl, waitMs: options.waitForLockMs ?? 0, report },
     );
     return keepAlive(store, taken, lockTtl, report);
   });
   let previous: ReleaseRecord | undefined;
   try {
-    await markInterrupted(store, environment, deploymentId, report);
+    await recordInterrupted(store, environment, deploymentId, report);
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
   } catch (error) {
@@ -297,39 +233,6 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     );
   } finally {
     await lease.release();
-  }
-}
-
-/**
- * Under the lock, a deployment still `in_progress` is one whose process died: record it as interrupted,
- * keeping its snapshot and changes for recovery, and say what it had changed.
- */
-async function markInterrupted(
-  store: StateStore,
-  environment: string,
-  deploymentId: string,
-  report: Report,
-): Promise<void> {
-  for (const record of await findInterrupted(store, environment, { exceptId: deploymentId })) {
-    const changed = record.changes.length;
-    emit(
-      report,
-      'warn',
-      'lock',
-      `deployment ${record.id} (started ${record.startedAt} by ${record.caller.user}) was interrupted after ${changed} change(s)${changed > 0 ? `: ${record.changes.slice(0, 5).join('; ')}${changed > 5 ? '; …' : ''}` : ''}`,
-      { data: { interrupted: record.id, changes: record.changes } },
-    );
-    await store.putDeployment({
-      ...record,
-      status: 'interrupted',
-      errors: [
-        ...record.errors,
-        {
-          code: 'Interrupted',
-          message: `its process stopped before it finished; found by deployment ${deploymentId} at ${new Date().toISOString()}`,
-        },
-      ],
-    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
+import { emit, type Report } from './events.js';
 
 /** How many recent deployments are looked at for ones left `in_progress`. */
 const LOOK_BACK = 20;
@@ -29,4 +30,37 @@ export async function findInterrupted(
   const suspects = candidates.filter((record) => !stillRunning(record, lock));
   const again = await Promise.all(suspects.map((record) => store.getDeployment(record.id, environment)));
   return again.filter((record): record is DeploymentRecord => record?.status === 'in_progress');
+}
+
+/**
+ * Under the lock, a deployment still `in_progress` is one whose process died: record it as interrupted,
+ * keeping its snapshot and changes for recovery, and say what it had changed.
+ */
+export async function recordInterrupted(
+  store: StateStore,
+  environment: string,
+  deploymentId: string,
+  report: Report,
+): Promise<void> {
+  for (const record of await findInterrupted(store, environment, { exceptId: deploymentId })) {
+    const changed = record.changes.length;
+    emit(
+      report,
+      'warn',
+      'lock',
+      `deployment ${record.id} (started ${record.startedAt} by ${record.caller.user}) was interrupted after ${changed} change(s)${changed > 0 ? `: ${record.changes.slice(0, 5).join('; ')}${changed > 5 ? '; …' : ''}` : ''}`,
+      { data: { interrupted: record.id, changes: record.changes } },
+    );
+    await store.putDeployment({
+      ...record,
+      status: 'interrupted',
+      errors: [
+        ...record.errors,
+        {
+          code: 'Interrupted',
+          message: `its process stopped before it finished; found by deployment ${deploymentId} at ${new Date().toISOString()}`,
+        },
+      ],
+    });
+  }
 }
