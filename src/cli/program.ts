@@ -154,6 +154,26 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/deploy.js')).deployCommand(context, args[0]!, options),
   },
   {
+    name: 'rollback',
+    arguments: '<env> [release]',
+    summary:
+      'Make an earlier release live again (default: the one before the live release); recorded as a new release',
+    options: [
+      { flags: '--auto', description: 'the newest earlier release whose deployment succeeded' },
+      {
+        flags: '--wait-for-lock <duration>',
+        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
+      },
+    ],
+    examples: [
+      'omnix rollback staging',
+      'omnix rollback production v12 --yes',
+      'omnix rollback staging --auto --yes --json',
+    ],
+    run: async (context, args, options) =>
+      (await import('./commands/rollback.js')).rollbackCommand(context, args[0]!, args[1], options),
+  },
+  {
     name: 'status',
     arguments: '[env]',
     summary:
@@ -300,17 +320,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = [
-  'rollback',
-  'recover',
-  'validate',
-  'drift',
-  'health',
-  'iam-policy',
-  'migrate',
-  'dashboard',
-  'workflow',
-];
+const PLANNED = ['recover', 'validate', 'drift', 'health', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
 
 /** The original task list's verbs, accepted by `orchestrator`. */
 const ORCHESTRATOR_ALIASES: Record<string, string> = {

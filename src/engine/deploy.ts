@@ -204,6 +204,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       });
       await save();
     });
+    await save(); // with the commit phase's own timing
     return {
       status: 'succeeded',
       deploymentId,

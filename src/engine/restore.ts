@@ -233,3 +233,52 @@ export async function differencesFrom(
   }
   return differences;
 }
+
+/** What is live now, in the shape of `target` (the same bucket, functions and stage): a rollback's snapshot. */
+export async function liveLike(
+  target: ReleaseManifest,
+  context: Omit<RestoreContext, 'changed'>,
+): Promise<ReleaseManifest> {
+  const { loaded, clients } = context;
+  const live: ReleaseManifest = {};
+  if (target.frontend) {
+    const objects = await listLiveObjects(await clients.s3(), target.frontend.bucket, sitePrefix(loaded));
+    live.frontend = {
+      bucket: target.frontend.bucket,
+      objects: objects.map((object) => ({
+        key: object.key,
+        versionId: object.versionId,
+        md5: object.etag,
+        etag: object.etag,
+      })),
+    };
+  }
+  if (target.backend) {
+    const lambda = await clients.lambda();
+    const functions: BackendManifest['functions'] = [];
+    for (const fn of target.backend.functions) {
+      const alias = aliasOf(loaded, fn);
+      const current = await readLiveFunction(lambda, fn.name, alias);
+      if (current)
+        functions.push({
+          name: fn.name,
+          version: current.alias?.version ?? '$LATEST',
+          codeSha256: current.alias?.codeSha256 ?? current.codeSha256,
+          alias,
+        });
+    }
+    live.backend = { functions };
+    const api = target.backend.api;
+    if (api) {
+      const stage = await readStage(await clients.apiGateway(), api.restApiId, api.stage);
+      if (stage)
+        live.backend.api = {
+          restApiId: api.restApiId,
+          stage: api.stage,
+          deploymentId: stage.deploymentId,
+          variables: stage.variables,
+        };
+    }
+  }
+  return live;
+}

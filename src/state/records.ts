@@ -58,6 +58,8 @@ export interface DeploymentRecord {
   finishedAt?: string;
   /** The release it made, once it succeeded. */
   release?: number;
+  /** Set on a manual rollback: the earlier release it made live again. */
+  rollbackTo?: number;
   /** Who ran it: user or CI identity, host, pid. */
   caller: { user: string; host: string; pid: number; ci?: Record<string, string> };
   configDigest: string;

@@ -15,7 +15,7 @@ export interface DeployFlags {
   waitForLock?: string;
 }
 
-function checkWait(text: string | undefined): number | undefined {
+export function checkWait(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseDuration(text);
   if (ms === undefined)

@@ -55,6 +55,7 @@ export async function historyList(
     id: record.id,
     environment: record.environment,
     release: record.release ?? null,
+    rollbackTo: record.rollbackTo ?? null,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt ?? null,
     by: record.caller.user,
@@ -87,7 +88,7 @@ export async function historyList(
       rows.map((row) => [
         row.id,
         ...(environment ? [] : [row.environment]),
-        row.release === null ? '—' : `v${row.release}`,
+        `${row.release === null ? '—' : `v${row.release}`}${row.rollbackTo === null ? '' : ` (= v${row.rollbackTo})`}`,
         row.startedAt.replace('T', ' ').slice(0, 19),
         row.by,
         outcomeMark(row.status, style),
@@ -134,7 +135,17 @@ export async function historyShow(context: CommandContext, id: string): Promise<
       ]),
     ),
   ];
-  if (record.plan) lines.push('', renderPlan(record.plan, style));
+  if (record.rollbackTo !== undefined) lines.push('', `Rollback to v${record.rollbackTo}`);
+  else if (record.plan) lines.push('', renderPlan(record.plan, style));
+  if (record.rollback)
+    lines.push(
+      '',
+      `Automatic rollback: ${record.rollback.outcome} in ${record.rollback.durationMs} ms, ${record.rollback.changes.length} change(s)`,
+      ...record.rollback.changes.slice(0, 30).map((change) => `  ${change}`),
+      ...(record.rollback.differences ?? []).map((difference) =>
+        style.red(`  still different: ${difference}`),
+      ),
+    );
   if (record.changes.length > 0) {
     lines.push('', `Changes (${record.changes.length}):`);
     for (const change of record.changes.slice(0, 30)) lines.push(`  ${change}`);

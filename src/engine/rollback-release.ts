@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { redactConfig } from '../config/secrets.js';
+import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
+import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
+import { awsIdentity } from '../providers/aws/identity.js';
+import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
+import { newDeploymentId, type StateStore } from '../state/store.js';
+import { callerIdentity } from './caller.js';
+import { emit, type Report } from './events.js';
+import { recordInterrupted } from './interrupted.js';
+import { keepAlive, takeLock } from './lock.js';
+import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
+import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
+import { openStoreFor } from './state.js';
+
+export interface RollbackOptions {
+  environment: string;
+  configDir: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  report: Report;
+  /** The release to make live again; default: the one before the live release. */
+  release?: number;
+  /** The newest earlier release whose deployment succeeded. */
+  auto?: boolean;
+  /** Asked with the plan before any change; false stops. */
+  confirm?: (plan: RollbackPlan) => Promise<boolean>;
+  waitForLockMs?: number;
+  aws?: Partial<AwsClientSettings>;
+}
+
+export interface RollbackPlan {
+  environment: string;
+  from: number;
+  to: number;
+  /** Every way what is live differs from the target release: what the rollback changes. */
+  changes: string[];
+}
+
+export type RollbackOutcome =
+  | { status: 'already-live'; plan: RollbackPlan }
+  | { status: 'declined'; plan: RollbackPlan }
+  | {
+      status: 'rolled-back';
+      plan: RollbackPlan;
+      deploymentId: string;
+      release: number;
+      durationMs: number;
+      outputs: Record<string, string>;
+    };
+
+async function chooseTarget(
+  store: StateStore,
+  options: RollbackOptions,
+  live: ReleaseRecord,
+): Promise<ReleaseRecord> {
+  const { environment } = options;
+  if (options.release !== undefined) {
+    if (options.release === live.number)
+      throw new UsageError('AlreadyLive', `v${live.number} is the live release of ${environment}`);
+    const chosen = await store.getRelease(environment, options.release);
+    if (!chosen)
+      throw new UsageError('ReleaseNotFound', `${environment} has no release v${options.release}`, {
+        hint: `Its releases: omnix history ${environment}`,
+      });
+    return chosen;
+  }
+  const earlier = (await store.listReleases(environment, { limit: Number.POSITIVE_INFINITY })).filter(
+    (release) => release.number < live.number,
+  );
+  if (options.auto) {
+    for (const release of earlier) {
+      const made = await store.getDeployment(release.deploymentId, environment);
+      if (made?.status === 'succeeded') return release;
+    }
+    throw new UsageError(
+      'NoHealthyRelease',
+      `${environment} has no earlier release whose deployment succeeded`,
+    );
+  }
+  const previous = earlier[0];
+  if (!previous)
+    throw new UsageError('NoEarlierRelease', `${environment} has no release before v${live.number}`);
+  return previous;
+}
+
+/**
+ * Makes an earlier release live again, as a recorded deployment that makes a new release pointing at
+ * that release's artifacts. Refuses a release whose object versions, function versions or API
+ * deployments no longer exist; never deletes any.
+ */
+export async function rollbackRelease(options: RollbackOptions): Promise<RollbackOutcome> {
+  const started = Date.now();
+  const { report, environment } = options;
+  const { phases, phase } = phaseRunner(report);
+  const loaded = await phase('load', () => loadForChange(options));
+  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
+  const store = await openStoreFor(loaded, options.aws);
+  const context = { loaded, clients, report };
+
+  const { target, plan } = await phase('plan', () =>
+    beforeChanges(async () => {
+      const [live] = await store.listReleases(environment, { limit: 1 });
+      if (!live)
+        throw new UsageError('NoRelease', `${environment} has no release yet: there is nothing to roll back`);
+      const target = await chooseTarget(store, options, live);
+      const missing = await missingFromTarget(target.manifest, context);
+      if (missing.length > 0)
+        throw new ValidationFailedError(
+          'TargetNotRestorable',
+          `v${target.number} of ${environment} cannot be restored: ${missing.length} part(s) no longer exist: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}`,
+          { hint: 'Choose a later release (omnix history), or deploy.' },
+        );
+      const changes = await differencesFrom(target.manifest, context);
+      return { target, plan: { environment, from: live.number, to: target.number, changes } };
+    }),
+  );
+  if (plan.changes.length === 0) return { status: 'already-live', plan };
+  if (options.confirm && !(await options.confirm(plan))) return { status: 'declined', plan };
+
+  const awsArn = await awsIdentity(await clients.sts()).then(
+    (identity) => identity.arn,
+    () => undefined,
+  );
+  const caller = callerIdentity(options.env, awsArn);
+  const deploymentId = newDeploymentId();
+  const ttl = loaded.config.state.lockTtlSeconds;
+  const lease = await phase('lock', async () =>
+    keepAlive(
+      store,
+      await takeLock(
+        store,
+        environment,
+        { ...caller, deploymentId },
+        { ttlSeconds: ttl, waitMs: options.waitForLockMs ?? 0, report },
+      ),
+      ttl,
+      report,
+    ),
+  );
+  const redacted = redactConfig(loaded.config, loaded.secretPaths);
+  const record: DeploymentRecord = {
+    id: deploymentId,
+    environment,
+    status: 'in_progress',
+    startedAt: new Date(started).toISOString(),
+    caller,
+    configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redacted)).digest('hex')}`,
+    config: redacted,
+    rollbackTo: target.number,
+    phases,
+    changes: [],
+    errors: [],
+    plan: { ...plan },
+  };
+  const save = () => store.putDeployment({ ...record, phases: [...phases] });
+  let lastSave = 0;
+  const changed = async (change: string, { batch = false } = {}) => {
+    record.changes.push(change);
+    if (batch && Date.now() - lastSave < 250) return;
+    lastSave = Date.now();
+    await save();
+  };
+  try {
+    await recordInterrupted(store, environment, deploymentId, report);
+    await phase('snapshot', async () => {
+      record.snapshot = await liveLike(target.manifest, context);
+      await save();
+    });
+    await phase('restore', () => restoreManifest(target.manifest, { ...context, changed }));
+    await phase('verify', async () => {
+      const left = await differencesFrom(target.manifest, context);
+      if (left.length > 0)
+        throw new OmnixError(
+          'RestoreNotVerified',
+          `after the restore, ${left.length} thing(s) still differ: ${left.slice(0, 3).join('; ')}`,
+        );
+    });
+    const made = await store.getDeployment(target.deploymentId, environment);
+    const outputs = made?.outputs ?? {};
+    const number = ((await store.listReleases(environment, { limit: 1 }))[0]?.number ?? 0) + 1;
+    await phase('commit', async () => {
+      const lost = lease.lost();
+      if (lost) throw lost;
+      await store.putRelease({
+        environment,
+        number,
+        deploymentId,
+        createdAt: new Date().toISOString(),
+        manifest: target.manifest,
+      });
+      Object.assign(record, {
+        status: 'succeeded',
+        release: number,
+        finishedAt: new Date().toISOString(),
+        outputs,
+      });
+      await save();
+    });
+    await save(); // with the commit phase's own timing
+    emit(report, 'info', 'commit', `v${number} of ${environment} is v${target.number} again`);
+    return {
+      status: 'rolled-back',
+      plan,
+      deploymentId,
+      release: number,
+      durationMs: Date.now() - started,
+      outputs,
+    };
+  } catch (error) {
+    const omnix = error instanceof OmnixError ? error : undefined;
+    Object.assign(record, {
+      status: 'failed',
+      finishedAt: new Date().toISOString(),
+      errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
+      ...(record.changes.length > 0 ? { needsAttention: true } : {}),
+    });
+    await save();
+    throw new DeploymentFailedError(
+      'RollbackFailed',
+      `the rollback of ${environment} to v${target.number} failed: ${(error as Error).message}`,
+      {
+        hint:
+          record.changes.length > 0
+            ? `It had made ${record.changes.length} change(s); running the same rollback again continues it (it only changes what still differs). Details: omnix history show ${deploymentId}`
+            : 'It failed before changing anything.',
+        cause: error,
+      },
+    );
+  } finally {
+    await lease.release();
+  }
+}

@@ -1,0 +1,138 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { rollbackRelease } from '../../src/engine/rollback-release.js';
+import { deployFixture } from '../helpers/deploy-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
+
+type Fixture = Awaited<ReturnType<typeof deployFixture>>;
+
+async function release(fixture: Fixture, version: string): Promise<void> {
+  const handler = join(fixture.project, 'backend/api/index.mjs');
+  await writeFile(
+    handler,
+    (await readFile(handler, 'utf8')).replace(/const VERSION = '[^']+'/, `const VERSION = '${version}'`),
+  );
+  const app = join(fixture.project, 'web/src/app.js');
+  await writeFile(app, `${await readFile(app, 'utf8')}\n// ${version}\n`);
+  const { outcome } = await fixture.run();
+  expect(outcome.status).toBe('succeeded');
+}
+
+async function served(fixture: Fixture, number: number): Promise<Record<string, string>> {
+  const record = await fixture.store.getRelease('development', number);
+  const bodies: Record<string, string> = {};
+  for (const { key } of record!.manifest.frontend!.objects)
+    bodies[key] = await (await fetch(`${fixture.siteUrl}/${key}`)).text();
+  bodies['api /health'] = await (await fetch(`${fixture.apiUrl}/health`)).text();
+  return bodies;
+}
+
+const rollback = (fixture: Fixture, extra: Partial<Parameters<typeof rollbackRelease>[0]> = {}) =>
+  rollbackRelease({
+    environment: 'development',
+    configDir: fixture.project,
+    cwd: fixture.project,
+    env: fixture.env,
+    report: () => {},
+    aws: { credentials: TEST_CREDENTIALS },
+    ...extra,
+  });
+
+// slow: three releases of the example app, then rollbacks.
+describe('omnix rollback', () => {
+  it('makes v1 live again after v3, as release v4, and a second time changes nothing', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    const v1 = await served(fixture, 1);
+    await release(fixture, '2.0.0');
+    await release(fixture, '3.0.0');
+    expect(JSON.parse((await served(fixture, 3))['api /health']!)).toMatchObject({ version: '3.0.0' });
+
+    const outcome = await rollback(fixture, { release: 1 });
+    expect(outcome).toMatchObject({ status: 'rolled-back', release: 4, plan: { from: 3, to: 1 } });
+    expect(await served(fixture, 1)).toEqual(v1);
+    const v4 = await fixture.store.getRelease('development', 4);
+    expect(v4!.manifest).toEqual((await fixture.store.getRelease('development', 1))!.manifest);
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    expect(record).toMatchObject({ status: 'succeeded', release: 4, rollbackTo: 1 });
+    expect(record!.phases.map((phase) => phase.name)).toEqual([
+      'load',
+      'plan',
+      'lock',
+      'snapshot',
+      'restore',
+      'verify',
+      'commit',
+    ]);
+
+    expect(await rollback(fixture, { release: 1 })).toMatchObject({ status: 'already-live' });
+    expect((await fixture.store.listReleases('development')).map((r) => r.number)).toEqual([4, 3, 2, 1]);
+    expect(await served(fixture, 1)).toEqual(v1);
+  });
+
+  it('defaults to the release before the live one, and asks first on a terminal', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    const v1 = await served(fixture, 1);
+    await release(fixture, '2.0.0');
+    process.env.AWS_ACCESS_KEY_ID = TEST_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = TEST_CREDENTIALS.secretAccessKey;
+    try {
+      const questions: string[] = [];
+      const declined = await runCli(['rollback', 'development'], {
+        cwd: fixture.project,
+        env: fixture.env as Record<string, string>,
+        tty: true,
+        answers: ['no'],
+        questions,
+      });
+      expect(declined.stdout).toContain('Rollback of development: v2 → v1');
+      expect(declined.stdout).toContain('not rolled back');
+      expect(questions).toEqual(['Roll back development? (yes/no)']);
+      const done = await runCli(['rollback', 'development', '--yes'], {
+        cwd: fixture.project,
+        env: fixture.env as Record<string, string>,
+      });
+      expect(done.exitCode, done.stderr).toBe(0);
+      expect(done.stdout).toMatch(/rolled back development to v1 as release v3/);
+    } finally {
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
+    expect(await served(fixture, 1)).toEqual(v1);
+  });
+
+  it('refuses a release whose object versions are gone, naming them, and changes nothing', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    await release(fixture, '2.0.0');
+    const v1 = await fixture.store.getRelease('development', 1);
+    const index = v1!.manifest.frontend!.objects.find((object) => object.key === 'index.html')!;
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: fixture.running.endpoint,
+      credentials: TEST_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    await s3.send(
+      new DeleteObjectCommand({
+        Bucket: v1!.manifest.frontend!.bucket,
+        Key: 'index.html',
+        VersionId: index.versionId,
+      }),
+    );
+    const before = await served(fixture, 2);
+    await expect(rollback(fixture, { release: 1 })).rejects.toMatchObject({
+      code: 'TargetNotRestorable',
+      exitCode: 3,
+      message: expect.stringContaining(`index.html version ${index.versionId}`),
+    });
+    expect(await served(fixture, 2)).toEqual(before);
+    expect((await fixture.store.listDeployments('development')).every((d) => d.status === 'succeeded')).toBe(
+      true,
+    );
+  });
+});
