@@ -174,6 +174,22 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/rollback.js')).rollbackCommand(context, args[0]!, args[1], options),
   },
   {
+    name: 'recover',
+    arguments: '<env>',
+    summary: 'Deal with a deployment whose process died: restore what was live before it, or --resume it',
+    options: [
+      { flags: '--resume', description: 'finish it (deploy the configuration) instead of restoring' },
+      { flags: '--skip-build', description: 'with --resume: use what is already built' },
+      {
+        flags: '--wait-for-lock <duration>',
+        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
+      },
+    ],
+    examples: ['omnix recover staging --yes', 'omnix recover staging --resume --yes'],
+    run: async (context, args, options) =>
+      (await import('./commands/recover.js')).recoverCommand(context, args[0]!, options),
+  },
+  {
     name: 'status',
     arguments: '[env]',
     summary:
@@ -320,7 +336,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['recover', 'validate', 'drift', 'health', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
+const PLANNED = ['validate', 'drift', 'health', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
 
 /** The original task list's verbs, accepted by `orchestrator`. */
 const ORCHESTRATOR_ALIASES: Record<string, string> = {

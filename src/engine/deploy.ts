@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LoadedConfig } from '../config/load.js';
 import { redactConfig } from '../config/secrets.js';
-import { DeploymentFailedError, OmnixError } from '../core/errors.js';
+import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
@@ -12,7 +12,7 @@ import { callerIdentity } from './caller.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit, type Report } from './events.js';
-import { recordInterrupted } from './interrupted.js';
+import { markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
@@ -34,6 +34,11 @@ export interface DeployOptions {
   report: Report;
   /** Asked after the plan, before any change; false stops the deployment. */
   confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
+  /**
+   * Go ahead over interrupted deployments, finishing what they started (`recover --resume`); without it a
+   * deployment refuses to start over one (exit 3).
+   */
+  resumeInterrupted?: boolean;
   /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
   waitForLockMs?: number;
   /** Client settings over the configuration's (credentials for a sandbox, say). */
@@ -99,7 +104,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const outputs = outputsOf(loaded, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
-  if (plan.nothingToDo) {
+  if (plan.nothingToDo && !options.resumeInterrupted) {
     const latest = plan.releases[0];
     return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
   }
@@ -125,8 +130,20 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     return keepAlive(store, taken, lockTtl, report);
   });
   let previous: ReleaseRecord | undefined;
+  let resumed: DeploymentRecord[] = [];
   try {
     await recordInterrupted(store, environment, deploymentId, report);
+    resumed = await unrecovered(store, environment);
+    if (resumed.length > 0 && !options.resumeInterrupted) {
+      const [first] = resumed;
+      throw new ValidationFailedError(
+        'InterruptedDeployment',
+        `deployment ${first!.id} of ${environment} was interrupted after ${first!.changes.length} change(s) and has not been recovered; nothing was changed`,
+        {
+          hint: `Put back what was live before it: omnix recover ${environment}. Or finish it: omnix recover ${environment} --resume.`,
+        },
+      );
+    }
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
   } catch (error) {
@@ -205,6 +222,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       await save();
     });
     await save(); // with the commit phase's own timing
+    await markRecovered(store, resumed, deploymentId, 'resumed');
     return {
       status: 'succeeded',
       deploymentId,

@@ -64,3 +64,20 @@ export async function recordInterrupted(
     });
   }
 }
+
+/** Interrupted deployments nobody has restored or resumed yet, oldest first. */
+export async function unrecovered(store: StateStore, environment: string): Promise<DeploymentRecord[]> {
+  return (await store.listDeployments(environment, { limit: LOOK_BACK }))
+    .filter((record) => record.status === 'interrupted' && !record.recoveredBy)
+    .reverse();
+}
+
+/** Marks interrupted deployments as dealt with by `deploymentId`. */
+export async function markRecovered(
+  store: StateStore,
+  records: readonly DeploymentRecord[],
+  deploymentId: string,
+  how: 'restored' | 'resumed',
+): Promise<void> {
+  for (const record of records) await store.putDeployment({ ...record, recoveredBy: { deploymentId, how } });
+}

@@ -60,6 +60,10 @@ export interface DeploymentRecord {
   release?: number;
   /** Set on a manual rollback: the earlier release it made live again. */
   rollbackTo?: number;
+  /** Set on an interrupted deployment once it was dealt with: by which deployment, and how. */
+  recoveredBy?: { deploymentId: string; how: 'restored' | 'resumed' };
+  /** Set on a recovery: the interrupted deployments it restored the snapshot of. */
+  recoveryOf?: string[];
   /** Who ran it: user or CI identity, host, pid. */
   caller: { user: string; host: string; pid: number; ci?: Record<string, string> };
   configDigest: string;

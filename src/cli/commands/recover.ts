@@ -1,0 +1,57 @@
+import { ExitCode, UsageError } from '../../core/errors.js';
+import { recover } from '../../engine/recover.js';
+import type { CommandContext } from '../io.js';
+import { createStyle } from '../style.js';
+import { checkWait, reporter } from './deploy.js';
+
+/** `omnix recover <env> [--resume]`: restore (or finish) deployments whose process died. */
+export async function recoverCommand(
+  context: CommandContext,
+  environment: string,
+  flags: { resume?: boolean; waitForLock?: string; skipBuild?: boolean },
+): Promise<number> {
+  const how = flags.resume ? 'finish the interrupted deployment' : 'restore what was live before it';
+  if (!context.yes) {
+    const ask = context.io.ask;
+    if (!context.interactive || !ask)
+      throw new UsageError(
+        'ConfirmationRequired',
+        `refusing to recover ${environment} without --yes when there is no terminal to confirm on`,
+        {
+          hint: `Run 'omnix recover ${environment} --yes'; 'omnix status ${environment}' shows what was interrupted.`,
+        },
+      );
+    const answer = await ask({ message: `Recover ${environment}: ${how}? (yes/no)`, default: 'no' });
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      context.print('not recovered');
+      return ExitCode.Ok;
+    }
+  }
+  const wait = checkWait(flags.waitForLock);
+  const outcome = await recover({
+    environment,
+    configDir: context.configDir,
+    cwd: context.io.cwd,
+    env: context.io.env,
+    report: reporter(context),
+    ...(flags.resume ? { resume: true } : {}),
+    ...(flags.skipBuild ? { skipBuild: true } : {}),
+    ...(wait !== undefined ? { waitForLockMs: wait } : {}),
+  });
+  if (context.json) {
+    context.print(JSON.stringify({ type: 'outcome', ...outcome }));
+    return ExitCode.Ok;
+  }
+  const style = createStyle(context.color);
+  if (outcome.status === 'nothing-to-recover')
+    context.print(`${environment} has no interrupted deployment to recover`);
+  if (outcome.status === 'restored')
+    context.print(
+      `${style.green('✔')} ${environment}: restored what was live before ${outcome.recovered.join(', ')} (${outcome.changes} change(s), ${(outcome.durationMs / 1000).toFixed(1)} s)`,
+    );
+  if (outcome.status === 'resumed')
+    context.print(
+      `${style.green('✔')} ${environment}: finished what ${outcome.recovered.join(', ')} started, as release ${style.bold(`v${outcome.release}`)}`,
+    );
+  return ExitCode.Ok;
+}

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { redactConfig } from '../config/secrets.js';
+import { DeploymentFailedError, OmnixError } from '../core/errors.js';
+import { createAwsClients } from '../providers/aws/clients.js';
+import { awsIdentity } from '../providers/aws/identity.js';
+import type { DeploymentRecord } from '../state/records.js';
+import { newDeploymentId } from '../state/store.js';
+import { callerIdentity } from './caller.js';
+import { type DeployOptions, deploy } from './deploy.js';
+import { emit } from './events.js';
+import { findInterrupted, markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
+import { keepAlive, takeLock } from './lock.js';
+import { differencesFrom, restoreManifest } from './restore.js';
+import { loadForChange, phaseRunner } from './run-steps.js';
+import { openStoreFor } from './state.js';
+
+export type RecoverOptions = Omit<DeployOptions, 'resumeInterrupted' | 'dryRun' | 'confirm'> & {
+  /** Finish the interrupted deployment (deploy the configuration) instead of restoring its snapshot. */
+  resume?: boolean;
+};
+
+export type RecoverOutcome =
+  | { status: 'nothing-to-recover' }
+  | { status: 'restored'; deploymentId: string; recovered: string[]; changes: number; durationMs: number }
+  | { status: 'resumed'; deploymentId: string; recovered: string[]; release: number; durationMs: number };
+
+/**
+ * Deals with interrupted deployments: by default puts back what was live before the oldest of them (its
+ * snapshot), verified by reading it back; with `resume`, deploys the configuration over them instead.
+ * Either way they are marked recovered, and the recovery is itself a recorded deployment.
+ */
+export async function recover(options: RecoverOptions): Promise<RecoverOutcome> {
+  const started = Date.now();
+  const { environment, report } = options;
+  const { phases, phase } = phaseRunner(report);
+  const loaded = await phase('load', () => loadForChange(options));
+  const store = await openStoreFor(loaded, options.aws);
+  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
+  const context = { loaded, clients, report };
+
+  if (options.resume) {
+    const [dead, marked] = await Promise.all([
+      findInterrupted(store, environment),
+      unrecovered(store, environment),
+    ]);
+    if (dead.length + marked.length === 0) return { status: 'nothing-to-recover' };
+    // The deployment itself finds and marks the interrupted ones under its lock.
+    const outcome = await deploy({ ...options, resumeInterrupted: true });
+    if (outcome.status !== 'succeeded') return { status: 'nothing-to-recover' };
+    const recovered = (await store.listDeployments(environment, { limit: 20 })).filter(
+      (record) => record.recoveredBy?.deploymentId === outcome.deploymentId,
+    );
+    return {
+      status: 'resumed',
+      deploymentId: outcome.deploymentId,
+      recovered: recovered.map((record) => record.id),
+      release: outcome.release,
+      durationMs: Date.now() - started,
+    };
+  }
+
+  const caller = callerIdentity(
+    options.env,
+    await awsIdentity(await clients.sts()).then(
+      (identity) => identity.arn,
+      () => undefined,
+    ),
+  );
+  const deploymentId = newDeploymentId();
+  const ttl = loaded.config.state.lockTtlSeconds;
+  const lease = await phase('lock', async () =>
+    keepAlive(
+      store,
+      await takeLock(
+        store,
+        environment,
+        { ...caller, deploymentId },
+        { ttlSeconds: ttl, waitMs: options.waitForLockMs ?? 0, report },
+      ),
+      ttl,
+      report,
+    ),
+  );
+  let record: DeploymentRecord | undefined;
+  try {
+    await recordInterrupted(store, environment, deploymentId, report);
+    const pending = await unrecovered(store, environment);
+    const oldest = pending[0];
+    if (!oldest) return { status: 'nothing-to-recover' };
+    if (!oldest.snapshot)
+      throw new OmnixError('NoSnapshot', `deployment ${oldest.id} recorded no snapshot to restore`, {
+        hint: `Finish it instead: omnix recover ${environment} --resume`,
+      });
+    const redacted = redactConfig(loaded.config, loaded.secretPaths);
+    const current: DeploymentRecord = {
+      id: deploymentId,
+      environment,
+      status: 'in_progress',
+      startedAt: new Date(started).toISOString(),
+      caller,
+      configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redacted)).digest('hex')}`,
+      config: redacted,
+      recoveryOf: pending.map((r) => r.id),
+      phases,
+      changes: [],
+      errors: [],
+    };
+    record = current;
+    const save = () => store.putDeployment({ ...current, phases: [...phases] });
+    await save();
+    emit(
+      report,
+      'info',
+      'restore',
+      `restoring what was live before ${oldest.id} (started ${oldest.startedAt})`,
+    );
+    await phase('restore', () =>
+      restoreManifest(oldest.snapshot!, {
+        ...context,
+        changed: async (change) => {
+          current.changes.push(change);
+        },
+      }),
+    );
+    await phase('verify', async () => {
+      const left = await differencesFrom(oldest.snapshot!, context);
+      if (left.length > 0)
+        throw new OmnixError(
+          'RestoreNotVerified',
+          `after the restore, ${left.length} thing(s) still differ: ${left.slice(0, 3).join('; ')}`,
+        );
+    });
+    Object.assign(current, { status: 'succeeded', finishedAt: new Date().toISOString() });
+    await save();
+    await markRecovered(store, pending, deploymentId, 'restored');
+    return {
+      status: 'restored',
+      deploymentId,
+      recovered: pending.map((r) => r.id),
+      changes: current.changes.length,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    if (record) {
+      const omnix = error instanceof OmnixError ? error : undefined;
+      Object.assign(record, {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
+        ...(record.changes.length > 0 ? { needsAttention: true } : {}),
+      });
+      await store.putDeployment({ ...record, phases: [...phases] });
+      throw new DeploymentFailedError(
+        'RecoveryFailed',
+        `the recovery of ${environment} failed: ${(error as Error).message}`,
+        {
+          hint: `Running it again continues it (it only changes what still differs). Details: omnix history show ${deploymentId}`,
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  } finally {
+    await lease.release();
+  }
+}
