@@ -227,3 +227,15 @@ describe('omnix deploy --wait-for-lock', () => {
     expect(run.stderr).toContain("--wait-for-lock takes a duration such as 30s, 10m or 1h, not 'soon'");
   });
 });
+
+describe('omnix recover', () => {
+  it('needs --yes without a terminal, and says when there is nothing to recover', async () => {
+    const root = await testdir(project(MINIMAL_MASTER, { staging: '' }));
+    const refused = await runCli(['recover', 'staging'], { cwd: root });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('refusing to recover staging without --yes');
+    const nothing = await runCli(['recover', 'staging', '--yes'], { cwd: root });
+    expect(nothing.exitCode, nothing.stderr).toBe(0);
+    expect(nothing.stdout).toContain('staging has no interrupted deployment to recover');
+  });
+});

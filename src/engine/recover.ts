@@ -38,12 +38,12 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
   const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
   const context = { loaded, clients, report };
 
+  const [dead, marked] = await Promise.all([
+    findInterrupted(store, environment),
+    unrecovered(store, environment),
+  ]);
+  if (dead.length + marked.length === 0) return { status: 'nothing-to-recover' };
   if (options.resume) {
-    const [dead, marked] = await Promise.all([
-      findInterrupted(store, environment),
-      unrecovered(store, environment),
-    ]);
-    if (dead.length + marked.length === 0) return { status: 'nothing-to-recover' };
     // The deployment itself finds and marks the interrupted ones under its lock.
     const outcome = await deploy({ ...options, resumeInterrupted: true });
     if (outcome.status !== 'succeeded') return { status: 'nothing-to-recover' };
