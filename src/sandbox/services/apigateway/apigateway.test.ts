@@ -4,6 +4,8 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   CreateStageCommand,
+  DeleteDeploymentCommand,
+  GetDeploymentCommand,
   GetDeploymentsCommand,
   GetIntegrationCommand,
   GetRestApiCommand,
@@ -207,6 +209,15 @@ describe('sandbox API Gateway serving', () => {
     );
     expect((await answer(url('/health'))).version).toBe('v2');
     expect(second.id).not.toBe(deployment.id);
+
+    // A deployment a stage points at stays; the other one can go.
+    await expect(
+      gateway.send(new DeleteDeploymentCommand({ restApiId: rest.id, deploymentId: deployment.id })),
+    ).rejects.toMatchObject({ name: 'BadRequestException' });
+    await gateway.send(new DeleteDeploymentCommand({ restApiId: rest.id, deploymentId: second.id }));
+    await expect(
+      gateway.send(new GetDeploymentCommand({ restApiId: rest.id, deploymentId: second.id! })),
+    ).rejects.toMatchObject({ name: 'NotFoundException' });
   });
 
   it('substitutes stage variables in the integration', async () => {

@@ -5,7 +5,7 @@ import { deploymentJson, stageJson } from './json.js';
 import type { DeploymentRecord, StageRecord } from './model.js';
 import { badRequest, epoch, newId } from './state.js';
 
-/** CreateDeployment, GetDeployment(s), CreateStage, GetStage(s), UpdateStage. */
+/** CreateDeployment, GetDeployment(s), DeleteDeployment, CreateStage, GetStage(s), UpdateStage. */
 export function stageRoutes(ctx: ApiGatewayContext): Route[] {
   return [
     [
@@ -62,6 +62,20 @@ export function stageRoutes(ctx: ApiGatewayContext): Route[] {
       'GetDeployment',
       (_request, [id, deploymentId]) =>
         jsonResponse(deploymentJson(ctx.deploymentOf(ctx.state.api(id!), deploymentId!))),
+    ],
+    [
+      'DELETE',
+      /^\/restapis\/([^/]+)\/deployments\/([^/]+)$/,
+      'DeleteDeployment',
+      (_request, [id, deploymentId]) => {
+        const api = ctx.state.api(id!);
+        const deployment = ctx.deploymentOf(api, deploymentId!);
+        if (Object.values(api.stages).some((stage) => stage.deploymentId === deployment.id))
+          throw badRequest('Active stages pointing to this deployment must be moved or deleted');
+        api.deployments = api.deployments.filter((d) => d.id !== deployment.id);
+        ctx.state.save(api);
+        return { status: 202, headers: {} };
+      },
     ],
     [
       'POST',

@@ -170,6 +170,49 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
       },
     ],
     [
+      'DELETE',
+      /^\/2015-03-31\/functions\/([^/]+)$/,
+      'DeleteFunction',
+      (request, [reference]) => {
+        const record = ctx.functionOf(request, reference!);
+        const qualifier = request.query.get('Qualifier');
+        // Deleting a whole function is left out: omnix only ever prunes versions.
+        if (qualifier === null)
+          throw new AwsError(
+            'NotImplemented',
+            'the sandbox deletes function versions only (give Qualifier)',
+            501,
+          );
+        if (qualifier === '$LATEST')
+          throw ctx.invalid('$LATEST version cannot be deleted without deleting the function.');
+        const index = record.versions.findIndex((version) => version.version === qualifier);
+        if (index < 0)
+          throw new AwsError(
+            'ResourceNotFoundException',
+            `Function not found: ${record.name}:${qualifier}`,
+            404,
+            {
+              Type: 'User',
+            },
+          );
+        const referencing = Object.values(record.aliases)
+          .filter(
+            (alias) => alias.functionVersion === qualifier || qualifier in alias.additionalVersionWeights,
+          )
+          .map((alias) => alias.name);
+        if (referencing.length > 0)
+          throw new AwsError(
+            'ResourceConflictException',
+            `Unable to delete version because the following aliases reference it: [${referencing.join(', ')}]`,
+            409,
+            { Type: 'User' },
+          );
+        record.versions.splice(index, 1);
+        ctx.state.save(record);
+        return { status: 204, headers: {} };
+      },
+    ],
+    [
       'GET',
       /^\/2015-03-31\/functions\/([^/]+)\/versions$/,
       'ListVersionsByFunction',

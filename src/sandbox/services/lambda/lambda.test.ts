@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   CreateAliasCommand,
   CreateFunctionCommand,
+  DeleteFunctionCommand,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
@@ -175,6 +176,31 @@ describe('sandbox Lambda versions and aliases', () => {
       new GetFunctionConfigurationCommand({ FunctionName: 'api', Qualifier: '1' }),
     );
     expect(old.CodeSha256).toBe(created.CodeSha256);
+  });
+
+  it('deletes a version no alias references, and refuses one that an alias does', async () => {
+    const { client, create } = await lambda();
+    await create('api', handlerReturning('v1'), { Publish: true });
+    await client.send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'api', ZipFile: handlerReturning('v2') }),
+    );
+    await waitUntilFunctionUpdatedV2({ client, maxWaitTime: 10, minDelay: 1 }, { FunctionName: 'api' });
+    await client.send(new PublishVersionCommand({ FunctionName: 'api' }));
+    await client.send(new CreateAliasCommand({ FunctionName: 'api', Name: 'live', FunctionVersion: '2' }));
+    await expect(
+      client.send(new DeleteFunctionCommand({ FunctionName: 'api', Qualifier: '2' })),
+    ).rejects.toMatchObject({
+      name: 'ResourceConflictException',
+      message: 'Unable to delete version because the following aliases reference it: [live]',
+    });
+    await client.send(new DeleteFunctionCommand({ FunctionName: 'api', Qualifier: '1' }));
+    const { Versions = [] } = await client.send(new ListVersionsByFunctionCommand({ FunctionName: 'api' }));
+    expect(Versions.map((v) => v.Version)).toEqual(['$LATEST', '2']);
+    await expect(
+      client.send(new DeleteFunctionCommand({ FunctionName: 'api', Qualifier: '1' })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   it('moves an alias between versions and splits traffic by routing weights', async () => {
