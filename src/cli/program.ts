@@ -144,6 +144,10 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--wait-for-lock <duration>',
         description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
       },
+      {
+        flags: '--prune',
+        description: 'after success, delete function versions and API deployments no kept release needs',
+      },
     ],
     examples: [
       'omnix deploy staging --yes',

@@ -16,6 +16,7 @@ import { markRecovered, recordInterrupted, unrecovered } from './interrupted.js'
 import { liveManifest } from './live-manifest.js';
 import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+import { pruneReleases } from './prune.js';
 import { rollBack } from './rollback.js';
 import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
@@ -41,6 +42,8 @@ export interface DeployOptions {
   resumeInterrupted?: boolean;
   /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
   waitForLockMs?: number;
+  /** After success, delete function versions and API deployments no kept release needs. */
+  prune?: boolean;
   /** Client settings over the configuration's (credentials for a sandbox, say). */
   aws?: Partial<AwsClientSettings>;
 }
@@ -188,6 +191,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     return phase('rollback', () => rollBack(snapshot, { loaded, clients, report, changed: async () => {} }));
   };
 
+  let committed: number | undefined;
   try {
     await phase('snapshot', save);
     const manifest: ReleaseManifest = { ...previous?.manifest };
@@ -213,6 +217,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
         createdAt: new Date().toISOString(),
         manifest,
       });
+      committed = number;
       Object.assign(record, {
         status: 'succeeded',
         release: number,
@@ -223,6 +228,16 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     });
     await save(); // with the commit phase's own timing
     await markRecovered(store, resumed, deploymentId, 'resumed');
+    if (options.prune) {
+      // Pruning is housekeeping: its failure is reported, and the deployment stands.
+      record.pruned = await phase('prune', () => pruneReleases(loaded, clients, store, report)).catch(
+        (error: Error) => {
+          emit(report, 'warn', 'prune', `pruning failed: ${error.message}`);
+          return undefined;
+        },
+      );
+      await save();
+    }
     return {
       status: 'succeeded',
       deploymentId,
@@ -232,6 +247,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       durationMs: Date.now() - started,
     };
   } catch (error) {
+    // Once the release is recorded it stands: a later failure to write the record is not undone by rollback.
+    if (committed !== undefined)
+      throw new OmnixError(
+        'RecordNotSaved',
+        `release v${committed} of ${environment} is live and recorded, but writing deployment ${deploymentId} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     const omnix = error instanceof OmnixError ? error : undefined;
     record.errors = [{ code: omnix?.code ?? 'Error', message: (error as Error).message }];
     const rollback =

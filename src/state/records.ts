@@ -76,6 +76,8 @@ export interface DeploymentRecord {
   /** What the deployment changed so far, in order. */
   changes: string[];
   errors: Array<{ code: string; message: string }>;
+  /** With `--prune`: what no kept release needed any more and was deleted. */
+  pruned?: { functionVersions: string[]; apiDeployments: string[]; inUse: string[] } | undefined;
   /** The automatic rollback after a failure, when there was one. */
   rollback?: RollbackRecord;
   /** The environment is in neither the old nor the new release: a person must look (see `rollback.differences`). */

@@ -9,7 +9,11 @@ import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
 type Fixture = Awaited<ReturnType<typeof deployFixture>>;
 
-async function release(fixture: Fixture, version: string): Promise<void> {
+async function release(
+  fixture: Fixture,
+  version: string,
+  extra: Parameters<Fixture['run']>[0] = {},
+): Promise<void> {
   const handler = join(fixture.project, 'backend/api/index.mjs');
   await writeFile(
     handler,
@@ -17,7 +21,7 @@ async function release(fixture: Fixture, version: string): Promise<void> {
   );
   const app = join(fixture.project, 'web/src/app.js');
   await writeFile(app, `${await readFile(app, 'utf8')}\n// ${version}\n`);
-  const { outcome } = await fixture.run();
+  const { outcome } = await fixture.run(extra);
   expect(outcome.status).toBe('succeeded');
 }
 
@@ -134,5 +138,32 @@ describe('omnix rollback', () => {
     expect((await fixture.store.listDeployments('development')).every((d) => d.status === 'succeeded')).toBe(
       true,
     );
+  });
+
+  it('prunes only what no kept release needs, after which the kept ones still restore and older ones are refused', async () => {
+    const fixture = await deployFixture();
+    const env = { ...fixture.env, OMNIX__ROLLOUT__KEEP_RELEASES: '2' };
+    await fixture.run({ env });
+    await release(fixture, '2.0.0', { env });
+    await release(fixture, '3.0.0', { env });
+    const v3 = await served(fixture, 3);
+    await release(fixture, '4.0.0', { env, prune: true });
+    const version = async (number: number) =>
+      (await fixture.store.getRelease('development', number))!.manifest.backend!.functions.find(
+        (fn) => fn.name === 'omnix-shop-api-development',
+      )!.version;
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    expect(record!.pruned!.functionVersions).toEqual([
+      `omnix-shop-api-development:${await version(1)}`,
+      `omnix-shop-api-development:${await version(2)}`,
+    ]);
+    expect(record!.phases.map((phase) => phase.name)).toContain('prune');
+
+    expect(await rollback(fixture, { release: 3, env })).toMatchObject({ status: 'rolled-back' });
+    expect(await served(fixture, 3)).toEqual(v3);
+    await expect(rollback(fixture, { release: 1, env })).rejects.toMatchObject({
+      code: 'TargetNotRestorable',
+      message: expect.stringContaining(`function omnix-shop-api-development version ${await version(1)}`),
+    });
   });
 });

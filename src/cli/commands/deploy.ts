@@ -13,6 +13,7 @@ export interface DeployFlags {
   skipBuild?: boolean;
   redeployApi?: boolean;
   waitForLock?: string;
+  prune?: boolean;
 }
 
 export function checkWait(text: string | undefined): number | undefined {
@@ -63,6 +64,7 @@ function engineOptions(
     ...(flags.skipBuild ? { skipBuild: true } : {}),
     ...(flags.redeployApi ? { redeployApi: true } : {}),
     ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
+    ...(flags.prune ? { prune: true } : {}),
   };
 }
 

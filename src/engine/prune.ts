@@ -1,0 +1,82 @@
+import { DeleteDeploymentCommand } from '@aws-sdk/client-api-gateway';
+import { DeleteFunctionCommand } from '@aws-sdk/client-lambda';
+import type { LoadedConfig } from '../config/load.js';
+import type { AwsClients } from '../providers/aws/clients.js';
+import { fromAwsError } from '../providers/aws/errors.js';
+import type { ReleaseManifest } from '../state/records.js';
+import type { StateStore } from '../state/store.js';
+import { emit, type Report } from './events.js';
+
+export interface PruneResult {
+  functionVersions: string[];
+  apiDeployments: string[];
+  /** Still in use outside the kept releases (an alias or a stage points at them): left alone. */
+  inUse: string[];
+}
+
+const errorName = (error: unknown) => (error as { name?: string }).name;
+
+function referenced(manifests: readonly ReleaseManifest[]) {
+  const versions = new Set<string>();
+  const deployments = new Set<string>();
+  for (const manifest of manifests) {
+    for (const fn of manifest.backend?.functions ?? []) versions.add(`${fn.name}:${fn.version}`);
+    const api = manifest.backend?.api;
+    if (api) deployments.add(`${api.restApiId}/${api.deploymentId}`);
+  }
+  return { versions, deployments };
+}
+
+/**
+ * After a successful deployment: deletes the function versions and API deployments that only releases
+ * older than the `rollout.keepReleases` newest ones refer to. Anything a kept release needs stays, and so
+ * does anything an alias or stage still points at (AWS refuses those; they are reported). Object versions
+ * are never deleted.
+ */
+export async function pruneReleases(
+  loaded: LoadedConfig,
+  clients: AwsClients,
+  store: StateStore,
+  report: Report,
+): Promise<PruneResult> {
+  const environment = loaded.environment;
+  const releases = await store.listReleases(environment, { limit: Number.POSITIVE_INFINITY });
+  const keep = loaded.config.rollout.keepReleases;
+  const kept = referenced(releases.slice(0, keep).map((release) => release.manifest));
+  const old = referenced(releases.slice(keep).map((release) => release.manifest));
+  const result: PruneResult = { functionVersions: [], apiDeployments: [], inUse: [] };
+
+  const lambda = await clients.lambda();
+  for (const qualified of [...old.versions].filter((v) => !kept.versions.has(v)).sort()) {
+    const split = qualified.lastIndexOf(':');
+    const [name, version] = [qualified.slice(0, split), qualified.slice(split + 1)];
+    if (version === '$LATEST') continue;
+    try {
+      await lambda.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: version }));
+      result.functionVersions.push(qualified);
+    } catch (error) {
+      if (errorName(error) === 'ResourceConflictException') result.inUse.push(qualified);
+      else if (errorName(error) !== 'ResourceNotFoundException')
+        throw fromAwsError(error, `deleting version ${version} of ${name}`);
+    }
+  }
+  const gateway = await clients.apiGateway();
+  for (const qualified of [...old.deployments].filter((d) => !kept.deployments.has(d)).sort()) {
+    const [restApiId, deploymentId] = qualified.split('/') as [string, string];
+    try {
+      await gateway.send(new DeleteDeploymentCommand({ restApiId, deploymentId }));
+      result.apiDeployments.push(qualified);
+    } catch (error) {
+      if (errorName(error) === 'BadRequestException') result.inUse.push(qualified);
+      else if (errorName(error) !== 'NotFoundException')
+        throw fromAwsError(error, `deleting deployment ${deploymentId} of ${restApiId}`);
+    }
+  }
+  emit(
+    report,
+    'info',
+    'prune',
+    `pruned ${result.functionVersions.length} function version(s) and ${result.apiDeployments.length} API deployment(s) that no kept release needs${result.inUse.length ? `; ${result.inUse.length} still in use, kept` : ''}`,
+  );
+  return result;
+}
