@@ -16,7 +16,7 @@ describe('omnix --help', () => {
     expect(run.stdout).toMatch(/init \[options\]/);
     expect(run.stdout).toMatch(/config/);
     expect(run.stdout).toMatch(/^\s+deploy \[options\] <env>/m);
-    expect(run.stdout).not.toMatch(/^\s+rollback/m);
+    expect(run.stdout).not.toMatch(/^\s+drift/m);
     expect(run.stdout).toMatch(/--config-dir <dir>/);
     expect(run.stdout).toMatch(/Exit codes: 0 success/);
   });
