@@ -17,6 +17,7 @@ import { liveManifest } from './live-manifest.js';
 import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 import { pruneReleases } from './prune.js';
+import { pinUnpublished } from './restore.js';
 import { rollBack } from './rollback.js';
 import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
@@ -193,7 +194,10 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
 
   let committed: number | undefined;
   try {
-    await phase('snapshot', save);
+    await phase('snapshot', async () => {
+      if (record.snapshot && plan.backend) await pinUnpublished(record.snapshot, clients, report);
+      await save();
+    });
     const manifest: ReleaseManifest = { ...previous?.manifest };
     await phase('apply', async () => {
       // Backend before frontend: pages already served keep working against the new API.

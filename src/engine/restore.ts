@@ -6,7 +6,7 @@ import { runPool } from '../core/pool.js';
 import { pointStage, readStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { findDistribution, invalidate } from '../providers/aws/distribution.js';
-import { pointAlias, readLiveFunction } from '../providers/aws/functions.js';
+import { pointAlias, publishVersion, readLiveFunction } from '../providers/aws/functions.js';
 import { deleteKeys, listLiveObjects, listVersions, restoreVersion } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
@@ -150,6 +150,11 @@ async function restoreBackend(target: BackendManifest, context: RestoreContext):
   const lambda = await clients.lambda();
   let count = 0;
   for (const fn of target.functions) {
+    if (fn.version === '$LATEST')
+      throw new OmnixError(
+        'NotRestorable',
+        `function ${fn.name} had no published version then: its code of that time cannot be put back`,
+      );
     const alias = aliasOf(loaded, fn);
     const live = await readLiveFunction(lambda, fn.name, alias);
     if (live?.alias?.version === fn.version) continue;
@@ -281,4 +286,28 @@ export async function liveLike(
     }
   }
   return live;
+}
+
+/**
+ * Functions whose alias did not exist before the deployment ran only `$LATEST`, which the deployment is
+ * about to overwrite: their code is published as a version first, so the snapshot names something a
+ * rollback can return to. Publishing changes nothing that is served.
+ */
+export async function pinUnpublished(
+  snapshot: ReleaseManifest,
+  clients: AwsClients,
+  report: Report,
+): Promise<void> {
+  const unpublished = (snapshot.backend?.functions ?? []).filter((fn) => fn.version === '$LATEST');
+  if (unpublished.length === 0) return;
+  const lambda = await clients.lambda();
+  for (const fn of unpublished) {
+    fn.version = await publishVersion(lambda, fn.name, fn.codeSha256);
+    emit(
+      report,
+      'info',
+      'snapshot',
+      `${fn.name}: its current code published as version ${fn.version}, to return to`,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -136,5 +137,30 @@ describe('automatic rollback', () => {
     expect(record!.rollback!.differences).toContainEqual(
       expect.stringMatching(/^assets\/app\.[0-9a-f]+\.js: live, but not in the release$/),
     );
+  });
+
+  it('publishes a function’s unpublished code before changing it, so the rollback can return to it', async () => {
+    const fixture = await deployFixture();
+    await fixture.run();
+    await changeEverything(fixture);
+    // A new alias name: the function has no such alias yet, so what it runs now is only $LATEST.
+    const env = { ...fixture.env, OMNIX__BACKEND__FUNCTIONS__API__ALIAS: 'fresh' };
+    fixture.running.faults.configure({
+      rules: [{ service: 's3', operation: 'PutObject', error: { code: 'InternalError', status: 500 } }],
+    });
+    await expect(
+      fixture.run({ env, aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 } }),
+    ).rejects.toMatchObject({ code: 'RolledBack' });
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    const pinned = record!.snapshot!.backend!.functions.find(
+      (fn) => fn.name === 'omnix-shop-api-development',
+    )!;
+    expect(pinned.version).toMatch(/^\d+$/);
+    const lambda = new LambdaClient({ ...fixture.running.client });
+    const fresh = await lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: 'omnix-shop-api-development', Qualifier: 'fresh' }),
+    );
+    expect(fresh.Version).toBe(pinned.version);
+    expect(fresh.CodeSha256).toBe(pinned.codeSha256);
   });
 });
