@@ -1,22 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { LoadedConfig } from '../config/load.js';
-import { redactConfig } from '../config/secrets.js';
 import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
-import { awsIdentity } from '../providers/aws/identity.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
-import { newDeploymentId } from '../state/store.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
-import { callerIdentity } from './caller.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit, type Report } from './events.js';
 import { markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
-import { keepAlive, takeLock } from './lock.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 import { pruneReleases } from './prune.js';
+import { startRecordedChange } from './recorded-change.js';
 import { pinUnpublished } from './restore.js';
 import { rollBack } from './rollback.js';
 import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
@@ -114,25 +109,19 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   }
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
 
-  const awsArn = await awsIdentity(await clients.sts()).then(
-    (identity) => identity.arn,
-    (error: Error) => {
-      emit(report, 'warn', 'lock', `the AWS identity could not be read: ${error.message}`);
-      return undefined;
-    },
-  );
-  const caller = callerIdentity(options.env, awsArn);
-  const deploymentId = newDeploymentId();
-  const lockTtl = config.state.lockTtlSeconds;
-  const lease = await phase('lock', async () => {
-    const taken = await takeLock(
-      store,
-      environment,
-      { ...caller, deploymentId },
-      { ttlSeconds: lockTtl, waitMs: options.waitForLockMs ?? 0, report },
-    );
-    return keepAlive(store, taken, lockTtl, report);
+  const { record, lease, save, changed } = await startRecordedChange({
+    loaded,
+    clients,
+    store,
+    env: options.env,
+    report,
+    phase,
+    phases,
+    startedAt: started,
+    waitForLockMs: options.waitForLockMs,
+    record: { artifacts: deploymentArtifacts(plan), snapshot: liveManifest(plan), plan: summary },
   });
+  const deploymentId = record.id;
   let previous: ReleaseRecord | undefined;
   let resumed: DeploymentRecord[] = [];
   try {
@@ -154,32 +143,6 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     await lease.release();
     throw error;
   }
-  const redactedConfig = redactConfig(config, loaded.secretPaths);
-  const record: DeploymentRecord = {
-    id: deploymentId,
-    environment,
-    status: 'in_progress',
-    startedAt: new Date(started).toISOString(),
-    caller,
-    configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redactedConfig)).digest('hex')}`,
-    config: redactedConfig,
-    artifacts: deploymentArtifacts(plan),
-    phases,
-    snapshot: liveManifest(plan),
-    changes: [],
-    errors: [],
-    plan: summary,
-  };
-  const save = () => store.putDeployment({ ...record, phases: [...phases] });
-  // Function and stage changes are written at once; per-file upload progress at most every 250 ms,
-  // or a 2,000-file site would rewrite an ever-growing record 2,000 times.
-  let lastSave = 0;
-  const changed = async (change: string, { batch = false } = {}) => {
-    record.changes.push(change);
-    if (batch && Date.now() - lastSave < 250) return;
-    lastSave = Date.now();
-    await save();
-  };
 
   const rollBackFailure = (snapshot: ReleaseManifest) => {
     emit(

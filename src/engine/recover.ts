@@ -1,15 +1,9 @@
-import { createHash } from 'node:crypto';
-import { redactConfig } from '../config/secrets.js';
 import { DeploymentFailedError, OmnixError } from '../core/errors.js';
 import { createAwsClients } from '../providers/aws/clients.js';
-import { awsIdentity } from '../providers/aws/identity.js';
-import type { DeploymentRecord } from '../state/records.js';
-import { newDeploymentId } from '../state/store.js';
-import { callerIdentity } from './caller.js';
 import { type DeployOptions, deploy } from './deploy.js';
 import { emit } from './events.js';
 import { findInterrupted, markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
-import { keepAlive, takeLock } from './lock.js';
+import { startRecordedChange } from './recorded-change.js';
 import { differencesFrom, restoreManifest } from './restore.js';
 import { loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
@@ -59,29 +53,19 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
     };
   }
 
-  const caller = callerIdentity(
-    options.env,
-    await awsIdentity(await clients.sts()).then(
-      (identity) => identity.arn,
-      () => undefined,
-    ),
-  );
-  const deploymentId = newDeploymentId();
-  const ttl = loaded.config.state.lockTtlSeconds;
-  const lease = await phase('lock', async () =>
-    keepAlive(
-      store,
-      await takeLock(
-        store,
-        environment,
-        { ...caller, deploymentId },
-        { ttlSeconds: ttl, waitMs: options.waitForLockMs ?? 0, report },
-      ),
-      ttl,
-      report,
-    ),
-  );
-  let record: DeploymentRecord | undefined;
+  const { record, lease, save, changed } = await startRecordedChange({
+    loaded,
+    clients,
+    store,
+    env: options.env,
+    report,
+    phase,
+    phases,
+    startedAt: started,
+    waitForLockMs: options.waitForLockMs,
+  });
+  const deploymentId = record.id;
+  let saved = false;
   try {
     await recordInterrupted(store, environment, deploymentId, report);
     const pending = await unrecovered(store, environment);
@@ -91,37 +75,16 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
       throw new OmnixError('NoSnapshot', `deployment ${oldest.id} recorded no snapshot to restore`, {
         hint: `Finish it instead: omnix recover ${environment} --resume`,
       });
-    const redacted = redactConfig(loaded.config, loaded.secretPaths);
-    const current: DeploymentRecord = {
-      id: deploymentId,
-      environment,
-      status: 'in_progress',
-      startedAt: new Date(started).toISOString(),
-      caller,
-      configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redacted)).digest('hex')}`,
-      config: redacted,
-      recoveryOf: pending.map((r) => r.id),
-      phases,
-      changes: [],
-      errors: [],
-    };
-    record = current;
-    const save = () => store.putDeployment({ ...current, phases: [...phases] });
+    record.recoveryOf = pending.map((r) => r.id);
     await save();
+    saved = true;
     emit(
       report,
       'info',
       'restore',
       `restoring what was live before ${oldest.id} (started ${oldest.startedAt})`,
     );
-    await phase('restore', () =>
-      restoreManifest(oldest.snapshot!, {
-        ...context,
-        changed: async (change) => {
-          current.changes.push(change);
-        },
-      }),
-    );
+    await phase('restore', () => restoreManifest(oldest.snapshot!, { ...context, changed }));
     await phase('verify', async () => {
       const left = await differencesFrom(oldest.snapshot!, context);
       if (left.length > 0)
@@ -130,18 +93,18 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
           `after the restore, ${left.length} thing(s) still differ: ${left.slice(0, 3).join('; ')}`,
         );
     });
-    Object.assign(current, { status: 'succeeded', finishedAt: new Date().toISOString() });
+    Object.assign(record, { status: 'succeeded', finishedAt: new Date().toISOString() });
     await save();
     await markRecovered(store, pending, deploymentId, 'restored');
     return {
       status: 'restored',
       deploymentId,
       recovered: pending.map((r) => r.id),
-      changes: current.changes.length,
+      changes: record.changes.length,
       durationMs: Date.now() - started,
     };
   } catch (error) {
-    if (record) {
+    if (saved) {
       const omnix = error instanceof OmnixError ? error : undefined;
       Object.assign(record, {
         status: 'failed',
@@ -149,7 +112,7 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
         errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
         ...(record.changes.length > 0 ? { needsAttention: true } : {}),
       });
-      await store.putDeployment({ ...record, phases: [...phases] });
+      await save();
       throw new DeploymentFailedError(
         'RecoveryFailed',
         `the recovery of ${environment} failed: ${(error as Error).message}`,

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
-import { redactConfig } from '../config/secrets.js';
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
-import { awsIdentity } from '../providers/aws/identity.js';
-import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
-import { newDeploymentId, type StateStore } from '../state/store.js';
-import { callerIdentity } from './caller.js';
+import type { ReleaseRecord } from '../state/records.js';
+import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 import { recordInterrupted } from './interrupted.js';
-import { keepAlive, takeLock } from './lock.js';
+import { startRecordedChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
 import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
@@ -118,49 +114,19 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   if (plan.changes.length === 0) return { status: 'already-live', plan };
   if (options.confirm && !(await options.confirm(plan))) return { status: 'declined', plan };
 
-  const awsArn = await awsIdentity(await clients.sts()).then(
-    (identity) => identity.arn,
-    () => undefined,
-  );
-  const caller = callerIdentity(options.env, awsArn);
-  const deploymentId = newDeploymentId();
-  const ttl = loaded.config.state.lockTtlSeconds;
-  const lease = await phase('lock', async () =>
-    keepAlive(
-      store,
-      await takeLock(
-        store,
-        environment,
-        { ...caller, deploymentId },
-        { ttlSeconds: ttl, waitMs: options.waitForLockMs ?? 0, report },
-      ),
-      ttl,
-      report,
-    ),
-  );
-  const redacted = redactConfig(loaded.config, loaded.secretPaths);
-  const record: DeploymentRecord = {
-    id: deploymentId,
-    environment,
-    status: 'in_progress',
-    startedAt: new Date(started).toISOString(),
-    caller,
-    configDigest: `sha256:${createHash('sha256').update(JSON.stringify(redacted)).digest('hex')}`,
-    config: redacted,
-    rollbackTo: target.number,
+  const { record, lease, save, changed } = await startRecordedChange({
+    loaded,
+    clients,
+    store,
+    env: options.env,
+    report,
+    phase,
     phases,
-    changes: [],
-    errors: [],
-    plan: { ...plan },
-  };
-  const save = () => store.putDeployment({ ...record, phases: [...phases] });
-  let lastSave = 0;
-  const changed = async (change: string, { batch = false } = {}) => {
-    record.changes.push(change);
-    if (batch && Date.now() - lastSave < 250) return;
-    lastSave = Date.now();
-    await save();
-  };
+    startedAt: started,
+    waitForLockMs: options.waitForLockMs,
+    record: { rollbackTo: target.number, plan: { ...plan } },
+  });
+  const deploymentId = record.id;
   try {
     await recordInterrupted(store, environment, deploymentId, report);
     await phase('snapshot', async () => {

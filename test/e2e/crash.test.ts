@@ -12,15 +12,6 @@ import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
 type Fixture = Awaited<ReturnType<typeof deployFixture>>;
 
-async function served(fixture: Fixture, number: number): Promise<Record<string, string>> {
-  const record = await fixture.store.getRelease('development', number);
-  const bodies: Record<string, string> = {};
-  for (const { key } of record!.manifest.frontend!.objects)
-    bodies[key] = await (await fetch(`${fixture.siteUrl}/${key}`)).text();
-  bodies['api /health'] = await (await fetch(`${fixture.apiUrl}/health`)).text();
-  return bodies;
-}
-
 const stats = async (fixture: Fixture) =>
   (await (await fetch(`${fixture.running.endpoint}/_omnix/stats`)).json()) as Record<string, number>;
 
@@ -31,7 +22,7 @@ const stats = async (fixture: Fixture) =>
 async function killedAt(operation: string, times?: number) {
   const fixture = await deployFixture();
   await fixture.run();
-  const v1 = await served(fixture, 1);
+  const v1 = await fixture.served(1);
   const handler = join(fixture.project, 'backend/api/index.mjs');
   await writeFile(
     handler,
@@ -117,7 +108,7 @@ describe('a deployment killed mid-way', () => {
         aws: { credentials: TEST_CREDENTIALS },
       });
       expect(outcome).toMatchObject({ status: 'restored', recovered: [killed.id] });
-      expect(await served(fixture, 1)).toEqual(v1);
+      expect(await fixture.served(1)).toEqual(v1);
       expect(await fixture.store.getDeployment(killed.id, 'development')).toMatchObject({
         status: 'interrupted',
         recoveredBy: { how: 'restored' },

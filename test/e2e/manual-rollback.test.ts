@@ -25,15 +25,6 @@ async function release(
   expect(outcome.status).toBe('succeeded');
 }
 
-async function served(fixture: Fixture, number: number): Promise<Record<string, string>> {
-  const record = await fixture.store.getRelease('development', number);
-  const bodies: Record<string, string> = {};
-  for (const { key } of record!.manifest.frontend!.objects)
-    bodies[key] = await (await fetch(`${fixture.siteUrl}/${key}`)).text();
-  bodies['api /health'] = await (await fetch(`${fixture.apiUrl}/health`)).text();
-  return bodies;
-}
-
 const rollback = (fixture: Fixture, extra: Partial<Parameters<typeof rollbackRelease>[0]> = {}) =>
   rollbackRelease({
     environment: 'development',
@@ -50,14 +41,14 @@ describe('omnix rollback', () => {
   it('makes v1 live again after v3, as release v4, and a second time changes nothing', async () => {
     const fixture = await deployFixture();
     await fixture.run();
-    const v1 = await served(fixture, 1);
+    const v1 = await fixture.served(1);
     await release(fixture, '2.0.0');
     await release(fixture, '3.0.0');
-    expect(JSON.parse((await served(fixture, 3))['api /health']!)).toMatchObject({ version: '3.0.0' });
+    expect(JSON.parse((await fixture.served(3))['api /health']!)).toMatchObject({ version: '3.0.0' });
 
     const outcome = await rollback(fixture, { release: 1 });
     expect(outcome).toMatchObject({ status: 'rolled-back', release: 4, plan: { from: 3, to: 1 } });
-    expect(await served(fixture, 1)).toEqual(v1);
+    expect(await fixture.served(1)).toEqual(v1);
     const v4 = await fixture.store.getRelease('development', 4);
     expect(v4!.manifest).toEqual((await fixture.store.getRelease('development', 1))!.manifest);
     const [record] = await fixture.store.listDeployments('development', { limit: 1 });
@@ -74,13 +65,13 @@ describe('omnix rollback', () => {
 
     expect(await rollback(fixture, { release: 1 })).toMatchObject({ status: 'already-live' });
     expect((await fixture.store.listReleases('development')).map((r) => r.number)).toEqual([4, 3, 2, 1]);
-    expect(await served(fixture, 1)).toEqual(v1);
+    expect(await fixture.served(1)).toEqual(v1);
   });
 
   it('defaults to the release before the live one, and asks first on a terminal', async () => {
     const fixture = await deployFixture();
     await fixture.run();
-    const v1 = await served(fixture, 1);
+    const v1 = await fixture.served(1);
     await release(fixture, '2.0.0');
     process.env.AWS_ACCESS_KEY_ID = TEST_CREDENTIALS.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = TEST_CREDENTIALS.secretAccessKey;
@@ -106,7 +97,7 @@ describe('omnix rollback', () => {
       delete process.env.AWS_ACCESS_KEY_ID;
       delete process.env.AWS_SECRET_ACCESS_KEY;
     }
-    expect(await served(fixture, 1)).toEqual(v1);
+    expect(await fixture.served(1)).toEqual(v1);
   });
 
   it('refuses a release whose object versions are gone, naming them, and changes nothing', async () => {
@@ -128,13 +119,13 @@ describe('omnix rollback', () => {
         VersionId: index.versionId,
       }),
     );
-    const before = await served(fixture, 2);
+    const before = await fixture.served(2);
     await expect(rollback(fixture, { release: 1 })).rejects.toMatchObject({
       code: 'TargetNotRestorable',
       exitCode: 3,
       message: expect.stringContaining(`index.html version ${index.versionId}`),
     });
-    expect(await served(fixture, 2)).toEqual(before);
+    expect(await fixture.served(2)).toEqual(before);
     expect((await fixture.store.listDeployments('development')).every((d) => d.status === 'succeeded')).toBe(
       true,
     );
@@ -146,7 +137,7 @@ describe('omnix rollback', () => {
     await fixture.run({ env });
     await release(fixture, '2.0.0', { env });
     await release(fixture, '3.0.0', { env });
-    const v3 = await served(fixture, 3);
+    const v3 = await fixture.served(3);
     await release(fixture, '4.0.0', { env, prune: true });
     const version = async (number: number) =>
       (await fixture.store.getRelease('development', number))!.manifest.backend!.functions.find(
@@ -160,7 +151,7 @@ describe('omnix rollback', () => {
     expect(record!.phases.map((phase) => phase.name)).toContain('prune');
 
     expect(await rollback(fixture, { release: 3, env })).toMatchObject({ status: 'rolled-back' });
-    expect(await served(fixture, 3)).toEqual(v3);
+    expect(await fixture.served(3)).toEqual(v3);
     await expect(rollback(fixture, { release: 1, env })).rejects.toMatchObject({
       code: 'TargetNotRestorable',
       message: expect.stringContaining(`function omnix-shop-api-development version ${await version(1)}`),

@@ -20,14 +20,6 @@ async function changeEverything({ project }: Fixture): Promise<void> {
 }
 
 /** Every byte the site and the API serve: each released file, and the API's /health. */
-async function served(fixture: Fixture): Promise<Record<string, string>> {
-  const [release] = await fixture.store.listReleases('development', { limit: 1 });
-  const bodies: Record<string, string> = {};
-  for (const { key } of release!.manifest.frontend!.objects)
-    bodies[key] = await (await fetch(`${fixture.siteUrl}/${key}`)).text();
-  bodies['api /health'] = await (await fetch(`${fixture.apiUrl}/health`)).text();
-  return bodies;
-}
 
 const APPLY_STEPS: Array<[string, string]> = [
   ['lambda', 'UpdateFunctionCode'],
@@ -47,7 +39,7 @@ describe('automatic rollback', () => {
     async (service, operation) => {
       const fixture = await deployFixture();
       await fixture.run();
-      const before = await served(fixture);
+      const before = await fixture.served();
       await changeEverything(fixture);
       fixture.running.faults.configure({
         rules: [{ service, operation, times: 1, error: { code: 'InternalError', status: 500 } }],
@@ -74,7 +66,7 @@ describe('automatic rollback', () => {
         expect(record!.needsAttention).toBeUndefined();
         expect(record!.phases.map((phase) => `${phase.name}:${phase.outcome}`)).toContain('rollback:ok');
       }
-      expect(await served(fixture)).toEqual(before);
+      expect(await fixture.served()).toEqual(before);
       expect((await fixture.store.listReleases('development')).map((release) => release.number)).toEqual([1]);
       expect(await fixture.store.readLock('development')).toBeUndefined();
     },

@@ -74,5 +74,17 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
     HOME: project,
     ...extra,
   });
-  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment, processEnv };
+  /** Every byte the site and API serve: each file of release `number` (default: the newest), and /health. */
+  const served = async (number?: number): Promise<Record<string, string>> => {
+    const release =
+      number === undefined
+        ? (await store.listReleases(environment, { limit: 1 }))[0]
+        : await store.getRelease(environment, number);
+    const bodies: Record<string, string> = {};
+    for (const { key } of release!.manifest.frontend!.objects)
+      bodies[key] = await (await fetch(`${siteUrl}/${key}`)).text();
+    bodies['api /health'] = await (await fetch(`${apiUrl}/health`)).text();
+    return bodies;
+  };
+  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment, processEnv, served };
 }
