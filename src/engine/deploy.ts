@@ -223,8 +223,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       );
     const omnix = error instanceof OmnixError ? error : undefined;
     record.errors = [{ code: omnix?.code ?? 'Error', message: (error as Error).message }];
+    // A lock taken over means another deployment may be changing things now: leave them alone.
     const rollback =
-      config.rollout.autoRollback && record.changes.length > 0 && record.snapshot
+      config.rollout.autoRollback && record.changes.length > 0 && record.snapshot && !lease.lost()
         ? await rollBackFailure(record.snapshot)
         : undefined;
     Object.assign(record, {
@@ -248,6 +249,8 @@ function failureHint(record: DeploymentRecord, environment: string): string {
   const show = `omnix history show ${record.id}`;
   if (record.changes.length === 0) return 'It failed before changing anything.';
   if (record.rollback?.outcome === 'restored') return `Details: ${show}`;
+  if (!record.rollback && record.errors[0]?.code === 'LockLost')
+    return `Its lock was taken over, so it did not roll back over whoever holds it now; ${record.changes.length} change(s) were made: ${show}`;
   if (record.rollback)
     return `The rollback could not restore everything; ${environment} needs attention (omnix status ${environment}). Still different: ${record.rollback.differences?.slice(0, 3).join('; ') ?? 'unknown'}. Details: ${show}`;
   return `It had made ${record.changes.length} change(s) before failing (rollout.autoRollback is off): ${show}`;

@@ -23,8 +23,6 @@ export interface RestoreContext {
 type FrontendManifest = NonNullable<ReleaseManifest['frontend']>;
 type BackendManifest = NonNullable<ReleaseManifest['backend']>;
 
-const DEFAULT_ALIAS = 'live';
-
 type ManifestObject = FrontendManifest['objects'][number];
 
 /**
@@ -41,9 +39,15 @@ function sitePrefix(loaded: LoadedConfig): string {
   return prefix ? `${prefix}/` : '';
 }
 
+/** The alias the manifest names (records from before aliases were kept: the configured one). */
 function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number]): string {
   const configured = Object.values(loaded.config.backend?.functions ?? {}).find((f) => f.name === fn.name);
-  return fn.alias ?? configured?.alias ?? DEFAULT_ALIAS;
+  const alias = fn.alias ?? configured?.alias;
+  if (!alias)
+    throw new OmnixError('AliasUnknown', `the release does not say which alias of ${fn.name} served it`, {
+      hint: `Add ${fn.name} to backend.functions with its alias.`,
+    });
+  return alias;
 }
 
 /**
