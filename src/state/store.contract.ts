@@ -209,7 +209,7 @@ interface ChildRun {
 
 /**
  * `count` Node processes open the store and wait until all are ready; then each tries the lock once
- * (reporting the holder it was told), keeps trying until it holds it, holds it (the first winner 500 ms,
+ * (reporting the holder it was told), keeps trying until it holds it, holds it (the first winner 1.5 s,
  * so every first attempt meets it; the others 25 ms), and lets go.
  */
 async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promise<ChildRun[]> {
@@ -231,7 +231,7 @@ async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promis
     }
     if (!attempt.acquired) throw new Error('never got the lock');
     const from = Date.now();
-    await sleep(first === 'won' ? 500 : 25);
+    await sleep(first === 'won' ? 1500 : 25);
     const to = Date.now();
     await store.releaseLock(attempt.lock);
     process.stdout.write(JSON.stringify({ user, first, held: [from, to] }));

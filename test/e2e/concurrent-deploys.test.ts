@@ -12,7 +12,7 @@ const SECRET = 'hunter2-do-not-store';
 
 /**
  * Ten `omnix deploy staging` processes at once against one sandbox and one shared state store. The
- * invalidation is slowed down, so the winner still holds the lock when every other process reaches it.
+ * invalidation is slowed down by 15 s, so the winner still holds the lock when every other process reaches it.
  */
 async function tenAtOnce(stateEnv: Record<string, string>) {
   const fixture = await deployFixture({}, 'staging');
@@ -21,7 +21,7 @@ async function tenAtOnce(stateEnv: Record<string, string>) {
   await fetch(`${running.endpoint}/_omnix/faults`, {
     method: 'PUT',
     body: JSON.stringify({
-      rules: [{ service: 'cloudfront', operation: 'CreateInvalidation', latencyMs: 8000 }],
+      rules: [{ service: 'cloudfront', operation: 'CreateInvalidation', latencyMs: 15_000 }],
     }),
   });
   const env = fixture.processEnv({
@@ -61,7 +61,7 @@ async function expectOneDeployed(runs: ProcessRun[], project: string, env: Recor
 }
 
 // slow: ten CLI processes each, against the sandbox.
-describe('ten concurrent deployments of one environment', () => {
+describe('ten concurrent deployments of one environment', { timeout: 90_000 }, () => {
   it('with the s3 store: one deploys, nine exit 4 naming it, and no record holds a secret', async () => {
     const { runs, project, env, running } = await tenAtOnce({
       OMNIX__STATE__BACKEND: 's3',
