@@ -23,6 +23,12 @@ export interface CommandSpec {
   run?: (context: CommandContext, args: string[], options: Record<string, unknown>) => Promise<number>;
 }
 
+/** What every command that changes an environment takes. */
+const WAIT_FOR_LOCK: OptionSpec = {
+  flags: '--wait-for-lock <duration>',
+  description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
+};
+
 /** What `plan` and `deploy` both take. */
 const PLAN_OPTIONS: OptionSpec[] = [
   { flags: '--only <component>', description: 'frontend or backend only' },
@@ -140,10 +146,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--redeploy-api',
         description: 'create a new API Gateway deployment on the stage even if nothing changed',
       },
-      {
-        flags: '--wait-for-lock <duration>',
-        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
-      },
+      WAIT_FOR_LOCK,
       {
         flags: '--prune',
         description: 'after success, delete function versions and API deployments no kept release needs',
@@ -164,10 +167,7 @@ export const COMMANDS: CommandSpec[] = [
       'Make an earlier release live again (default: the one before the live release); recorded as a new release',
     options: [
       { flags: '--auto', description: 'the newest earlier release whose deployment succeeded' },
-      {
-        flags: '--wait-for-lock <duration>',
-        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
-      },
+      WAIT_FOR_LOCK,
     ],
     examples: [
       'omnix rollback staging',
@@ -184,10 +184,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--resume', description: 'finish it (deploy the configuration) instead of restoring' },
       { flags: '--skip-build', description: 'with --resume: use what is already built' },
-      {
-        flags: '--wait-for-lock <duration>',
-        description: 'wait up to this long (30s, 10m) for another deployment to finish instead of exiting 4',
-      },
+      WAIT_FOR_LOCK,
     ],
     examples: ['omnix recover staging --yes', 'omnix recover staging --resume --yes'],
     run: async (context, args, options) =>

@@ -1,34 +1,26 @@
 import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
-import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
-import { emit, type Report } from './events.js';
-import { markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
+import { emit } from './events.js';
+import { markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 import { pruneReleases } from './prune.js';
-import { startRecordedChange } from './recorded-change.js';
+import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
 import { pinUnpublished } from './restore.js';
 import { rollBack } from './rollback.js';
-import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
-import { openStoreFor } from './state.js';
+import { beforeChanges } from './run-steps.js';
 
-export interface DeployOptions {
-  environment: string;
-  /** Project root or its config folder. */
-  configDir: string;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
+export interface DeployOptions extends ChangeOptions {
   only?: 'frontend' | 'backend';
   /** Stop after the plan. */
   dryRun?: boolean;
   skipBuild?: boolean;
   redeployApi?: boolean;
-  report: Report;
   /** Asked after the plan, before any change; false stops the deployment. */
   confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
   /**
@@ -36,12 +28,8 @@ export interface DeployOptions {
    * deployment refuses to start over one (exit 3).
    */
   resumeInterrupted?: boolean;
-  /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
-  waitForLockMs?: number;
   /** After success, delete function versions and API deployments no kept release needs. */
   prune?: boolean;
-  /** Client settings over the configuration's (credentials for a sandbox, say). */
-  aws?: Partial<AwsClientSettings>;
 }
 
 export type Outputs = { siteUrl?: string; apiUrl?: string };
@@ -73,13 +61,10 @@ function outputsOf(loaded: LoadedConfig, plan: DeploymentPlan): Outputs {
 
 /** Runs the life cycle of DESIGN.md: load, build, package, validate, plan, approve, lock, snapshot, apply, verify, commit. */
 export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
-  const started = Date.now();
   const report = options.report;
-  const { phases, phase } = phaseRunner(report);
-  const loaded = await phase('load', () => loadForChange(options));
+  const change = await openChange(options);
+  const { phase, loaded, clients, store, startedAt: started } = change;
   const { config, environment, location } = loaded;
-  const clients = createAwsClients({ ...config.aws, ...options.aws });
-  const store = await openStoreFor(loaded, options.aws);
   const buildEnv = { ...options.env, OMNIX_ENVIRONMENT: environment };
 
   await phase(
@@ -109,24 +94,17 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   }
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
 
-  const { record, lease, save, changed } = await startRecordedChange({
-    loaded,
-    clients,
-    store,
-    env: options.env,
-    report,
-    phase,
-    phases,
-    startedAt: started,
-    waitForLockMs: options.waitForLockMs,
-    record: { artifacts: deploymentArtifacts(plan), snapshot: liveManifest(plan), plan: summary },
+  const recorded = await change.begin({
+    artifacts: deploymentArtifacts(plan),
+    snapshot: liveManifest(plan),
+    plan: summary,
   });
+  const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
   let previous: ReleaseRecord | undefined;
   let resumed: DeploymentRecord[] = [];
   try {
-    await recordInterrupted(store, environment, deploymentId, report);
-    resumed = await unrecovered(store, environment);
+    resumed = await recordInterrupted(store, environment, deploymentId, report);
     if (resumed.length > 0 && !options.resumeInterrupted) {
       const [first] = resumed;
       throw new ValidationFailedError(
@@ -152,10 +130,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       `restoring what was live before ${deploymentId} (${record.changes.length} change(s) to undo)`,
     );
     // The rollback's own changes go to its record, written with the outcome.
-    return phase('rollback', () => rollBack(snapshot, { loaded, clients, report, changed: async () => {} }));
+    return phase('rollback', () => rollBack(snapshot, { loaded, clients, report }));
   };
 
-  let committed: number | undefined;
   try {
     await phase('snapshot', async () => {
       if (record.snapshot && plan.backend) await pinUnpublished(record.snapshot, clients, report);
@@ -174,25 +151,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       true,
     );
     const number = (previous?.number ?? 0) + 1;
-    await phase('commit', async () => {
-      const lost = lease.lost();
-      if (lost) throw lost;
-      await store.putRelease({
-        environment,
-        number,
-        deploymentId,
-        createdAt: new Date().toISOString(),
-        manifest,
-      });
-      committed = number;
-      Object.assign(record, {
-        status: 'succeeded',
-        release: number,
-        finishedAt: new Date().toISOString(),
-        outputs: outputs as Record<string, string>,
-      });
-      await save();
-    });
+    await phase('commit', () =>
+      recorded.commit({ number, manifest, outputs: outputs as Record<string, string> }),
+    );
     await save(); // with the commit phase's own timing
     await markRecovered(store, resumed, deploymentId, 'resumed');
     if (options.prune) {
@@ -215,14 +176,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     };
   } catch (error) {
     // Once the release is recorded it stands: a later failure to write the record is not undone by rollback.
-    if (committed !== undefined)
+    if (record.release !== undefined)
       throw new OmnixError(
         'RecordNotSaved',
-        `release v${committed} of ${environment} is live and recorded, but writing deployment ${deploymentId} failed: ${(error as Error).message}`,
+        `release v${record.release} of ${environment} is live and recorded, but writing deployment ${deploymentId} failed: ${(error as Error).message}`,
         { cause: error },
       );
-    const omnix = error instanceof OmnixError ? error : undefined;
-    record.errors = [{ code: omnix?.code ?? 'Error', message: (error as Error).message }];
+    record.errors = [errorEntry(error)];
     // A lock taken over means another deployment may be changing things now: leave them alone.
     const rollback =
       config.rollout.autoRollback && record.changes.length > 0 && record.snapshot && !lease.lost()

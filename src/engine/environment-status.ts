@@ -1,7 +1,7 @@
 import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
-import { findInterrupted } from './interrupted.js';
+import { findInterrupted, recentDeployments } from './interrupted.js';
 
 export interface EnvironmentStatus {
   environment: string;
@@ -33,13 +33,17 @@ export const durationOf = (record: DeploymentRecord): number | null =>
 
 /** What `status` shows for one environment, read from the state store alone (no AWS calls). */
 export async function environmentStatus(store: StateStore, environment: string): Promise<EnvironmentStatus> {
-  const [[release], [last], lock, interrupted] = await Promise.all([
+  const [[release], recent, lock] = await Promise.all([
     store.listReleases(environment, { limit: 1 }),
-    store.listDeployments(environment, { limit: 1 }),
+    recentDeployments(store, environment),
     store.readLock(environment),
-    findInterrupted(store, environment),
   ]);
-  const made = release ? await store.getDeployment(release.deploymentId, environment) : undefined;
+  const last = recent[0];
+  const interrupted = await findInterrupted(store, environment, { recent });
+  const made =
+    release &&
+    (recent.find((record) => record.id === release.deploymentId) ??
+      (await store.getDeployment(release.deploymentId, environment)));
   return {
     environment,
     release: release

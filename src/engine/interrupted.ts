@@ -4,7 +4,11 @@ import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 
 /** How many recent deployments are looked at for ones left `in_progress`. */
-const LOOK_BACK = 20;
+export const LOOK_BACK = 20;
+
+/** The recent deployments the functions below look at, newest first. */
+export const recentDeployments = (store: StateStore, environment: string): Promise<DeploymentRecord[]> =>
+  store.listDeployments(environment, { limit: LOOK_BACK });
 
 /** Whether `lock` shows the deployment still running: its lock, and nobody has stopped keeping it alive. */
 export function stillRunning(record: DeploymentRecord, lock: LockRecord | undefined): boolean {
@@ -15,14 +19,15 @@ export function stillRunning(record: DeploymentRecord, lock: LockRecord | undefi
  * Deployments left `in_progress` by a process that is gone: their lock expired, was taken over or broken,
  * or their process no longer runs on this host. A record in progress is written only under the lock and
  * finished before the lock is let go, so reading records, then the lock, then the records again tells a
- * dead deployment from one that just finished.
+ * dead deployment from one that just finished. `recent`: the listing, when the caller already has it.
  */
 export async function findInterrupted(
   store: StateStore,
   environment: string,
-  options: { exceptId?: string } = {},
+  options: { exceptId?: string; recent?: readonly DeploymentRecord[] } = {},
 ): Promise<DeploymentRecord[]> {
-  const candidates = (await store.listDeployments(environment, { limit: LOOK_BACK })).filter(
+  const recent = options.recent ?? (await recentDeployments(store, environment));
+  const candidates = recent.filter(
     (record) => record.status === 'in_progress' && record.id !== options.exceptId,
   );
   if (candidates.length === 0) return [];
@@ -34,15 +39,18 @@ export async function findInterrupted(
 
 /**
  * Under the lock, a deployment still `in_progress` is one whose process died: record it as interrupted,
- * keeping its snapshot and changes for recovery, and say what it had changed.
+ * keeping its snapshot and changes for recovery, and say what it had changed. Returns every interrupted
+ * deployment not yet recovered, oldest first.
  */
 export async function recordInterrupted(
   store: StateStore,
   environment: string,
   deploymentId: string,
   report: Report,
-): Promise<void> {
-  for (const record of await findInterrupted(store, environment, { exceptId: deploymentId })) {
+): Promise<DeploymentRecord[]> {
+  const recent = await recentDeployments(store, environment);
+  const marked = new Map<string, DeploymentRecord>();
+  for (const record of await findInterrupted(store, environment, { exceptId: deploymentId, recent })) {
     const changed = record.changes.length;
     emit(
       report,
@@ -51,7 +59,7 @@ export async function recordInterrupted(
       `deployment ${record.id} (started ${record.startedAt} by ${record.caller.user}) was interrupted after ${changed} change(s)${changed > 0 ? `: ${record.changes.slice(0, 5).join('; ')}${changed > 5 ? '; …' : ''}` : ''}`,
       { data: { interrupted: record.id, changes: record.changes } },
     );
-    await store.putDeployment({
+    const interrupted: DeploymentRecord = {
       ...record,
       status: 'interrupted',
       errors: [
@@ -61,15 +69,16 @@ export async function recordInterrupted(
           message: `its process stopped before it finished; found by deployment ${deploymentId} at ${new Date().toISOString()}`,
         },
       ],
-    });
+    };
+    await store.putDeployment(interrupted);
+    marked.set(record.id, interrupted);
   }
+  return unrecovered(recent.map((record) => marked.get(record.id) ?? record));
 }
 
-/** Interrupted deployments nobody has restored or resumed yet, oldest first. */
-export async function unrecovered(store: StateStore, environment: string): Promise<DeploymentRecord[]> {
-  return (await store.listDeployments(environment, { limit: LOOK_BACK }))
-    .filter((record) => record.status === 'interrupted' && !record.recoveredBy)
-    .reverse();
+/** Of `records` (newest first), the interrupted ones nobody has restored or resumed yet, oldest first. */
+export function unrecovered(records: readonly DeploymentRecord[]): DeploymentRecord[] {
+  return records.filter((record) => record.status === 'interrupted' && !record.recoveredBy).reverse();
 }
 
 /** Marks interrupted deployments as dealt with by `deploymentId`. */

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { OmnixError } from '../core/errors.js';
 import { isStale } from '../state/lease.js';
 import type { StateStore } from '../state/store.js';
@@ -10,15 +11,6 @@ export interface MigrationResult {
   releases: { total: number; copied: number; alreadyThere: number };
   /** Every source record was read back from the target and found equal. */
   verified: boolean;
-}
-
-/** JSON with keys sorted, so equal records compare equal whatever order a store kept their keys in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => x.localeCompare(y)))
-      : item,
-  );
 }
 
 /**
@@ -48,7 +40,7 @@ export async function migrateEnvironment(
     target.listDeployments(environment, { limit: Number.POSITIVE_INFINITY }),
     target.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
   ]);
-  const there = new Map(targetDeployments.map((record) => [record.id, canonical(record)]));
+  const there = new Map(targetDeployments.map((record) => [record.id, record]));
   const result: MigrationResult = {
     environment,
     deployments: { total: deployments.length, copied: 0, alreadyThere: 0 },
@@ -56,16 +48,16 @@ export async function migrateEnvironment(
     verified: false,
   };
   for (const record of deployments) {
-    if (there.get(record.id) === canonical(record)) result.deployments.alreadyThere++;
+    if (isDeepStrictEqual(there.get(record.id), record)) result.deployments.alreadyThere++;
     else {
       await target.putDeployment(record);
       result.deployments.copied++;
     }
   }
-  const releasesThere = new Map(targetReleases.map((record) => [record.number, canonical(record)]));
+  const releasesThere = new Map(targetReleases.map((record) => [record.number, record]));
   for (const record of releases) {
     const existing = releasesThere.get(record.number);
-    if (existing === canonical(record)) result.releases.alreadyThere++;
+    if (isDeepStrictEqual(existing, record)) result.releases.alreadyThere++;
     else if (existing !== undefined)
       throw new OmnixError(
         'MigrationConflict',
@@ -90,12 +82,12 @@ export async function migrateEnvironment(
     target.listDeployments(environment, { limit: Number.POSITIVE_INFINITY }),
     target.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
   ]);
-  const readBack = new Map(copiedDeployments.map((record) => [record.id, canonical(record)]));
-  const releasesBack = new Map(copiedReleases.map((record) => [record.number, canonical(record)]));
+  const readBack = new Map(copiedDeployments.map((record) => [record.id, record]));
+  const releasesBack = new Map(copiedReleases.map((record) => [record.number, record]));
   const missing = [
-    ...deployments.filter((record) => readBack.get(record.id) !== canonical(record)).map((r) => r.id),
+    ...deployments.filter((record) => !isDeepStrictEqual(readBack.get(record.id), record)).map((r) => r.id),
     ...releases
-      .filter((record) => releasesBack.get(record.number) !== canonical(record))
+      .filter((record) => !isDeepStrictEqual(releasesBack.get(record.number), record))
       .map((r) => `v${r.number}`),
   ];
   if (missing.length > 0)

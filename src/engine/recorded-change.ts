@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { LoadedConfig } from '../config/load.js';
 import { redactConfig } from '../config/secrets.js';
-import type { AwsClients } from '../providers/aws/clients.js';
+import { OmnixError } from '../core/errors.js';
+import { type AwsClientSettings, type AwsClients, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
-import type { DeploymentRecord, PhaseRecord } from '../state/records.js';
+import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { callerIdentity } from './caller.js';
 import { emit, type Report } from './events.js';
 import { keepAlive, type Lease, takeLock } from './lock.js';
+import { loadForChange, phaseRunner } from './run-steps.js';
+import { openStoreFor } from './state.js';
 
 export interface RecordedChange {
   record: DeploymentRecord;
@@ -19,25 +22,65 @@ export interface RecordedChange {
    * 250 ms, or a 2,000-file site would rewrite an ever-growing record 2,000 times.
    */
   changed(change: string, options?: { batch?: boolean }): Promise<void>;
+  /**
+   * Adds release `number` (refused if the lock was taken over meanwhile) and records success. Once
+   * `record.release` is set the release exists, whatever happens to the record's write after it.
+   */
+  commit(release: {
+    number: number;
+    manifest: ReleaseManifest;
+    outputs: Record<string, string>;
+  }): Promise<void>;
+  /** Records the change as failed with `error`; needing attention when it had changed something. */
+  fail(error: unknown): Promise<void>;
+}
+
+export interface ChangeOptions {
+  environment: string;
+  /** Project root or its config folder. */
+  configDir: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  report: Report;
+  /** Client settings over the configuration's (credentials for a sandbox, say). */
+  aws?: Partial<AwsClientSettings>;
+  /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
+  waitForLockMs?: number;
 }
 
 /**
- * What deploy, rollback and recover share once they are about to change an environment: who is
- * changing it (user or CI, and the AWS identity), its lock taken and kept alive (the `lock` phase), and
- * a record in progress holding the redacted configuration. The caller writes the record when ready.
+ * What deploy, rollback and recover share: the timed phases, the environment's configuration (the
+ * `load` phase), its AWS clients and state store; and `begin`, which starts the recorded change.
  */
-export async function startRecordedChange(options: {
-  loaded: LoadedConfig;
-  clients: AwsClients;
-  store: StateStore;
-  env: Readonly<Record<string, string | undefined>>;
-  report: Report;
-  phase: <T>(name: string, run: () => Promise<T>) => Promise<T>;
-  phases: PhaseRecord[];
-  startedAt: number;
-  waitForLockMs?: number | undefined;
-  record?: Partial<DeploymentRecord>;
-}): Promise<RecordedChange> {
+export async function openChange(options: ChangeOptions) {
+  const startedAt = Date.now();
+  const { phases, phase } = phaseRunner(options.report);
+  const loaded = await phase('load', () => loadForChange(options));
+  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
+  const store = await openStoreFor(loaded, options.aws);
+  const opened = { ...options, startedAt, phases, phase, loaded, clients, store };
+  return {
+    ...opened,
+    begin: (record: Partial<DeploymentRecord> = {}) => startRecordedChange(opened, record),
+  };
+}
+
+/**
+ * Once a command is about to change an environment: who is changing it (user or CI, and the AWS
+ * identity), its lock taken and kept alive (the `lock` phase), and a record in progress holding the
+ * redacted configuration. The caller writes the record when ready.
+ */
+async function startRecordedChange(
+  options: ChangeOptions & {
+    startedAt: number;
+    phases: PhaseRecord[];
+    phase: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+    loaded: LoadedConfig;
+    clients: AwsClients;
+    store: StateStore;
+  },
+  extra: Partial<DeploymentRecord>,
+): Promise<RecordedChange> {
   const { loaded, clients, store, report, phases } = options;
   const environment = loaded.environment;
   const awsArn = await awsIdentity(await clients.sts()).then(
@@ -75,7 +118,7 @@ export async function startRecordedChange(options: {
     phases,
     changes: [],
     errors: [],
-    ...options.record,
+    ...extra,
   };
   const save = () => store.putDeployment({ ...record, phases: [...phases] });
   let lastSave = 0;
@@ -85,5 +128,38 @@ export async function startRecordedChange(options: {
     lastSave = Date.now();
     await save();
   };
-  return { record, lease, save, changed };
+  const commit: RecordedChange['commit'] = async ({ number, manifest, outputs }) => {
+    const lost = lease.lost();
+    if (lost) throw lost;
+    await store.putRelease({
+      environment,
+      number,
+      deploymentId: id,
+      createdAt: new Date().toISOString(),
+      manifest,
+    });
+    Object.assign(record, {
+      status: 'succeeded',
+      release: number,
+      finishedAt: new Date().toISOString(),
+      outputs,
+    });
+    await save();
+  };
+  const fail = async (error: unknown) => {
+    Object.assign(record, {
+      status: 'failed',
+      finishedAt: new Date().toISOString(),
+      errors: [errorEntry(error)],
+      ...(record.changes.length > 0 ? { needsAttention: true } : {}),
+    });
+    await save();
+  };
+  return { record, lease, save, changed, commit, fail };
+}
+
+/** How a record names an error: its code (an OmnixError's, else the SDK's name) and message. */
+export function errorEntry(error: unknown): { code: string; message: string } {
+  const code = error instanceof OmnixError ? error.code : ((error as { name?: string }).name ?? 'Error');
+  return { code, message: (error as Error).message ?? String(error) };
 }

@@ -1,12 +1,15 @@
 import { DeploymentFailedError, OmnixError } from '../core/errors.js';
-import { createAwsClients } from '../providers/aws/clients.js';
 import { type DeployOptions, deploy } from './deploy.js';
 import { emit } from './events.js';
-import { findInterrupted, markRecovered, recordInterrupted, unrecovered } from './interrupted.js';
-import { startRecordedChange } from './recorded-change.js';
+import {
+  findInterrupted,
+  markRecovered,
+  recentDeployments,
+  recordInterrupted,
+  unrecovered,
+} from './interrupted.js';
+import { openChange } from './recorded-change.js';
 import { differencesFrom, restoreManifest } from './restore.js';
-import { loadForChange, phaseRunner } from './run-steps.js';
-import { openStoreFor } from './state.js';
 
 export type RecoverOptions = Omit<DeployOptions, 'resumeInterrupted' | 'dryRun' | 'confirm'> & {
   /** Finish the interrupted deployment (deploy the configuration) instead of restoring its snapshot. */
@@ -24,24 +27,19 @@ export type RecoverOutcome =
  * Either way they are marked recovered, and the recovery is itself a recorded deployment.
  */
 export async function recover(options: RecoverOptions): Promise<RecoverOutcome> {
-  const started = Date.now();
   const { environment, report } = options;
-  const { phases, phase } = phaseRunner(report);
-  const loaded = await phase('load', () => loadForChange(options));
-  const store = await openStoreFor(loaded, options.aws);
-  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
+  const change = await openChange(options);
+  const { phase, loaded, clients, store, startedAt: started } = change;
   const context = { loaded, clients, report };
 
-  const [dead, marked] = await Promise.all([
-    findInterrupted(store, environment),
-    unrecovered(store, environment),
-  ]);
-  if (dead.length + marked.length === 0) return { status: 'nothing-to-recover' };
+  const recent = await recentDeployments(store, environment);
+  const dead = await findInterrupted(store, environment, { recent });
+  if (dead.length + unrecovered(recent).length === 0) return { status: 'nothing-to-recover' };
   if (options.resume) {
     // The deployment itself finds and marks the interrupted ones under its lock.
     const outcome = await deploy({ ...options, resumeInterrupted: true });
     if (outcome.status !== 'succeeded') return { status: 'nothing-to-recover' };
-    const recovered = (await store.listDeployments(environment, { limit: 20 })).filter(
+    const recovered = (await recentDeployments(store, environment)).filter(
       (record) => record.recoveredBy?.deploymentId === outcome.deploymentId,
     );
     return {
@@ -53,22 +51,12 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
     };
   }
 
-  const { record, lease, save, changed } = await startRecordedChange({
-    loaded,
-    clients,
-    store,
-    env: options.env,
-    report,
-    phase,
-    phases,
-    startedAt: started,
-    waitForLockMs: options.waitForLockMs,
-  });
+  const recorded = await change.begin();
+  const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
   let saved = false;
   try {
-    await recordInterrupted(store, environment, deploymentId, report);
-    const pending = await unrecovered(store, environment);
+    const pending = await recordInterrupted(store, environment, deploymentId, report);
     const oldest = pending[0];
     if (!oldest) return { status: 'nothing-to-recover' };
     if (!oldest.snapshot)
@@ -105,14 +93,7 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
     };
   } catch (error) {
     if (saved) {
-      const omnix = error instanceof OmnixError ? error : undefined;
-      Object.assign(record, {
-        status: 'failed',
-        finishedAt: new Date().toISOString(),
-        errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
-        ...(record.changes.length > 0 ? { needsAttention: true } : {}),
-      });
-      await save();
+      await recorded.fail(error);
       throw new DeploymentFailedError(
         'RecoveryFailed',
         `the recovery of ${environment} failed: ${(error as Error).message}`,

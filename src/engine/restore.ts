@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { GetDeploymentCommand } from '@aws-sdk/client-api-gateway';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import type { LoadedConfig } from '../config/load.js';
@@ -29,9 +30,13 @@ type ManifestObject = FrontendManifest['objects'][number];
  * Whether the live object serves the manifest object's content: the same version, or a copy of it (a
  * copy gets a new version id; its ETag is the content's MD5, or the original's for a single-part upload).
  */
-function sameContent(object: ManifestObject, live: { versionId: string; etag: string } | undefined): boolean {
+function sameContent(
+  object: ManifestObject,
+  live: { versionId: string; etag?: string | undefined } | undefined,
+): boolean {
   if (!live) return false;
-  return live.versionId === object.versionId || live.etag === object.etag || live.etag === object.md5;
+  if (live.versionId === object.versionId) return true;
+  return live.etag !== undefined && (live.etag === object.etag || live.etag === object.md5);
 }
 
 function sitePrefix(loaded: LoadedConfig): string {
@@ -175,8 +180,7 @@ async function restoreBackend(target: BackendManifest, context: RestoreContext):
         `stage ${target.api.stage} of ${target.api.restApiId} no longer exists`,
       );
     const variablesDiffer =
-      target.api.variables !== undefined &&
-      JSON.stringify(sortKeys(live.variables)) !== JSON.stringify(sortKeys(target.api.variables));
+      target.api.variables !== undefined && !isDeepStrictEqual(live.variables, target.api.variables);
     if (live.deploymentId !== target.api.deploymentId || variablesDiffer) {
       await pointStage(gateway, live, target.api.deploymentId, target.api.variables);
       await changed(
@@ -187,8 +191,6 @@ async function restoreBackend(target: BackendManifest, context: RestoreContext):
   }
   return count;
 }
-
-const sortKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort());
 
 /** Puts `target` back: the site first, then the backend (the reverse of a deployment). Returns how many things changed. */
 export async function restoreManifest(target: ReleaseManifest, context: RestoreContext): Promise<number> {
@@ -203,43 +205,37 @@ export async function differencesFrom(
   target: ReleaseManifest,
   context: Omit<RestoreContext, 'changed'>,
 ): Promise<string[]> {
-  const { loaded, clients } = context;
+  return manifestDifferences(await liveLike(target, context), target);
+}
+
+/** Every way the `live` manifest differs from `target`, one line each. */
+export function manifestDifferences(live: ReleaseManifest, target: ReleaseManifest): string[] {
   const differences: string[] = [];
   if (target.frontend) {
-    const objects = await listLiveObjects(await clients.s3(), target.frontend.bucket, sitePrefix(loaded));
-    const live = new Map(objects.map((object) => [object.key, object]));
+    const current = new Map((live.frontend?.objects ?? []).map((object) => [object.key, object]));
     for (const object of target.frontend.objects) {
-      const current = live.get(object.key);
-      if (!sameContent(object, current))
+      const found = current.get(object.key);
+      if (!sameContent(object, found))
         differences.push(
-          `${object.key}: version ${current?.versionId ?? '(none)'} is live, not ${object.versionId}`,
+          `${object.key}: version ${found?.versionId ?? '(none)'} is live, not ${object.versionId}`,
         );
     }
     const wanted = new Set(target.frontend.objects.map((object) => object.key));
-    for (const key of live.keys())
+    for (const key of current.keys())
       if (!wanted.has(key)) differences.push(`${key}: live, but not in the release`);
   }
-  if (target.backend) {
-    const lambda = await clients.lambda();
-    for (const fn of target.backend.functions) {
-      const live = await readLiveFunction(lambda, fn.name, aliasOf(loaded, fn));
-      if (live?.alias?.version !== fn.version)
-        differences.push(
-          `function ${fn.name}: alias on version ${live?.alias?.version ?? '(none)'}, not ${fn.version}`,
-        );
-    }
-    if (target.backend.api) {
-      const stage = await readStage(
-        await clients.apiGateway(),
-        target.backend.api.restApiId,
-        target.backend.api.stage,
-      );
-      if (stage?.deploymentId !== target.backend.api.deploymentId)
-        differences.push(
-          `stage ${target.backend.api.stage}: deployment ${stage?.deploymentId ?? '(none)'}, not ${target.backend.api.deploymentId}`,
-        );
-    }
+  const functions = new Map((live.backend?.functions ?? []).map((fn) => [fn.name, fn.version]));
+  for (const fn of target.backend?.functions ?? []) {
+    const version = functions.get(fn.name);
+    if (version !== fn.version)
+      differences.push(`function ${fn.name}: alias on version ${version ?? '(none)'}, not ${fn.version}`);
   }
+  const api = target.backend?.api;
+  const stage = live.backend?.api;
+  if (api && stage?.deploymentId !== api.deploymentId)
+    differences.push(
+      `stage ${api.stage}: deployment ${stage?.deploymentId ?? '(none)'}, not ${api.deploymentId}`,
+    );
   return differences;
 }
 

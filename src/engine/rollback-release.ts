@@ -1,28 +1,19 @@
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
-import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import type { ReleaseRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
+import { emit } from './events.js';
 import { recordInterrupted } from './interrupted.js';
-import { startRecordedChange } from './recorded-change.js';
+import { type ChangeOptions, openChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
-import { beforeChanges, loadForChange, phaseRunner } from './run-steps.js';
-import { openStoreFor } from './state.js';
+import { beforeChanges } from './run-steps.js';
 
-export interface RollbackOptions {
-  environment: string;
-  configDir: string;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  report: Report;
+export interface RollbackOptions extends ChangeOptions {
   /** The release to make live again; default: the one before the live release. */
   release?: number;
   /** The newest earlier release whose deployment succeeded. */
   auto?: boolean;
   /** Asked with the plan before any change; false stops. */
   confirm?: (plan: RollbackPlan) => Promise<boolean>;
-  waitForLockMs?: number;
-  aws?: Partial<AwsClientSettings>;
 }
 
 export interface RollbackPlan {
@@ -61,9 +52,10 @@ async function chooseTarget(
       });
     return chosen;
   }
-  const earlier = (await store.listReleases(environment, { limit: Number.POSITIVE_INFINITY })).filter(
-    (release) => release.number < live.number,
-  );
+  // The release before the live one is the second newest; --auto may have to look further back.
+  const earlier = (
+    await store.listReleases(environment, { limit: options.auto ? Number.POSITIVE_INFINITY : 2 })
+  ).filter((release) => release.number < live.number);
   if (options.auto) {
     for (const release of earlier) {
       const made = await store.getDeployment(release.deploymentId, environment);
@@ -86,12 +78,9 @@ async function chooseTarget(
  * deployments no longer exist; never deletes any.
  */
 export async function rollbackRelease(options: RollbackOptions): Promise<RollbackOutcome> {
-  const started = Date.now();
   const { report, environment } = options;
-  const { phases, phase } = phaseRunner(report);
-  const loaded = await phase('load', () => loadForChange(options));
-  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
-  const store = await openStoreFor(loaded, options.aws);
+  const change = await openChange(options);
+  const { phase, loaded, clients, store, startedAt: started } = change;
   const context = { loaded, clients, report };
 
   const { target, plan } = await phase('plan', () =>
@@ -114,18 +103,11 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   if (plan.changes.length === 0) return { status: 'already-live', plan };
   if (options.confirm && !(await options.confirm(plan))) return { status: 'declined', plan };
 
-  const { record, lease, save, changed } = await startRecordedChange({
-    loaded,
-    clients,
-    store,
-    env: options.env,
-    report,
-    phase,
-    phases,
-    startedAt: started,
-    waitForLockMs: options.waitForLockMs,
-    record: { rollbackTo: target.number, plan: { ...plan } },
+  const recorded = await change.begin({
+    rollbackTo: target.number,
+    plan: { ...plan },
   });
+  const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
   try {
     await recordInterrupted(store, environment, deploymentId, report);
@@ -145,24 +127,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     const made = await store.getDeployment(target.deploymentId, environment);
     const outputs = made?.outputs ?? {};
     const number = ((await store.listReleases(environment, { limit: 1 }))[0]?.number ?? 0) + 1;
-    await phase('commit', async () => {
-      const lost = lease.lost();
-      if (lost) throw lost;
-      await store.putRelease({
-        environment,
-        number,
-        deploymentId,
-        createdAt: new Date().toISOString(),
-        manifest: target.manifest,
-      });
-      Object.assign(record, {
-        status: 'succeeded',
-        release: number,
-        finishedAt: new Date().toISOString(),
-        outputs,
-      });
-      await save();
-    });
+    await phase('commit', () => recorded.commit({ number, manifest: target.manifest, outputs }));
     await save(); // with the commit phase's own timing
     emit(report, 'info', 'commit', `v${number} of ${environment} is v${target.number} again`);
     return {
@@ -174,14 +139,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
       outputs,
     };
   } catch (error) {
-    const omnix = error instanceof OmnixError ? error : undefined;
-    Object.assign(record, {
-      status: 'failed',
-      finishedAt: new Date().toISOString(),
-      errors: [{ code: omnix?.code ?? 'Error', message: (error as Error).message }],
-      ...(record.changes.length > 0 ? { needsAttention: true } : {}),
-    });
-    await save();
+    await recorded.fail(error);
     throw new DeploymentFailedError(
       'RollbackFailed',
       `the rollback of ${environment} to v${target.number} failed: ${(error as Error).message}`,

@@ -1,20 +1,22 @@
-import { OmnixError } from '../core/errors.js';
 import type { ReleaseManifest, RollbackRecord } from '../state/records.js';
 import { emit } from './events.js';
+import { errorEntry } from './recorded-change.js';
 import { differencesFrom, type RestoreContext, restoreManifest } from './restore.js';
 
 /**
  * Restores `target` and reads it back. Never throws: the outcome, what it changed, and (when it could not
  * restore everything) exactly what still differs are in the result, for the deployment record.
  */
-export async function rollBack(target: ReleaseManifest, context: RestoreContext): Promise<RollbackRecord> {
+export async function rollBack(
+  target: ReleaseManifest,
+  context: Omit<RestoreContext, 'changed'>,
+): Promise<RollbackRecord> {
   const startedAt = new Date();
   const changes: string[] = [];
   const track: RestoreContext = {
     ...context,
-    changed: async (change, options) => {
+    changed: async (change) => {
       changes.push(change);
-      await context.changed(change, options);
     },
   };
   const finish = (rest: Omit<RollbackRecord, 'startedAt' | 'durationMs' | 'changes'>): RollbackRecord => ({
@@ -33,14 +35,13 @@ export async function rollBack(target: ReleaseManifest, context: RestoreContext)
     emit(context.report, 'info', 'rollback', `restored what was live before (${changes.length} change(s))`);
     return finish({ outcome: 'restored' });
   } catch (error) {
-    const omnix = error instanceof OmnixError ? error : undefined;
     emit(context.report, 'warn', 'rollback', `the rollback failed: ${(error as Error).message}`);
     const differences = await differencesFrom(target, context).catch((readError: Error) => [
       `what is live could not be read: ${readError.message}`,
     ]);
     return finish({
       outcome: 'failed',
-      error: { code: omnix?.code ?? 'Error', message: (error as Error).message },
+      error: errorEntry(error),
       differences,
     });
   }

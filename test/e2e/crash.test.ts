@@ -8,7 +8,6 @@ import { recover } from '../../src/engine/recover.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { omnixProcess } from '../helpers/omnix-process.js';
 import { runCli } from '../helpers/run-cli.js';
-import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
 type Fixture = Awaited<ReturnType<typeof deployFixture>>;
 
@@ -99,14 +98,7 @@ describe('a deployment killed mid-way', () => {
         errors: [{ code: 'Interrupted' }],
       });
 
-      const outcome = await recover({
-        environment: 'development',
-        configDir: fixture.project,
-        cwd: fixture.project,
-        env: fixture.env,
-        report: () => {},
-        aws: { credentials: TEST_CREDENTIALS },
-      });
+      const outcome = await recover(fixture.engineOptions());
       expect(outcome).toMatchObject({ status: 'restored', recovered: [killed.id] });
       expect(await fixture.served(1)).toEqual(v1);
       expect(await fixture.store.getDeployment(killed.id, 'development')).toMatchObject({
@@ -135,16 +127,7 @@ describe('a deployment killed mid-way', () => {
 
   it('can be finished instead with recover --resume, making release v2', async () => {
     const { fixture, killed } = await killedAt('lambda:PublishVersion');
-    const outcome = await recover({
-      environment: 'development',
-      configDir: fixture.project,
-      cwd: fixture.project,
-      env: fixture.env,
-      report: () => {},
-      aws: { credentials: TEST_CREDENTIALS },
-      skipBuild: true,
-      resume: true,
-    });
+    const outcome = await recover({ ...fixture.engineOptions(), skipBuild: true, resume: true });
     expect(outcome).toMatchObject({ status: 'resumed', recovered: [killed.id], release: 2 });
     expect(await (await fetch(`${fixture.apiUrl}/health`)).json()).toMatchObject({ version: '2.0.0' });
     expect(await fixture.store.getDeployment(killed.id, 'development')).toMatchObject({

@@ -26,15 +26,7 @@ async function release(
 }
 
 const rollback = (fixture: Fixture, extra: Partial<Parameters<typeof rollbackRelease>[0]> = {}) =>
-  rollbackRelease({
-    environment: 'development',
-    configDir: fixture.project,
-    cwd: fixture.project,
-    env: fixture.env,
-    report: () => {},
-    aws: { credentials: TEST_CREDENTIALS },
-    ...extra,
-  });
+  rollbackRelease({ ...fixture.engineOptions(), ...extra });
 
 // slow: three releases of the example app, then rollbacks.
 describe('omnix rollback', () => {

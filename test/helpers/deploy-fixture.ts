@@ -4,6 +4,7 @@ import { loadValidConfig } from '../../src/config/load.js';
 import { bootstrapPlanFor } from '../../src/engine/bootstrap-plan.js';
 import { type DeployOptions, deploy } from '../../src/engine/deploy.js';
 import type { DeployEvent } from '../../src/engine/events.js';
+import type { ChangeOptions } from '../../src/engine/recorded-change.js';
 import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
 import type { SandboxOptions } from '../../src/sandbox/options.js';
 import { sandboxApiUrl, sandboxSiteUrl } from '../../src/sandbox/urls.js';
@@ -46,17 +47,18 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
     OMNIX_API_URL: apiUrl,
   };
   const store = new FileStateStore(join(project, '.omnix/state'));
+  /** What the engine's deploy, rollback and recover take for this project, quietly, with the sandbox's credentials. */
+  const engineOptions = (): ChangeOptions => ({
+    environment,
+    configDir: project,
+    cwd: project,
+    env,
+    aws: { credentials: TEST_CREDENTIALS },
+    report: () => {},
+  });
   const run = async (extra: Partial<DeployOptions> = {}) => {
     const events: DeployEvent[] = [];
-    const outcome = await deploy({
-      environment,
-      configDir: project,
-      cwd: project,
-      env,
-      aws: { credentials: TEST_CREDENTIALS },
-      report: (event) => events.push(event),
-      ...extra,
-    });
+    const outcome = await deploy({ ...engineOptions(), report: (event) => events.push(event), ...extra });
     return { outcome, events };
   };
   const touchAll = (dir: string, when: Date) => {
@@ -86,5 +88,18 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
     bodies['api /health'] = await (await fetch(`${apiUrl}/health`)).text();
     return bodies;
   };
-  return { project, running, siteUrl, apiUrl, env, store, run, touchAll, environment, processEnv, served };
+  return {
+    project,
+    running,
+    siteUrl,
+    apiUrl,
+    env,
+    store,
+    engineOptions,
+    run,
+    touchAll,
+    environment,
+    processEnv,
+    served,
+  };
 }

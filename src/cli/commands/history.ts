@@ -37,10 +37,8 @@ export async function historyList(
     : await allEnvironmentStates(context);
   const perEnvironment = await Promise.all(
     states.map(async ({ store, environment: name }) => {
-      const [records, interrupted] = await Promise.all([
-        store.listDeployments(name, { limit }),
-        findInterrupted(store, name),
-      ]);
+      const records = await store.listDeployments(name, { limit });
+      const interrupted = await findInterrupted(store, name, { recent: records });
       const dead = new Set(interrupted.map((record) => record.id));
       return records.map((record) =>
         dead.has(record.id) ? { ...record, status: 'interrupted' as const } : record,
