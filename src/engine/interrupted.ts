@@ -4,14 +4,14 @@ import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 
 /** How many recent deployments are looked at for ones left `in_progress`. */
-export const LOOK_BACK = 20;
+const LOOK_BACK = 20;
 
 /** The recent deployments the functions below look at, newest first. */
 export const recentDeployments = (store: StateStore, environment: string): Promise<DeploymentRecord[]> =>
   store.listDeployments(environment, { limit: LOOK_BACK });
 
 /** Whether `lock` shows the deployment still running: its lock, and nobody has stopped keeping it alive. */
-export function stillRunning(record: DeploymentRecord, lock: LockRecord | undefined): boolean {
+function stillRunning(record: DeploymentRecord, lock: LockRecord | undefined): boolean {
   return lock !== undefined && lock.holder.deploymentId === record.id && !isStale(lock);
 }
 

@@ -209,7 +209,7 @@ export async function differencesFrom(
 }
 
 /** Every way the `live` manifest differs from `target`, one line each. */
-export function manifestDifferences(live: ReleaseManifest, target: ReleaseManifest): string[] {
+function manifestDifferences(live: ReleaseManifest, target: ReleaseManifest): string[] {
   const differences: string[] = [];
   if (target.frontend) {
     const current = new Map((live.frontend?.objects ?? []).map((object) => [object.key, object]));

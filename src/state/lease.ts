@@ -19,7 +19,7 @@ export function renewedLock(lock: LockRecord, ttlSeconds: number): LockRecord {
   return { ...lock, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(), token: randomUUID() };
 }
 
-export const isExpired = (lock: LockRecord, now = Date.now()): boolean => Date.parse(lock.expiresAt) <= now;
+const isExpired = (lock: LockRecord, now = Date.now()): boolean => Date.parse(lock.expiresAt) <= now;
 
 function processAlive(pid: number): boolean {
   try {
@@ -31,7 +31,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** The holder runs on this machine and its process is gone: its heartbeat has stopped for good. */
-export const holderGone = (lock: LockRecord): boolean =>
+const holderGone = (lock: LockRecord): boolean =>
   lock.holder.host === hostname() && !processAlive(lock.holder.pid);
 
 /** A lock nobody keeps alive any more: expired, or its holder's process on this host has ended. */

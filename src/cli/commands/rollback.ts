@@ -12,7 +12,7 @@ function parseRelease(text: string | undefined): number | undefined {
   return number;
 }
 
-export function renderRollbackPlan(plan: RollbackPlan, style: Style): string {
+function renderRollbackPlan(plan: RollbackPlan, style: Style): string {
   const lines = [style.bold(`Rollback of ${plan.environment}: v${plan.from} → v${plan.to}`)];
   if (plan.changes.length === 0) lines.push(`  nothing to change: v${plan.to} is what is live`);
   for (const change of plan.changes.slice(0, 30)) lines.push(`  ${change}`);

@@ -16,7 +16,7 @@ const DEFAULT_FILE_PATH = '.omnix/state';
  * backend name means the environment's configured store when it is of that kind (the file store's
  * default folder otherwise).
  */
-export function parseStoreSpec(text: string, configured: StateSettings): StateSettings {
+function parseStoreSpec(text: string, configured: StateSettings): StateSettings {
   const lockTtlSeconds = configured.lockTtlSeconds;
   const bare = /^(file|s3|dynamodb)$/.exec(text)?.[1];
   if (bare) {

@@ -26,7 +26,7 @@ import type { StateStore } from '../store.js';
 
 type Item = Record<string, AttributeValue>;
 
-export const TABLE_KEYS = {
+const TABLE_KEYS = {
   partition: 'PK',
   sort: 'SK',
   idIndex: 'ByDeploymentId',
