@@ -10,6 +10,7 @@ import { ApiGatewayState } from './services/apigateway/state.js';
 import { createCloudFrontService } from './services/cloudfront/cloudfront.js';
 import { createCloudFrontServer } from './services/cloudfront/serve.js';
 import { CloudFrontState } from './services/cloudfront/state.js';
+import { createCloudWatchService } from './services/cloudwatch/cloudwatch.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
 import { createLambdaService } from './services/lambda/lambda.js';
 import { createS3Service } from './services/s3/s3.js';
@@ -45,6 +46,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     cloudfront: createCloudFrontService(options, cloudFront),
     lambda: lambda.service,
     apigateway: createApiGatewayService(options, apiGateway),
+    monitoring: createCloudWatchService(options, persistence),
   };
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),

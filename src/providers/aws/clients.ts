@@ -24,6 +24,7 @@ export interface AwsClients {
   apiGateway(): Promise<import('@aws-sdk/client-api-gateway').APIGatewayClient>;
   sts(): Promise<import('@aws-sdk/client-sts').STSClient>;
   dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
+  cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
@@ -93,6 +94,12 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
         new (
           await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb')
         ).DynamoDBClient(config),
+    ),
+    cloudWatch: once(
+      async () =>
+        new (
+          await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch')
+        ).CloudWatchClient(config),
     ),
   };
 }
