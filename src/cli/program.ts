@@ -151,9 +151,15 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--prune',
         description: 'after success, delete function versions and API deployments no kept release needs',
       },
+      {
+        flags: '--safe-mode',
+        description:
+          'canary rollout (rollout.canary steps) judged by the stricter health.safeMode thresholds',
+      },
     ],
     examples: [
       'omnix deploy staging --yes',
+      'omnix deploy production --yes --safe-mode',
       'omnix deploy production --yes --json',
       'omnix deploy development --only frontend --yes',
     ],
@@ -197,6 +203,18 @@ export const COMMANDS: CommandSpec[] = [
       'Per environment: the live release, the last deployment, who holds the lock, interrupted deployments',
     examples: ['omnix status', 'omnix status staging', 'omnix status production --json'],
     run: async (context, args) => (await import('./commands/status.js')).statusCommand(context, args[0]),
+  },
+  {
+    name: 'health',
+    arguments: '<env>',
+    summary: "Run the environment's health checks against its live release (exit 1 when one fails)",
+    options: [
+      { flags: '--report <format>', description: 'also write a report: md (Markdown)' },
+      { flags: '--output <file>', description: 'where --report writes (default: health-<env>.md)' },
+    ],
+    examples: ['omnix health staging', 'omnix health production --report md', 'omnix health staging --json'],
+    run: async (context, args, options) =>
+      (await import('./commands/health.js')).healthCommand(context, args[0]!, options),
   },
   {
     name: 'history',
@@ -337,7 +355,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['validate', 'drift', 'health', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
+const PLANNED = ['validate', 'drift', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
 
 /** The original task list's verbs, accepted by `orchestrator`. */
 const ORCHESTRATOR_ALIASES: Record<string, string> = {

@@ -1,10 +1,10 @@
 import type { OmnixConfig } from '../config/schema.js';
 import { runPool } from '../core/pool.js';
 import { redeploy, updateStageVariables } from '../providers/aws/api-stage.js';
-import type { AwsClients } from '../providers/aws/clients.js';
 import { pointAlias, publishVersion, updateCode, updateConfiguration } from '../providers/aws/functions.js';
 import type { ReleaseManifest } from '../state/records.js';
-import { emit, type Report } from './events.js';
+import type { ApplyContext } from './components/component.js';
+import { emit } from './events.js';
 import type { PlannedBackend } from './plan-deployment.js';
 
 /**
@@ -14,9 +14,7 @@ import type { PlannedBackend } from './plan-deployment.js';
 export async function applyBackend(
   planned: PlannedBackend,
   backend: NonNullable<OmnixConfig['backend']>,
-  clients: AwsClients,
-  report: Report,
-  changed: (change: string, options?: { batch?: boolean }) => Promise<void>,
+  { clients, report, changed, canary }: Pick<ApplyContext, 'clients' | 'report' | 'changed' | 'canary'>,
 ): Promise<NonNullable<ReleaseManifest['backend']>> {
   const lambda = await clients.lambda();
   const s3 = await clients.s3();
@@ -41,9 +39,33 @@ export async function applyBackend(
     }
     if (fn.release) {
       const version = await publishVersion(lambda, fn.name, pkg.codeSha256);
-      await pointAlias(lambda, fn.name, desired.alias, version);
-      await changed(`function ${fn.name}: version ${version} published, alias ${desired.alias} → ${version}`);
-      emit(report, 'progress', 'apply', `${fn.name}: alias ${desired.alias} → version ${version}`);
+      const from = live.alias?.version;
+      // Lambda routes alias traffic between published versions only.
+      if (canary && from && /^\d+$/.test(from) && from !== version && canary.firstWeight < 100) {
+        await pointAlias(lambda, fn.name, desired.alias, from, { [version]: canary.firstWeight / 100 });
+        await changed(
+          `function ${fn.name}: version ${version} published, alias ${desired.alias} → ${from} with ${canary.firstWeight}% on ${version} (canary)`,
+        );
+        emit(
+          report,
+          'progress',
+          'apply',
+          `${fn.name}: ${canary.firstWeight}% of ${desired.alias} on version ${version}`,
+        );
+        canary.canaries.push({
+          key: desired.key,
+          name: fn.name,
+          alias: desired.alias,
+          fromVersion: from,
+          toVersion: version,
+        });
+      } else {
+        await pointAlias(lambda, fn.name, desired.alias, version);
+        await changed(
+          `function ${fn.name}: version ${version} published, alias ${desired.alias} → ${version}`,
+        );
+        emit(report, 'progress', 'apply', `${fn.name}: alias ${desired.alias} → version ${version}`);
+      }
       versions.set(fn.name, { version, codeSha256: pkg.codeSha256, alias: desired.alias });
     } else {
       versions.set(fn.name, {

@@ -1,9 +1,12 @@
 import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
+import { alarmBaseline } from '../health/checks/alarm.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
+import { runCanary } from './canary.js';
 import { backendComponent } from './components/backend.js';
+import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
 import { markRecovered, recordInterrupted } from './interrupted.js';
@@ -14,6 +17,7 @@ import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js
 import { pinUnpublished } from './restore.js';
 import { rollBack } from './rollback.js';
 import { beforeChanges } from './run-steps.js';
+import { checkHealth, healthFailure } from './verify.js';
 
 export interface DeployOptions extends ChangeOptions {
   only?: 'frontend' | 'backend';
@@ -30,6 +34,8 @@ export interface DeployOptions extends ChangeOptions {
   resumeInterrupted?: boolean;
   /** After success, delete function versions and API deployments no kept release needs. */
   prune?: boolean;
+  /** Canary rollout whatever `rollout.strategy` says, judged by `health.safeMode`'s stricter thresholds. */
+  safeMode?: boolean;
 }
 
 export type Outputs = { siteUrl?: string; apiUrl?: string };
@@ -122,7 +128,13 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     throw error;
   }
 
-  const rollBackFailure = (snapshot: ReleaseManifest) => {
+  const safeMode = options.safeMode === true;
+  const strategy = safeMode ? 'canary' : config.rollout.strategy;
+  record.rollout = { strategy, safeMode };
+  record.health = [];
+  const verifying = { loaded, clients, report, outputs: outputs as Record<string, string>, safeMode };
+
+  const rollBackFailure = async (snapshot: ReleaseManifest) => {
     emit(
       report,
       'warn',
@@ -130,27 +142,65 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       `restoring what was live before ${deploymentId} (${record.changes.length} change(s) to undo)`,
     );
     // The rollback's own changes go to its record, written with the outcome.
-    return phase('rollback', () => rollBack(snapshot, { loaded, clients, report }));
+    const rollback = await phase('rollback', () => rollBack(snapshot, { loaded, clients, report }));
+    if (rollback.outcome === 'restored' && config.health.checks.length > 0) {
+      const health = await checkHealth(
+        { ...verifying, manifest: snapshot, ...(previous ? { release: previous.number } : {}) },
+        'rollback',
+        'rollback',
+      ).catch((error: Error) =>
+        emit(report, 'warn', 'rollback', `health checks could not run: ${error.message}`),
+      );
+      if (health) record.health!.push(health);
+    }
+    return rollback;
   };
 
   try {
+    const number = (previous?.number ?? 0) + 1;
     await phase('snapshot', async () => {
       if (record.snapshot && plan.backend) await pinUnpublished(record.snapshot, clients, report);
+      record.alarmBaseline = await alarmBaseline(clients, config.health.checks).catch((error: Error) => {
+        emit(
+          report,
+          'warn',
+          'snapshot',
+          `alarm states could not be read before the change: ${error.message}`,
+        );
+        return undefined;
+      });
       await save();
     });
     const manifest: ReleaseManifest = { ...previous?.manifest };
+    const canaries: CanaryTarget[] = [];
     await phase('apply', async () => {
       // Backend before frontend: pages already served keep working against the new API.
-      const context = { loaded, clients, store, releases: plan.releases, report, changed };
+      const first = config.rollout.canary.steps.find((step) => step > 0) ?? 100;
+      const context = {
+        loaded,
+        clients,
+        store,
+        releases: plan.releases,
+        report,
+        changed,
+        ...(strategy === 'canary' ? { canary: { firstWeight: first, canaries } } : {}),
+      };
       if (plan.backend) manifest.backend = await backendComponent.apply(plan.backend, context);
       if (plan.frontend) manifest.frontend = await frontendComponent.apply(plan.frontend, context);
     });
-    await phase(
-      'verify',
-      async () => emit(report, 'info', 'verify', 'health checks are not part of this version yet'),
-      true,
-    );
-    const number = (previous?.number ?? 0) + 1;
+    await phase('verify', async () => {
+      const verify = {
+        ...verifying,
+        manifest,
+        release: number,
+        ...(record.alarmBaseline ? { baseline: record.alarmBaseline } : {}),
+      };
+      if (canaries.length > 0)
+        await runCanary(canaries, { ...verify, changed, reported: (health) => record.health!.push(health) });
+      const health = await checkHealth(verify, 'deploy');
+      record.health!.push(health);
+      if (health.status === 'fail') throw healthFailure(health, 'the new release is not healthy');
+    });
     await phase('commit', () =>
       recorded.commit({ number, manifest, outputs: outputs as Record<string, string> }),
     );

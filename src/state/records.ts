@@ -1,3 +1,5 @@
+import type { AlarmBaseline, HealthReport } from '../health/types.js';
+
 /** What a deployment ended as (`in_progress` until it does). */
 export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
 
@@ -84,6 +86,12 @@ export interface DeploymentRecord {
   needsAttention?: boolean;
   outputs?: Record<string, string>;
   plan?: Record<string, unknown>;
+  /** How the release took traffic: `canary` steps (forced by `--safe-mode`, with its stricter thresholds) or all at once. */
+  rollout?: { strategy: 'all-at-once' | 'canary'; safeMode: boolean };
+  /** States of the health checks' alarms before the first change. */
+  alarmBaseline?: AlarmBaseline;
+  /** Every health check run, in order: canary steps, the verification, and after a rollback. */
+  health?: HealthReport[];
 }
 
 export interface ReleaseRecord {

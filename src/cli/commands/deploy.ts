@@ -14,6 +14,7 @@ export interface DeployFlags {
   redeployApi?: boolean;
   waitForLock?: string;
   prune?: boolean;
+  safeMode?: boolean;
 }
 
 export function checkWait(text: string | undefined): number | undefined {
@@ -65,6 +66,7 @@ function engineOptions(
     ...(flags.redeployApi ? { redeployApi: true } : {}),
     ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
     ...(flags.prune ? { prune: true } : {}),
+    ...(flags.safeMode ? { safeMode: true } : {}),
   };
 }
 

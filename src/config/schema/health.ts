@@ -118,6 +118,15 @@ export const healthCheckSchema = z.discriminatedUnion('type', [
   pluginCheck,
 ]);
 
+const latencyThresholds = z
+  .strictObject({
+    samples: z.number().int().min(1).max(1000).default(20).describe('Requests measured per check.'),
+    p50Ms: z.number().positive().optional().describe('Largest median latency (ms) still healthy.'),
+    p95Ms: z.number().positive().optional().describe('Largest 95th-percentile latency (ms) still healthy.'),
+    p99Ms: z.number().positive().optional().describe('Largest 99th-percentile latency (ms) still healthy.'),
+  })
+  .describe('Latency thresholds over the samples of each http/api check.');
+
 export const healthSchema = z
   .strictObject({
     checks: z
@@ -132,29 +141,27 @@ export const healthSchema = z
       .default(3)
       .describe('Attempts after the first while a new release warms up.'),
     retryInterval: duration.default('2s').describe('First wait between attempts; doubles each time.'),
-    latency: z
-      .strictObject({
-        samples: z.number().int().min(1).max(1000).default(20).describe('Requests measured per check.'),
-        p50Ms: z.number().positive().optional().describe('Largest median latency (ms) still healthy.'),
-        p95Ms: z
-          .number()
-          .positive()
-          .optional()
-          .describe('Largest 95th-percentile latency (ms) still healthy.'),
-        p99Ms: z
-          .number()
-          .positive()
-          .optional()
-          .describe('Largest 99th-percentile latency (ms) still healthy.'),
-      })
-      .optional()
-      .describe('Latency thresholds over the samples of each http/api check.'),
+    latency: latencyThresholds.optional(),
     maxErrorRate: z
       .number()
       .min(0)
       .max(1)
       .optional()
       .describe('Largest share of failed samples (0–1) still counted healthy.'),
+    safeMode: z
+      .strictObject({
+        latency: latencyThresholds
+          .optional()
+          .describe('Latency thresholds in safe mode; default: `health.latency`.'),
+        maxErrorRate: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0)
+          .describe('Largest share of failed samples (0–1) in safe mode.'),
+      })
+      .default({ maxErrorRate: 0 })
+      .describe('Stricter thresholds for `deploy --safe-mode`, which also forces a canary rollout.'),
   })
-  .default({ checks: [], timeoutSeconds: 10, retries: 3, retryInterval: '2s' })
+  .default({ checks: [], timeoutSeconds: 10, retries: 3, retryInterval: '2s', safeMode: { maxErrorRate: 0 } })
   .describe('How a release is verified.');

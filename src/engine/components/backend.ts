@@ -110,6 +110,5 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
         }
       : {}),
   }),
-  apply: (planned, context) =>
-    applyBackend(planned, context.loaded.config.backend!, context.clients, context.report, context.changed),
+  apply: (planned, context) => applyBackend(planned, context.loaded.config.backend!, context),
 };

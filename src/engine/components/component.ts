@@ -13,8 +13,22 @@ export interface ComponentContext {
   redeployApi?: boolean;
 }
 
+/** A function whose alias a canary rollout moves from `fromVersion` to `toVersion` in steps. */
+export interface CanaryTarget {
+  key: string;
+  name: string;
+  alias: string;
+  fromVersion: string;
+  toVersion: string;
+}
+
 export interface ApplyContext extends ComponentContext {
   report: Report;
+  /**
+   * Canary rollout: the share (percent) of traffic a newly published version gets at first; each
+   * function moved that way is added to `canaries`. Unset: aliases move whole.
+   */
+  canary?: { firstWeight: number; canaries: CanaryTarget[] };
   /** Tells the deployment record what was just changed (`batch` for per-file progress). */
   changed(change: string, options?: { batch?: boolean }): Promise<void>;
 }

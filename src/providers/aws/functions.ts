@@ -142,12 +142,16 @@ export async function publishVersion(
   }
 }
 
-/** Points the alias at a version with all its traffic (clearing any weights); creates it if missing. */
+/**
+ * Points the alias at a version, with all its traffic or, given `weights`, all but the share routed to
+ * other versions (`{ "4": 0.1 }`); creates it if missing.
+ */
 export async function pointAlias(
   lambda: LambdaClient,
   name: string,
   alias: string,
   version: string,
+  weights: Record<string, number> = {},
 ): Promise<void> {
   try {
     await lambda.send(
@@ -155,7 +159,7 @@ export async function pointAlias(
         FunctionName: name,
         Name: alias,
         FunctionVersion: version,
-        RoutingConfig: { AdditionalVersionWeights: {} },
+        RoutingConfig: { AdditionalVersionWeights: weights },
       }),
     );
   } catch (error) {

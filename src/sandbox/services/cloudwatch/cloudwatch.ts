@@ -168,7 +168,10 @@ export function createCloudWatchService(
         'content-type': 'application/x-amz-json-1.0',
         'x-amzn-query-error': `${error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
       },
-      body: JSON.stringify({ __type: `com.amazonaws.cloudwatch#${SHAPES[error.code] ?? error.code}`, message: error.message }),
+      body: JSON.stringify({
+        __type: `com.amazonaws.cloudwatch#${SHAPES[error.code] ?? error.code}`,
+        message: error.message,
+      }),
     }),
     route(request: SandboxRequest) {
       const target = request.headers.get('x-amz-target') ?? '';

@@ -1,0 +1,133 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { Parser } from 'htmlparser2';
+import { mapPool } from '../../core/pool.js';
+import { probe } from '../http-probe.js';
+import type { CheckContext, Finding, HealthCheck } from '../types.js';
+
+type FrontendCheck = Extract<HealthCheck, { type: 'frontend' }>;
+type AssetKind = 'script' | 'stylesheet' | 'image';
+
+const CONTENT_TYPES: Record<AssetKind, RegExp> = {
+  script: /^(text|application)\/(javascript|ecmascript|x-javascript)\b/i,
+  stylesheet: /^text\/css\b/i,
+  image: /^image\//i,
+};
+
+/** What a page references and the build id it carries. */
+export interface PageParts {
+  assets: Array<{ kind: AssetKind; url: string }>;
+  buildId?: string;
+}
+
+export function readPage(html: string, pageUrl: string): PageParts {
+  const assets: PageParts['assets'] = [];
+  let buildId: string | undefined;
+  const add = (kind: AssetKind, reference: string | undefined) => {
+    if (!reference || reference.startsWith('data:')) return;
+    try {
+      assets.push({ kind, url: new URL(reference, pageUrl).href });
+    } catch {
+      assets.push({ kind, url: reference });
+    }
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+        if (name === 'script') add('script', attributes.src);
+        else if (name === 'img') add('image', attributes.src);
+        else if (name === 'link' && rel.includes('stylesheet')) add('stylesheet', attributes.href);
+        else if (name === 'link' && rel.includes('modulepreload')) add('script', attributes.href);
+        else if (name === 'link' && rel.some((word) => word === 'icon' || word === 'apple-touch-icon'))
+          add('image', attributes.href);
+        else if (name === 'meta' && attributes.name === 'omnix-build') buildId = attributes.content;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return { assets: dedupe(assets), ...(buildId !== undefined ? { buildId } : {}) };
+}
+
+/**
+ * The page loads as HTML; every script, stylesheet and image it references loads with 200 and a fitting
+ * Content-Type; and its `omnix-build` id is the one in the release's copy of the page.
+ */
+export async function frontendCheck(check: FrontendCheck, context: CheckContext): Promise<Finding> {
+  const page = await probe({ url: check.url, method: 'GET', headers: {} }, context.signal);
+  if (page.status !== 200)
+    return { status: 'fail', message: `GET ${check.url}: status ${page.status}, expected 200` };
+  const type = page.headers.get('content-type') ?? '';
+  if (!/^text\/html\b/i.test(type))
+    return { status: 'fail', message: `GET ${check.url}: Content-Type "${type}", expected text/html` };
+  const parts = readPage(page.body, check.url);
+  const problems = (
+    await mapPool(parts.assets, 8, async (asset) => {
+      try {
+        const response = await probe({ url: asset.url, method: 'GET', headers: {} }, context.signal);
+        if (response.status !== 200) return `${asset.kind} ${asset.url}: status ${response.status}`;
+        const assetType = response.headers.get('content-type') ?? '';
+        if (!CONTENT_TYPES[asset.kind].test(assetType))
+          return `${asset.kind} ${asset.url}: Content-Type "${assetType}" does not fit a ${asset.kind}`;
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    })
+  ).filter((problem): problem is string => problem !== undefined);
+
+  const expected = await releasedBuildId(check.url, context);
+  if (expected !== undefined && parts.buildId !== expected)
+    problems.push(
+      parts.buildId === undefined
+        ? `the page carries no omnix-build id; release ${context.release ?? ''} has ${expected}`
+        : `the page is build ${parts.buildId}, the release is build ${expected} (an old copy still cached?)`,
+    );
+  const loaded = `${parts.assets.length} asset(s)`;
+  if (problems.length > 0)
+    return {
+      status: 'fail',
+      message: problems.length === 1 ? problems[0]! : `${problems.length} problems: ${problems[0]}; …`,
+      details: problems,
+    };
+  return {
+    status: 'pass',
+    message: `the page and its ${loaded} load${parts.buildId ? `; build ${parts.buildId}` : ''}`,
+  };
+}
+
+/** The `omnix-build` id of the page as the release put it in the bucket; undefined when unknown. */
+async function releasedBuildId(pageUrl: string, context: CheckContext): Promise<string | undefined> {
+  const site = context.manifest?.frontend;
+  if (!site) return undefined;
+  const key = pageKey(pageUrl, context.outputs.siteUrl, context.config.frontend?.entryPoints ?? []);
+  const object = site.objects.find((entry) => entry.key === key);
+  if (!object) return undefined;
+  const s3 = await context.clients.s3();
+  const got = await s3.send(
+    new GetObjectCommand({ Bucket: site.bucket, Key: key, VersionId: object.versionId }),
+    { abortSignal: context.signal },
+  );
+  return readPage(await got.Body!.transformToString(), pageUrl).buildId;
+}
+
+/** The bucket key a page URL serves: its path below the site URL, or the first HTML entry point for a folder. */
+function pageKey(pageUrl: string, siteUrl: string | undefined, entryPoints: readonly string[]): string {
+  const url = new URL(pageUrl);
+  const site = siteUrl ? new URL(siteUrl) : undefined;
+  const base = site?.pathname.replace(/\/?$/, '/');
+  const below =
+    site && base && url.origin === site.origin && `${url.pathname}/`.startsWith(base)
+      ? url.pathname.slice(base.length)
+      : url.pathname;
+  const path = decodeURIComponent(below).replace(/^\/+/, '');
+  const index = entryPoints.find((entry) => entry.endsWith('.html')) ?? 'index.html';
+  if (path === '') return index;
+  if (path.endsWith('/')) return `${path}index.html`;
+  return path;
+}
+
+function dedupe(assets: PageParts['assets']): PageParts['assets'] {
+  const seen = new Set<string>();
+  return assets.filter((asset) => !seen.has(asset.url) && seen.add(asset.url));
+}
