@@ -6,6 +6,7 @@ import { recordInterrupted } from './interrupted.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
 import { beforeChanges } from './run-steps.js';
+import { checkHealth, healthFailure } from './verify.js';
 
 export interface RollbackOptions extends ChangeOptions {
   /** The release to make live again; default: the one before the live release. */
@@ -127,6 +128,19 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     const made = await store.getDeployment(target.deploymentId, environment);
     const outputs = made?.outputs ?? {};
     const number = ((await store.listReleases(environment, { limit: 1 }))[0]?.number ?? 0) + 1;
+    if (loaded.config.health.checks.length > 0) {
+      // The old release is live again whatever its health: a failing check is reported, not undone.
+      const health = await phase('health', () =>
+        checkHealth(
+          { loaded, clients, report, outputs, manifest: target.manifest, release: number },
+          'rollback',
+          'health',
+        ),
+      );
+      record.health = [health];
+      if (health.status === 'fail')
+        emit(report, 'warn', 'health', healthFailure(health, `v${target.number} is live again, but`).message);
+    }
     await phase('commit', () => recorded.commit({ number, manifest: target.manifest, outputs }));
     await save(); // with the commit phase's own timing
     emit(report, 'info', 'commit', `v${number} of ${environment} is v${target.number} again`);

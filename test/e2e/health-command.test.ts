@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { alarmCheck } from '../../src/health/checks/alarm.js';
-import type { CheckContext } from '../../src/health/types.js';
 import { createAwsClients } from '../../src/providers/aws/clients.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -120,11 +119,14 @@ describe('omnix health', () => {
       endpoint: fixture.running.endpoint,
       credentials: TEST_CREDENTIALS,
     });
-    const finding = await alarmCheck({ name: 'alarms', type: 'cloudwatch-alarm', alarms: ['api-errors'] }, {
-      clients,
-      baseline: { 'api-errors': 'OK' },
-      signal: AbortSignal.timeout(5000),
-    } as CheckContext);
+    const finding = await alarmCheck(
+      { name: 'alarms', type: 'cloudwatch-alarm', alarms: ['api-errors'] },
+      {
+        clients,
+        baseline: { 'api-errors': 'OK' },
+        signal: AbortSignal.timeout(5000),
+      },
+    );
     expect(finding).toMatchObject({
       status: 'fail',
       message: 'api-errors: in ALARM since the deployment started',

@@ -30,7 +30,7 @@ const rollback = (fixture: Fixture, extra: Partial<Parameters<typeof rollbackRel
 
 // slow: three releases of the example app, then rollbacks.
 describe('omnix rollback', () => {
-  it('makes v1 live again after v3, as release v4, and a second time changes nothing', async () => {
+  it('makes v1 live again after v3, as release v4, checks its health, and a second time changes nothing', async () => {
     const fixture = await deployFixture();
     await fixture.run();
     const v1 = await fixture.served(1);
@@ -52,7 +52,11 @@ describe('omnix rollback', () => {
       'snapshot',
       'restore',
       'verify',
+      'health',
       'commit',
+    ]);
+    expect(record!.health).toEqual([
+      expect.objectContaining({ stage: 'rollback', status: 'pass', release: 4 }),
     ]);
 
     expect(await rollback(fixture, { release: 1 })).toMatchObject({ status: 'already-live' });

@@ -4,6 +4,7 @@ import { durationOf } from '../../engine/environment-status.js';
 import { findInterrupted } from '../../engine/interrupted.js';
 import type { DeploymentRecord } from '../../state/records.js';
 import type { CommandContext } from '../io.js';
+import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
 import { allEnvironmentStates, environmentState } from '../state-access.js';
@@ -144,6 +145,8 @@ export async function historyShow(context: CommandContext, id: string): Promise<
         style.red(`  still different: ${difference}`),
       ),
     );
+  for (const report of record.health ?? [])
+    lines.push('', renderHealthReport(report, style, `Health checks (${report.stage})`));
   if (record.changes.length > 0) {
     lines.push('', `Changes (${record.changes.length}):`);
     for (const change of record.changes.slice(0, 30)) lines.push(`  ${change}`);

@@ -45,7 +45,10 @@ export async function alarmBaseline(
  * No named alarm went into ALARM because of this release. One already in ALARM before the deployment
  * started (the baseline) is reported as a warning, so a hotfix for it can still go out.
  */
-export async function alarmCheck(check: AlarmCheck, context: CheckContext): Promise<Finding> {
+export async function alarmCheck(
+  check: AlarmCheck,
+  context: Pick<CheckContext, 'clients' | 'baseline' | 'signal'>,
+): Promise<Finding> {
   const states = await alarmStates(context.clients, check.alarms, context.signal);
   const missing = check.alarms.filter((name) => !states.has(name));
   const firing = check.alarms.filter((name) => states.get(name) === 'ALARM');
