@@ -143,9 +143,10 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     );
     // The rollback's own changes go to its record, written with the outcome.
     const rollback = await phase('rollback', () => rollBack(snapshot, { loaded, clients, report }));
-    if (rollback.outcome === 'restored' && config.health.checks.length > 0) {
+    // What was live before is warm already: its checks get one attempt each.
+    if (rollback.outcome === 'restored' && previous && config.health.checks.length > 0) {
       const health = await checkHealth(
-        { ...verifying, manifest: snapshot, ...(previous ? { release: previous.number } : {}) },
+        { ...verifying, manifest: snapshot, release: previous.number, retries: 0 },
         'rollback',
         'rollback',
       ).catch((error: Error) =>

@@ -16,6 +16,8 @@ export interface VerifyContext {
   release?: number;
   baseline?: AlarmBaseline;
   safeMode?: boolean;
+  /** Overrides `health.retries` (and every check's own) for this run. */
+  retries?: number;
 }
 
 /** Runs the environment's health checks against what is live, telling each result as it comes. */
@@ -37,6 +39,7 @@ export async function checkHealth(
     ...(context.release !== undefined ? { release: context.release } : {}),
     ...(context.baseline ? { baseline: context.baseline } : {}),
     thresholds: thresholdsOf(loaded.config.health, { safeMode: context.safeMode ?? false }),
+    ...(context.retries !== undefined ? { retries: context.retries } : {}),
     stage,
     onResult: (result) =>
       emit(context.report, result.status === 'pass' ? 'progress' : 'warn', phase, describeResult(result)),

@@ -21,6 +21,8 @@ export interface HealthRun extends Omit<CheckContext, 'signal'> {
   stage: string;
   /** Told each check's result as it ends. */
   onResult?: (result: CheckResult) => void;
+  /** Overrides every check's retries (a release known to be warm needs none). */
+  retries?: number;
 }
 
 const CHECKS: {
@@ -78,7 +80,10 @@ function thresholdsFor(check: HealthCheck, thresholds: Thresholds): Thresholds {
  */
 async function runOne(configured: HealthCheck, run: HealthRun): Promise<CheckResult> {
   const started = performance.now();
-  const thresholds = thresholdsFor(configured, run.thresholds);
+  const thresholds = {
+    ...thresholdsFor(configured, run.thresholds),
+    ...(run.retries !== undefined ? { retries: run.retries } : {}),
+  };
   const done = (finding: Finding, attempts: number): CheckResult => ({
     name: configured.name,
     type: configured.type,
