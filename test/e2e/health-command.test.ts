@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { alarmCheck } from '../../src/health/checks/alarm.js';
 import { createAwsClients } from '../../src/providers/aws/clients.js';
+import { errorsAlarm } from '../helpers/alarms.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
@@ -16,18 +17,7 @@ async function setAlarm(fixture: Fixture, name: string, state: 'OK' | 'ALARM') {
     endpoint: fixture.running.endpoint,
     credentials: TEST_CREDENTIALS,
   });
-  await cloudWatch.send(
-    new PutMetricAlarmCommand({
-      AlarmName: name,
-      MetricName: 'Errors',
-      Namespace: 'AWS/Lambda',
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-    }),
-  );
+  await cloudWatch.send(errorsAlarm(name));
   await cloudWatch.send(
     new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: 'test' }),
   );

@@ -2,30 +2,18 @@ import {
   CloudWatchClient,
   DeleteAlarmsCommand,
   DescribeAlarmsCommand,
-  PutMetricAlarmCommand,
   SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
+import { errorsAlarm } from '../../../../test/helpers/alarms.js';
 import { sandbox } from '../../../../test/helpers/sandbox.js';
-
-const alarm = (name: string) =>
-  new PutMetricAlarmCommand({
-    AlarmName: name,
-    MetricName: 'Errors',
-    Namespace: 'AWS/Lambda',
-    Statistic: 'Sum',
-    Period: 60,
-    EvaluationPeriods: 1,
-    Threshold: 1,
-    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-  });
 
 describe('sandbox CloudWatch alarms', () => {
   it('creates alarms in INSUFFICIENT_DATA, sets their state, and describes them by name and state', async () => {
     const running = await sandbox();
     const cloudWatch = new CloudWatchClient(running.client);
-    await cloudWatch.send(alarm('api-errors'));
-    await cloudWatch.send(alarm('api-latency'));
+    await cloudWatch.send(errorsAlarm('api-errors'));
+    await cloudWatch.send(errorsAlarm('api-latency'));
     const created = await cloudWatch.send(new DescribeAlarmsCommand({ AlarmNames: ['api-errors'] }));
     expect(created.MetricAlarms).toEqual([
       expect.objectContaining({
@@ -50,7 +38,7 @@ describe('sandbox CloudWatch alarms', () => {
   it('pages with MaxRecords and NextToken', async () => {
     const running = await sandbox();
     const cloudWatch = new CloudWatchClient(running.client);
-    for (const name of ['a', 'b', 'c']) await cloudWatch.send(alarm(name));
+    for (const name of ['a', 'b', 'c']) await cloudWatch.send(errorsAlarm(name));
     const first = await cloudWatch.send(new DescribeAlarmsCommand({ MaxRecords: 2 }));
     expect(first.MetricAlarms?.map((a) => a.AlarmName)).toEqual(['a', 'b']);
     const second = await cloudWatch.send(
@@ -66,7 +54,7 @@ describe('sandbox CloudWatch alarms', () => {
     await expect(
       cloudWatch.send(new SetAlarmStateCommand({ AlarmName: 'nope', StateValue: 'ALARM', StateReason: 'x' })),
     ).rejects.toMatchObject({ name: 'ResourceNotFound', $metadata: { httpStatusCode: 404 } });
-    await cloudWatch.send(alarm('x'));
+    await cloudWatch.send(errorsAlarm('x'));
     await expect(
       cloudWatch.send(
         new SetAlarmStateCommand({ AlarmName: 'x', StateValue: 'BROKEN' as never, StateReason: 'x' }),
