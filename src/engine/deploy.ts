@@ -176,7 +176,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     const canaries: CanaryTarget[] = [];
     await phase('apply', async () => {
       // Backend before frontend: pages already served keep working against the new API.
-      const first = config.rollout.canary.steps.find((step) => step > 0) ?? 100;
+      const first = Math.min(...config.rollout.canary.steps);
       const context = {
         loaded,
         clients,
