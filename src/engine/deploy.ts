@@ -1,6 +1,6 @@
-import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
+import type { HealthReport } from '../health/types.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
@@ -11,7 +11,8 @@ import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
 import { markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
-import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+import { type Outputs, outputsOf } from './outputs.js';
+import { planDeployment, planSummary } from './plan-deployment.js';
 import { pruneReleases } from './prune.js';
 import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
 import { pinUnpublished } from './restore.js';
@@ -38,7 +39,7 @@ export interface DeployOptions extends ChangeOptions {
   safeMode?: boolean;
 }
 
-export type Outputs = { siteUrl?: string; apiUrl?: string };
+export type { Outputs } from './outputs.js';
 
 export type DeployOutcome =
   | { status: 'planned'; plan: Record<string, unknown>; outputs: Outputs }
@@ -52,18 +53,6 @@ export type DeployOutcome =
       outputs: Outputs;
       durationMs: number;
     };
-
-function outputsOf(loaded: LoadedConfig, plan: DeploymentPlan): Outputs {
-  const { frontend, backend, aws } = loaded.config;
-  const outputs: Outputs = {};
-  const domain = plan.frontend?.distribution.domainName;
-  if (frontend?.url) outputs.siteUrl = frontend.url;
-  else if (domain) outputs.siteUrl = `https://${domain}`;
-  if (backend?.api?.url) outputs.apiUrl = backend.api.url;
-  else if (plan.backend?.api)
-    outputs.apiUrl = `https://${plan.backend.api.restApiId}.execute-api.${aws.region}.amazonaws.com/${plan.backend.api.stage}`;
-  return outputs;
-}
 
 /** Runs the life cycle of DESIGN.md: load, build, package, validate, plan, approve, lock, snapshot, apply, verify, commit. */
 export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
@@ -91,7 +80,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     beforeChanges(() => planDeployment(loaded, clients, store, options)),
   );
   const summary = planSummary(plan);
-  const outputs = outputsOf(loaded, plan);
+  const outputs = outputsOf(config, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
   if (plan.nothingToDo && !options.resumeInterrupted) {
@@ -131,7 +120,8 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const safeMode = options.safeMode === true;
   const strategy = safeMode ? 'canary' : config.rollout.strategy;
   record.rollout = { strategy, safeMode };
-  record.health = [];
+  const reports: HealthReport[] = [];
+  record.health = reports;
   const verifying = { loaded, clients, report, outputs: outputs as Record<string, string>, safeMode };
 
   const rollBackFailure = async (snapshot: ReleaseManifest) => {
@@ -152,7 +142,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       ).catch((error: Error) =>
         emit(report, 'warn', 'rollback', `health checks could not run: ${error.message}`),
       );
-      if (health) record.health!.push(health);
+      if (health) reports.push(health);
     }
     return rollback;
   };
@@ -197,9 +187,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
         ...(record.alarmBaseline ? { baseline: record.alarmBaseline } : {}),
       };
       if (canaries.length > 0)
-        await runCanary(canaries, { ...verify, changed, reported: (health) => record.health!.push(health) });
+        await runCanary(canaries, { ...verify, changed, reported: (health) => reports.push(health) });
       const health = await checkHealth(verify, 'deploy');
-      record.health!.push(health);
+      reports.push(health);
       if (health.status === 'fail') throw healthFailure(health, 'the new release is not healthy');
     });
     await phase('commit', () =>

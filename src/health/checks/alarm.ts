@@ -1,4 +1,3 @@
-import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import type { AlarmBaseline, CheckContext, Finding, HealthCheck } from '../types.js';
 
@@ -10,7 +9,9 @@ export async function alarmStates(
   names: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, string>> {
+  // Loaded here, not with the module: deployments without alarm checks never need this SDK.
   const cloudWatch = await clients.cloudWatch();
+  const { DescribeAlarmsCommand } = await import('@aws-sdk/client-cloudwatch');
   const states = new Map<string, string>();
   for (let start = 0; start < names.length; start += 100) {
     let nextToken: string | undefined;

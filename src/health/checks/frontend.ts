@@ -103,13 +103,21 @@ async function releasedBuildId(pageUrl: string, context: CheckContext): Promise<
   const key = pageKey(pageUrl, context.outputs.siteUrl, context.config.frontend?.entryPoints ?? []);
   const object = site.objects.find((entry) => entry.key === key);
   if (!object) return undefined;
+  // An object version never changes: read it once for all the attempts and runs on this release.
+  const known = buildIds.get(site) ?? new Map<string, string | undefined>();
+  buildIds.set(site, known);
+  if (known.has(object.versionId)) return known.get(object.versionId);
   const s3 = await context.clients.s3();
   const got = await s3.send(
     new GetObjectCommand({ Bucket: site.bucket, Key: key, VersionId: object.versionId }),
     { abortSignal: context.signal },
   );
-  return readPage(await got.Body!.transformToString(), pageUrl).buildId;
+  const buildId = readPage(await got.Body!.transformToString(), pageUrl).buildId;
+  known.set(object.versionId, buildId);
+  return buildId;
 }
+
+const buildIds = new WeakMap<object, Map<string, string | undefined>>();
 
 /** The bucket key a page URL serves: its path below the site URL, or the first HTML entry point for a folder. */
 function pageKey(pageUrl: string, siteUrl: string | undefined, entryPoints: readonly string[]): string {
