@@ -57,7 +57,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--backend-source <dir>',
         description: 'folder of a Lambda function named "api" (omit for no backend)',
       },
-      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs20.x' },
+      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs22.x' },
       { flags: '--force', description: 'overwrite existing configuration files' },
     ],
     examples: ['omnix init', 'omnix init --yes --project shop --region eu-west-1 --backend-source api'],
@@ -136,6 +136,30 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/deploy.js')).planCommand(context, args[0]!, options),
   },
   {
+    name: 'validate',
+    arguments: '<env>',
+    summary:
+      'Check everything a deployment needs before it changes anything: credentials, permissions, resources, artifacts, secrets, rollback, drift (exit 3 on failure)',
+    examples: ['omnix validate staging', 'omnix validate production --json'],
+    run: async (context, args) => (await import('./commands/validate.js')).validateCommand(context, args[0]!),
+  },
+  {
+    name: 'drift',
+    arguments: '<env>',
+    summary: 'What changed outside omnix since the latest release (exit 1 when something did)',
+    examples: ['omnix drift production', 'omnix drift staging --json'],
+    run: async (context, args) => (await import('./commands/drift.js')).driftCommand(context, args[0]!),
+  },
+  {
+    name: 'iam-policy',
+    arguments: '<env>',
+    summary: "Print the least-privilege IAM policy for the environment's deployer",
+    options: [{ flags: '--explain', description: 'on standard error, why each action is needed and where' }],
+    examples: ['omnix iam-policy production > deployer-policy.json', 'omnix iam-policy staging --explain'],
+    run: async (context, args, options) =>
+      (await import('./commands/iam-policy.js')).iamPolicyCommand(context, args[0]!, options),
+  },
+  {
     name: 'deploy',
     arguments: '<env>',
     summary: 'Build, plan and deploy the environment (backend first, then frontend); records the release',
@@ -156,6 +180,12 @@ export const COMMANDS: CommandSpec[] = [
         description:
           'canary rollout (rollout.canary steps) judged by the stricter health.safeMode thresholds',
       },
+      {
+        flags: '--skip-validation',
+        description:
+          'leave out the validate phase (refused where approvals.required, unless --force); recorded',
+      },
+      { flags: '--force', description: 'with --skip-validation: skip it even where approvals are required' },
     ],
     examples: [
       'omnix deploy staging --yes',
@@ -355,7 +385,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['validate', 'drift', 'iam-policy', 'migrate', 'dashboard', 'workflow'];
+const PLANNED = ['migrate', 'dashboard', 'workflow'];
 
 /** The original task list's verbs, accepted by `orchestrator`. */
 const ORCHESTRATOR_ALIASES: Record<string, string> = {

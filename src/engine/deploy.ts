@@ -1,4 +1,4 @@
-import { DeploymentFailedError, OmnixError, ValidationFailedError } from '../core/errors.js';
+import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
 import type { HealthReport } from '../health/types.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
@@ -13,6 +13,7 @@ import { markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { type Outputs, outputsOf } from './outputs.js';
 import { planDeployment, planSummary } from './plan-deployment.js';
+import { preflight } from './preflight.js';
 import { pruneReleases } from './prune.js';
 import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
 import { pinUnpublished } from './restore.js';
@@ -37,6 +38,9 @@ export interface DeployOptions extends ChangeOptions {
   prune?: boolean;
   /** Canary rollout whatever `rollout.strategy` says, judged by `health.safeMode`'s stricter thresholds. */
   safeMode?: boolean;
+  /** Leave out the validate phase; refused where approvals are required, unless `force`. Recorded. */
+  skipValidation?: boolean;
+  force?: boolean;
 }
 
 export type { Outputs } from './outputs.js';
@@ -61,6 +65,12 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const { phase, loaded, clients, store, startedAt: started } = change;
   const { config, environment, location } = loaded;
   const buildEnv = { ...options.env, OMNIX_ENVIRONMENT: environment };
+  if (options.skipValidation && config.approvals.required && !options.force)
+    throw new UsageError(
+      'ValidationRequired',
+      `${environment} requires approvals, so its deployments are validated: --skip-validation is refused`,
+      { hint: 'Deploy with validation, or add --force to skip it anyway (the deployment record says so).' },
+    );
 
   await phase(
     'build',
@@ -76,6 +86,23 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       }),
     options.skipBuild === true,
   );
+  const validation = await phase(
+    'validate',
+    () =>
+      beforeChanges(async () =>
+        options.skipValidation
+          ? undefined
+          : preflight({
+              loaded,
+              clients,
+              store,
+              env: options.env,
+              report,
+              ...(options.only ? { only: options.only } : {}),
+            }),
+      ),
+    options.skipValidation === true,
+  );
   const plan = await phase('plan', () =>
     beforeChanges(() => planDeployment(loaded, clients, store, options)),
   );
@@ -90,6 +117,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
 
   const recorded = await change.begin({
+    validation: validation ?? { skipped: true, forced: options.force === true },
     artifacts: deploymentArtifacts(plan),
     snapshot: liveManifest(plan),
     plan: summary,

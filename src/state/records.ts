@@ -1,5 +1,14 @@
 import type { AlarmBaseline, HealthReport } from '../health/types.js';
 
+/** What a deployment's validation found, check by check; or that `--skip-validation` skipped it. */
+export type ValidationSummary =
+  | {
+      status: 'pass' | 'warn' | 'fail';
+      durationMs: number;
+      checks: Array<{ name: string; status: 'pass' | 'warn' | 'fail'; message: string }>;
+    }
+  | { skipped: true; forced: boolean };
+
 /** What a deployment ended as (`in_progress` until it does). */
 export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
 
@@ -92,6 +101,8 @@ export interface DeploymentRecord {
   alarmBaseline?: AlarmBaseline;
   /** Every health check run, in order: canary steps, the verification, and after a rollback. */
   health?: HealthReport[];
+  /** The pre-deployment validation: what it found, or that it was skipped (and whether by force). */
+  validation?: ValidationSummary;
 }
 
 export interface ReleaseRecord {

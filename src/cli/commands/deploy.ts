@@ -15,6 +15,8 @@ export interface DeployFlags {
   waitForLock?: string;
   prune?: boolean;
   safeMode?: boolean;
+  skipValidation?: boolean;
+  force?: boolean;
 }
 
 export function checkWait(text: string | undefined): number | undefined {
@@ -67,6 +69,8 @@ function engineOptions(
     ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
     ...(flags.prune ? { prune: true } : {}),
     ...(flags.safeMode ? { safeMode: true } : {}),
+    ...(flags.skipValidation ? { skipValidation: true } : {}),
+    ...(flags.force ? { force: true } : {}),
   };
 }
 

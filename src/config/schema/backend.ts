@@ -19,9 +19,9 @@ export const lambdaFunctionSchema = z.strictObject({
     .string()
     .regex(
       /^(nodejs\d+\.x|python3\.\d+|java\d+(\.al2)?|dotnet\d+|ruby\d\.\d+|provided(\.al2(023)?)?)$/,
-      'expected a Lambda runtime identifier such as nodejs20.x',
+      'expected a Lambda runtime identifier such as nodejs22.x',
     )
-    .default('nodejs20.x')
+    .default('nodejs22.x')
     .describe('Lambda runtime identifier.'),
   architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('Instruction set.'),
   memoryMb: z.number().int().min(128).max(10_240).default(128).describe('Memory in MB (128–10240).'),

@@ -64,12 +64,19 @@ export async function readStage(
   }
 }
 
-/**
- * A digest of the API's definition: every resource path, its methods and their integrations. A stage
- * needs a new deployment when this differs from the digest recorded when it was last deployed.
- */
-export async function apiDefinitionHash(gateway: APIGatewayClient, restApiId: string): Promise<string> {
-  const definition: string[] = [];
+/** One method of a resource and where its integration sends requests. */
+export interface ApiMethod {
+  path: string;
+  method: string;
+  authorizationType: string;
+  integrationType: string;
+  integrationHttpMethod: string;
+  uri: string;
+}
+
+/** Every method of every resource of the API, with its integration. */
+export async function readApiMethods(gateway: APIGatewayClient, restApiId: string): Promise<ApiMethod[]> {
+  const methods: ApiMethod[] = [];
   try {
     for await (const page of paginateGetResources({ client: gateway }, { restApiId, embed: ['methods'] })) {
       for (const resource of page.items ?? []) {
@@ -77,15 +84,32 @@ export async function apiDefinitionHash(gateway: APIGatewayClient, restApiId: st
           [string, Method]
         >) {
           const integration = detail.methodIntegration;
-          definition.push(
-            `${resource.path} ${method} ${detail.authorizationType ?? ''} ${integration?.type ?? ''} ${integration?.httpMethod ?? ''} ${integration?.uri ?? ''}`,
-          );
+          methods.push({
+            path: resource.path ?? '',
+            method,
+            authorizationType: detail.authorizationType ?? '',
+            integrationType: integration?.type ?? '',
+            integrationHttpMethod: integration?.httpMethod ?? '',
+            uri: integration?.uri ?? '',
+          });
         }
       }
     }
   } catch (error) {
     throw fromAwsError(error, `reading the definition of ${restApiId}`);
   }
+  return methods;
+}
+
+/**
+ * A digest of the API's definition: every resource path, its methods and their integrations. A stage
+ * needs a new deployment when this differs from the digest recorded when it was last deployed.
+ */
+export async function apiDefinitionHash(gateway: APIGatewayClient, restApiId: string): Promise<string> {
+  const definition = (await readApiMethods(gateway, restApiId)).map(
+    (m) =>
+      `${m.path} ${m.method} ${m.authorizationType} ${m.integrationType} ${m.integrationHttpMethod} ${m.uri}`,
+  );
   return createHash('sha256').update(definition.sort().join('\n')).digest('hex');
 }
 

@@ -23,6 +23,7 @@ export interface AwsClients {
   lambda(): Promise<import('@aws-sdk/client-lambda').LambdaClient>;
   apiGateway(): Promise<import('@aws-sdk/client-api-gateway').APIGatewayClient>;
   sts(): Promise<import('@aws-sdk/client-sts').STSClient>;
+  iam(): Promise<import('@aws-sdk/client-iam').IAMClient>;
   dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
   cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
 }
@@ -88,6 +89,10 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
     sts: once(
       async () =>
         new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(config),
+    ),
+    iam: once(
+      async () =>
+        new (await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam')).IAMClient(config),
     ),
     dynamoDb: once(
       async () =>

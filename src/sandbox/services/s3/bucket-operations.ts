@@ -1,5 +1,5 @@
 import { AwsError } from '../../protocol/aws-error.js';
-import { escapeXml, parseXml } from '../../protocol/xml.js';
+import { escapeXml, parseXml, type XmlNode } from '../../protocol/xml.js';
 import { type SandboxResponse, xmlResponse } from '../../service.js';
 import { isoDate, OWNER, S3_NAMESPACE, type S3Context, s3Xml } from './context.js';
 
@@ -58,4 +58,34 @@ export function putBucketVersioning({ store, bucket, request }: S3Context): Sand
   }
   store.setVersioning(bucket, status);
   return { status: 200 };
+}
+
+export function getBucketLifecycleConfiguration({ store, bucket }: S3Context): SandboxResponse {
+  const lifecycle = store.bucket(bucket).record.lifecycle;
+  if (!lifecycle)
+    throw new AwsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404, {
+      BucketName: bucket,
+    });
+  return s3Xml('LifecycleConfiguration', lifecycle as XmlNode);
+}
+
+export function putBucketLifecycleConfiguration({ store, bucket, request }: S3Context): SandboxResponse {
+  const body = parseXml(request.body.toString('utf8')) as {
+    LifecycleConfiguration?: Record<string, unknown>;
+  };
+  const configuration = body.LifecycleConfiguration;
+  if (!configuration || !('Rule' in configuration)) {
+    throw new AwsError(
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema',
+      400,
+    );
+  }
+  store.setLifecycle(bucket, configuration);
+  return { status: 200 };
+}
+
+export function deleteBucketLifecycle({ store, bucket }: S3Context): SandboxResponse {
+  store.setLifecycle(bucket, undefined);
+  return { status: 204 };
 }

@@ -5,6 +5,8 @@ export interface BucketRecord {
   region: string;
   created: string;
   versioning: VersioningStatus;
+  /** The bucket's lifecycle configuration as it was put (the `LifecycleConfiguration` element), kept, never applied. */
+  lifecycle?: Record<string, unknown>;
 }
 
 /** What is stored with an object and returned on GET/HEAD. */

@@ -5,14 +5,17 @@ import {
   CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
+  DeleteBucketLifecycleCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetBucketLifecycleConfigurationCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectVersionsCommand,
+  PutBucketLifecycleConfigurationCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   paginateListObjectsV2,
@@ -177,6 +180,51 @@ describe('sandbox S3 objects', () => {
     for await (const page of paginateListObjectsV2({ client }, { Bucket: 'web' }))
       keys.push(...(page.Contents ?? []).map((o) => o.Key!));
     expect(keys).toEqual(['c']);
+  });
+});
+
+describe('sandbox S3 lifecycle configuration', () => {
+  it('stores the rules as put, answers NoSuchLifecycleConfiguration without them, and deletes them', async () => {
+    const { client } = await s3({ pageSize: 100 });
+    await client.send(new CreateBucketCommand({ Bucket: 'site' }));
+    await expect(
+      client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'site' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchLifecycleConfiguration',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await client.send(
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: 'site',
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              ID: 'old-versions',
+              Status: 'Enabled',
+              Filter: { Prefix: 'assets/' },
+              NoncurrentVersionExpiration: { NoncurrentDays: 7 },
+            },
+            { ID: 'second', Status: 'Disabled', Filter: { Prefix: '' }, Expiration: { Days: 30 } },
+          ],
+        },
+      }),
+    );
+    const got = await client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'site' }));
+    expect(got.Rules).toEqual([
+      {
+        ID: 'old-versions',
+        Status: 'Enabled',
+        Filter: { Prefix: 'assets/' },
+        NoncurrentVersionExpiration: { NoncurrentDays: 7 },
+      },
+      { ID: 'second', Status: 'Disabled', Filter: { Prefix: '' }, Expiration: { Days: 30 } },
+    ]);
+    await client.send(new DeleteBucketLifecycleCommand({ Bucket: 'site' }));
+    await expect(
+      client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'site' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchLifecycleConfiguration',
+    });
   });
 });
 

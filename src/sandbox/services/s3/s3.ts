@@ -58,6 +58,16 @@ export function createS3Service(
           return operation('PutBucketVersioning', () => buckets.putBucketVersioning(context));
         if (method === 'GET' && q.has('versioning'))
           return operation('GetBucketVersioning', () => buckets.getBucketVersioning(context));
+        if (method === 'GET' && q.has('lifecycle'))
+          return operation('GetBucketLifecycleConfiguration', () =>
+            buckets.getBucketLifecycleConfiguration(context),
+          );
+        if (method === 'PUT' && q.has('lifecycle'))
+          return operation('PutBucketLifecycleConfiguration', () =>
+            buckets.putBucketLifecycleConfiguration(context),
+          );
+        if (method === 'DELETE' && q.has('lifecycle'))
+          return operation('DeleteBucketLifecycle', () => buckets.deleteBucketLifecycle(context));
         if (method === 'GET' && q.has('location'))
           return operation('GetBucketLocation', () => buckets.getBucketLocation(context));
         if (method === 'GET' && q.has('versions'))

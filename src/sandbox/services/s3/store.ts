@@ -88,6 +88,13 @@ export class S3Store {
     this.persistence.writeRecord('s3/buckets', name, state.record);
   }
 
+  setLifecycle(name: string, lifecycle: Record<string, unknown> | undefined): void {
+    const state = this.bucket(name);
+    if (lifecycle) state.record.lifecycle = lifecycle;
+    else delete state.record.lifecycle;
+    this.persistence.writeRecord('s3/buckets', name, state.record);
+  }
+
   /** The current version of a key, or undefined when there is none or it is a delete marker. */
   current(bucket: string, key: string): ObjectVersion | undefined {
     const latest = this.bucket(bucket).objects.get(key)?.at(-1);

@@ -1,0 +1,20 @@
+import type { ValidationReport } from '../../validate/types.js';
+import type { Style } from '../style.js';
+import { renderTable } from './table.js';
+
+/** A validation report as a terminal table: a title line, a row per check, then details and hints. */
+export function renderValidationReport(report: ValidationReport, style: Style): string {
+  const mark = { pass: style.green('pass'), warn: style.yellow('warn'), fail: style.red('fail') };
+  const heading = `validation of ${report.environment}: ${mark[report.status]} (${report.checks.length} check(s), ${report.durationMs} ms)`;
+  const table = renderTable(
+    ['CHECK', 'STATUS', 'TIME', 'RESULT'],
+    report.checks.map((check) => [check.name, mark[check.status], `${check.durationMs} ms`, check.message]),
+  );
+  const notes = report.checks
+    .filter((check) => check.status !== 'pass')
+    .flatMap((check) => [
+      ...(check.details ?? []).map((detail) => `  ${check.name}: ${detail}`),
+      ...(check.hint ? [style.dim(`${check.name}: ${check.hint}`)] : []),
+    ]);
+  return [heading, table, ...notes].join('\n');
+}

@@ -1,0 +1,38 @@
+import { ValidationFailedError } from '../core/errors.js';
+import type { ValidationSummary } from '../state/records.js';
+import { type ValidationInput, validateEnvironment } from '../validate/validate.js';
+import { emit, type Report } from './events.js';
+
+/**
+ * A deployment's validate phase: every check, warnings reported, and any failure stopping the deployment
+ * before it changes anything (exit 3) with each failed check named.
+ */
+export async function preflight(input: ValidationInput & { report: Report }): Promise<ValidationSummary> {
+  const validation = await validateEnvironment(input);
+  for (const check of validation.checks) {
+    if (check.status === 'pass') continue;
+    emit(input.report, 'warn', 'validate', `${check.name}: ${check.message}`, {
+      data: { check: check.name, status: check.status, ...(check.hint ? { hint: check.hint } : {}) },
+    });
+  }
+  const failed = validation.checks.filter((check) => check.status === 'fail');
+  if (failed.length > 0)
+    throw new ValidationFailedError(
+      'ValidationFailed',
+      `validation of ${validation.environment} failed, nothing was changed: ${failed.map((check) => `${check.name}: ${check.message}`).join('; ')}`,
+      {
+        hint:
+          failed.length === 1 && failed[0]!.hint
+            ? failed[0]!.hint
+            : `${failed
+                .map((check) => check.hint && `${check.name}: ${check.hint}`)
+                .filter(Boolean)
+                .join(' ')} Full report: omnix validate ${validation.environment}`.trim(),
+      },
+    );
+  return {
+    status: validation.status,
+    durationMs: validation.durationMs,
+    checks: validation.checks.map(({ name, status, message }) => ({ name, status, message })),
+  };
+}
