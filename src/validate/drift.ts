@@ -22,14 +22,17 @@ const FIELDS = [
 type LiveFn = NonNullable<Awaited<ReturnType<typeof readLiveFunction>>>;
 
 /**
- * What changed outside omnix: function runtime, memory, timeout, handler and environment variables
- * compared with what the latest release's deployment set (what is declared, before any release); the
+ * What changed outside omnix since the latest release: function runtime, memory, timeout, handler and
+ * environment variables compared with what that release's deployment set (what is declared, for a
+ * record that does not hold its configuration); the
  * alias and the stage compared with the release's version and deployment; the site's objects compared
  * with the release's object versions. A declared change not deployed yet is not drift.
  */
 export async function detectDrift(context: ValidationContext): Promise<Drift[]> {
   const { config } = context.loaded;
   const [release] = await context.releases();
+  // Before the first release omnix has made nothing live, so nothing can have drifted from it.
+  if (!release) return [];
   const record = await context.releasedBy();
   const deployed = (record?.config ?? undefined) as Record<string, unknown> | undefined;
   const drift: Drift[] = [];
@@ -70,17 +73,17 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
               found: found === undefined ? 'unset' : expected === undefined ? 'set' : 'a different value',
             });
         }
-        const released = release?.manifest.backend?.functions.find((entry) => entry.name === fn.name);
+        const released = release.manifest.backend?.functions.find((entry) => entry.name === fn.name);
         if (released && live.alias && live.alias.version !== released.version)
           drift.push({
             resource: `${fn.name}:${fn.alias}`,
             field: 'alias target',
-            expected: `version ${released.version} (release v${release!.number})`,
+            expected: `version ${released.version} (release v${release.number})`,
             found: `version ${live.alias.version}`,
           });
       }),
     );
-    const releasedApi = release?.manifest.backend?.api;
+    const releasedApi = release.manifest.backend?.api;
     if (releasedApi && config.backend.api) {
       const gateway = await context.clients.apiGateway();
       const restApiId = await findRestApi(gateway, config.backend.api.id, config.backend.api.name);
@@ -89,12 +92,12 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
         drift.push({
           resource: `${restApiId}/${releasedApi.stage}`,
           field: 'stage deployment',
-          expected: `${releasedApi.deploymentId} (release v${release!.number})`,
+          expected: `${releasedApi.deploymentId} (release v${release.number})`,
           found: stage.deploymentId,
         });
     }
   }
-  const releasedSite = release?.manifest.frontend;
+  const releasedSite = release.manifest.frontend;
   if (releasedSite && config.frontend && context.only !== 'backend') {
     const live = new Map(
       (await listLiveObjects(await context.clients.s3(), releasedSite.bucket, config.frontend.prefix)).map(
@@ -107,7 +110,7 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
       drift.push({
         resource: `s3://${releasedSite.bucket}/${object.key}`,
         field: 'object',
-        expected: `version ${object.versionId} (release v${release!.number})`,
+        expected: `version ${object.versionId} (release v${release.number})`,
         found: found ? `version ${found.versionId}, changed outside omnix` : 'deleted outside omnix',
       });
     }

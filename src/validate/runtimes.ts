@@ -70,5 +70,7 @@ export function newestOfFamily(runtime: string, now: Date): string | undefined {
     .filter(
       ([name]) => /^[a-z]+/.exec(name)?.[0] === family && runtimeSupport(name, now).state === 'supported',
     )
-    .sort(([, a], [, b]) => b.localeCompare(a))[0]?.[0];
+    .sort(
+      ([nameA, a], [nameB, b]) => b.localeCompare(a) || nameB.localeCompare(nameA, 'en', { numeric: true }),
+    )[0]?.[0];
 }

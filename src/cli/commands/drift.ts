@@ -17,9 +17,10 @@ export async function driftCommand(context: CommandContext, environment: string)
   if (context.json) context.print(JSON.stringify({ ...found, drifted }));
   else {
     const style = createStyle(context.color);
-    const against =
-      found.release !== undefined ? `release v${found.release}` : 'the configuration (no release yet)';
-    if (!drifted)
+    const against = `release v${found.release}`;
+    if (found.release === undefined)
+      context.print(`${environment}: no release yet: omnix has made nothing live that could have drifted`);
+    else if (!drifted)
       context.print(`${environment}: ${style.green('no drift')}: live resources match ${against}`);
     else
       context.print(
