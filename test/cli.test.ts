@@ -16,7 +16,8 @@ describe('omnix --help', () => {
     expect(run.stdout).toMatch(/init \[options\]/);
     expect(run.stdout).toMatch(/config/);
     expect(run.stdout).toMatch(/^\s+deploy \[options\] <env>/m);
-    expect(run.stdout).not.toMatch(/^\s+drift/m);
+    expect(run.stdout).toMatch(/^\s+validate <env>/m);
+    expect(run.stdout).not.toMatch(/^\s+migrate/m);
     expect(run.stdout).toMatch(/--config-dir <dir>/);
     expect(run.stdout).toMatch(/Exit codes: 0 success/);
   });
@@ -57,11 +58,11 @@ describe('orchestrator', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ environment: 'development', release: null, lock: null });
   });
 
-  it('says which omnix command a verb becomes while that command does not exist yet', async () => {
-    const run = await runCli(['validate-deployment'], { cwd: EXAMPLE, bin: 'orchestrator' });
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain("'orchestrator validate-deployment' is not available");
-    expect(run.stderr).toContain("It will be 'orchestrator validate'");
+  it('accepts the original verb validate-deployment as omnix validate', async () => {
+    const run = await runCli(['validate-deployment', '--help'], { cwd: EXAMPLE, bin: 'orchestrator' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('(= orchestrator validate)');
+    expect(run.stdout).toContain('$ omnix validate staging');
   });
 
   it('runs the same commands as omnix', async () => {

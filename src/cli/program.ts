@@ -423,7 +423,7 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
 
   for (const spec of COMMANDS) addCommand(program, spec, io, state);
 
-  const unavailable = (name: string, target = name) => {
+  const unavailable = (name: string) => {
     program
       .command(name, { hidden: true })
       .helpOption(false)
@@ -431,22 +431,20 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
       .allowExcessArguments()
       .action(() => {
         throw new UsageError('NotAvailableYet', `'${bin} ${name}' is not available in omnix ${version} yet`, {
-          hint: `${target === name ? '' : `It will be '${bin} ${target}'. `}Run '${bin} --help' for the commands that work today.`,
+          hint: `Run '${bin} --help' for the commands that work today.`,
         });
       });
   };
   for (const name of PLANNED) unavailable(name);
   if (bin === 'orchestrator') {
     for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) {
-      const spec = COMMANDS.find((command) => command.name === target);
-      if (spec)
-        addCommand(
-          program,
-          { ...spec, name: alias, summary: `${spec.summary} (= ${bin} ${target})` },
-          io,
-          state,
-        );
-      else unavailable(alias, target);
+      const spec = COMMANDS.find((command) => command.name === target)!;
+      addCommand(
+        program,
+        { ...spec, name: alias, summary: `${spec.summary} (= ${bin} ${target})` },
+        io,
+        state,
+      );
     }
   }
   return program;

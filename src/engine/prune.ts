@@ -45,9 +45,19 @@ export async function pruneReleases(
   const kept = referenced(releases.slice(0, keep).map((release) => release.manifest));
   const old = referenced(releases.slice(keep).map((release) => release.manifest));
   const result: PruneResult = { functionVersions: [], apiDeployments: [], inUse: [] };
+  const versions = [...old.versions].filter((v) => !kept.versions.has(v)).sort();
+  const deployments = [...old.deployments].filter((d) => !kept.deployments.has(d)).sort();
+  const previous = releases[1];
+  if (keep <= 1 && previous && versions.length + deployments.length > 0)
+    emit(
+      report,
+      'warn',
+      'prune',
+      `removing what release v${previous.number} needs: with rollout.keepReleases ${keep}, no earlier release stays restorable`,
+    );
 
   const lambda = await clients.lambda();
-  for (const qualified of [...old.versions].filter((v) => !kept.versions.has(v)).sort()) {
+  for (const qualified of versions) {
     const split = qualified.lastIndexOf(':');
     const [name, version] = [qualified.slice(0, split), qualified.slice(split + 1)];
     if (version === '$LATEST') continue;
@@ -61,7 +71,7 @@ export async function pruneReleases(
     }
   }
   const gateway = await clients.apiGateway();
-  for (const qualified of [...old.deployments].filter((d) => !kept.deployments.has(d)).sort()) {
+  for (const qualified of deployments) {
     const [restApiId, deploymentId] = qualified.split('/') as [string, string];
     try {
       await gateway.send(new DeleteDeploymentCommand({ restApiId, deploymentId }));

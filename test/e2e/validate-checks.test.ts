@@ -61,6 +61,20 @@ describe('validation checks on the sandbox', () => {
     ]);
   });
 
+  it('warns before pruning removes the last release that could be restored', async () => {
+    const fixture = await deployFixture();
+    const env = { ...fixture.env, OMNIX__ROLLOUT__KEEP_RELEASES: '1' };
+    await fixture.run({ env });
+    const handler = join(fixture.project, 'backend/api/index.mjs');
+    await writeFile(handler, (await readFile(handler, 'utf8')).replace("'1.0.0'", "'2.0.0'"));
+    const { events } = await fixture.run({ env, prune: true });
+    expect(events.filter((event) => event.kind === 'warn').map((event) => event.message)).toContain(
+      'removing what release v1 needs: with rollout.keepReleases 1, no earlier release stays restorable',
+    );
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    expect(record!.pruned!.functionVersions).toHaveLength(1);
+  });
+
   it('fails when the API integration invokes the function without its alias', async () => {
     const fixture = await deployFixture();
     const gateway = new APIGatewayClient(clientSettings(fixture));
