@@ -1,6 +1,7 @@
 import { type LoadedConfig, loadValidConfig } from '../config/load.js';
 import { listEnvironments, locateConfig } from '../config/location.js';
 import { UsageError } from '../core/errors.js';
+import type { Report } from '../engine/events.js';
 import { openStoreFor } from '../engine/state.js';
 import type { StateStore } from '../state/store.js';
 import type { CommandContext } from './io.js';
@@ -39,4 +40,9 @@ export async function allEnvironmentStates(context: CommandContext): Promise<Env
     byLocation.set(shared.location, shared);
     return { ...state, store: shared };
   });
+}
+
+/** What the engine's read-only commands (validate, drift, iam-policy, health) take: quiet unless given `report`. */
+export function readOptions(context: CommandContext, environment: string, report: Report = () => {}) {
+  return { environment, configDir: context.configDir, cwd: context.io.cwd, env: context.io.env, report };
 }

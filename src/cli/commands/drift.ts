@@ -2,17 +2,12 @@ import { ExitCode } from '../../core/errors.js';
 import { driftNow } from '../../engine/validate-now.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
+import { readOptions } from '../state-access.js';
 import { createStyle } from '../style.js';
 
 /** `omnix drift <env>`: what changed outside omnix since the latest release; exit 1 when anything did. */
 export async function driftCommand(context: CommandContext, environment: string): Promise<number> {
-  const found = await driftNow({
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    report: () => {},
-  });
+  const found = await driftNow(readOptions(context, environment));
   const drifted = found.drift.length > 0;
   if (context.json) context.print(JSON.stringify({ ...found, drifted }));
   else {

@@ -5,6 +5,7 @@ import { healthNow } from '../../engine/health-now.js';
 import { healthMarkdown } from '../../health/markdown.js';
 import type { CommandContext } from '../io.js';
 import { renderHealthReport } from '../render/health.js';
+import { readOptions } from '../state-access.js';
 import { createStyle } from '../style.js';
 
 const FORMATS = ['md'];
@@ -21,16 +22,12 @@ export async function healthCommand(
     });
   if (flags.output !== undefined && flags.report === undefined)
     throw new UsageError('OutputWithoutReport', '--output names where --report writes; give --report md too');
-  const report = await healthNow({
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    // The table comes at the end; progress lines only for machines.
-    report: (event) => {
+  // The table comes at the end; progress lines only for machines.
+  const report = await healthNow(
+    readOptions(context, environment, (event) => {
       if (context.json) context.print(JSON.stringify({ type: 'event', ...event }));
-    },
-  });
+    }),
+  );
   let written: string | undefined;
   if (flags.report === 'md') {
     written = resolve(context.io.cwd, flags.output ?? `health-${environment}.md`);

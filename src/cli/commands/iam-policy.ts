@@ -1,5 +1,6 @@
 import { deployerPolicy } from '../../engine/iam-policy.js';
 import type { CommandContext } from '../io.js';
+import { readOptions } from '../state-access.js';
 
 /** `omnix iam-policy <env>`: the deployer's least-privilege policy document, on standard output. */
 export async function iamPolicyCommand(
@@ -7,13 +8,7 @@ export async function iamPolicyCommand(
   environment: string,
   flags: { explain?: boolean },
 ): Promise<number> {
-  const found = await deployerPolicy({
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    report: () => {},
-  });
+  const found = await deployerPolicy(readOptions(context, environment));
   if (context.json) {
     context.print(JSON.stringify(found));
     return 0;
