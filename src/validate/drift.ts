@@ -1,7 +1,6 @@
 import { getAt } from '../config/paths.js';
 import { findRestApi, readStage } from '../providers/aws/api-stage.js';
 import { readLiveFunction } from '../providers/aws/functions.js';
-import { listLiveObjects } from '../providers/aws/site-bucket.js';
 import type { ValidationContext } from './types.js';
 
 /** One way the live environment differs from what omnix made live. Values of variables are never shown. */
@@ -98,11 +97,11 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
     }
   }
   const releasedSite = release.manifest.frontend;
-  if (releasedSite && config.frontend && context.only !== 'backend') {
+  if (releasedSite && releasedSite.bucket === config.frontend?.bucket && context.only !== 'backend') {
     const live = new Map(
-      (await listLiveObjects(await context.clients.s3(), releasedSite.bucket, config.frontend.prefix)).map(
-        (object) => [object.key, object],
-      ),
+      (await context.siteVersions())
+        .filter((version) => version.latest)
+        .map((object) => [object.key, object]),
     );
     for (const object of releasedSite.objects) {
       const found = live.get(object.key);

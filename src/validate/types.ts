@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { LocalFile } from '../engine/scan/site.js';
 import type { AwsClients } from '../providers/aws/clients.js';
+import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
 import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
 
@@ -43,6 +44,8 @@ export interface ValidationContext {
   /** The slowest recent successful deployment, in ms (0 when there is none). */
   slowestDeployment(): Promise<number>;
   identity(): Promise<{ arn: string; account: string }>;
+  /** Every version of the site bucket's objects under the prefix (none without a frontend). */
+  siteVersions(): Promise<Array<LiveSiteObject & { latest: boolean }>>;
   /** The built site's files; throws when the folder is missing. */
   site(): Promise<LocalFile[]>;
   /** Each function's package by function key; a missing source is an error in its entry. */
@@ -53,5 +56,7 @@ export interface ValidationCheck {
   name: string;
   /** Runs only when the configuration has this part (and the deployment changes it). */
   needs?: 'frontend' | 'backend';
+  /** Advice, not a precondition: when it cannot run, that is a warning, not a failure. */
+  advisory?: boolean;
   run(context: ValidationContext): Promise<ValidationFinding>;
 }

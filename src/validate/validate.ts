@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { scanSite } from '../engine/scan/site.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
+import { listVersions } from '../providers/aws/site-bucket.js';
 import { type FunctionPackage, packageFunction } from '../providers/package/function-package.js';
 import type { StateStore } from '../state/store.js';
 import { apiCheck } from './checks/api.js';
@@ -79,6 +80,9 @@ export function validationContext(input: ValidationInput): ValidationContext {
       );
     }),
     identity: once(async () => awsIdentity(await clients.sts())),
+    siteVersions: once(async () =>
+      config.frontend ? listVersions(await clients.s3(), config.frontend.bucket, config.frontend.prefix) : [],
+    ),
     site: once(() => scanSite(resolve(location.projectRoot, config.frontend!.source), config.frontend!)),
     packages: once(async () => {
       const packages = new Map<string, FunctionPackage | Error>();
@@ -102,7 +106,7 @@ export function applicableChecks(input: ValidationInput): ValidationCheck[] {
   });
 }
 
-/** Runs the checks concurrently; a check that throws fails with what it could not do. */
+/** Runs the checks concurrently; a check that throws fails (an advisory one warns) with what it could not do. */
 export async function validateEnvironment(input: ValidationInput): Promise<ValidationReport> {
   const startedAt = new Date();
   const context = validationContext(input);
@@ -116,7 +120,7 @@ export async function validateEnvironment(input: ValidationInput): Promise<Valid
         const hint = (error as { hint?: string }).hint;
         return {
           name: check.name,
-          status: 'fail',
+          status: check.advisory ? 'warn' : 'fail',
           message: `could not check: ${(error as Error).message}`,
           ...(hint ? { hint } : {}),
           durationMs: Date.now() - begin,

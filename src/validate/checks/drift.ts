@@ -4,6 +4,7 @@ import type { ValidationCheck } from '../types.js';
 /** Changes made outside omnix since the latest release: a deployment would overwrite them. */
 export const driftCheck: ValidationCheck = {
   name: 'drift',
+  advisory: true,
   async run(context) {
     const drift = await detectDrift(context);
     if (drift.length === 0) return { status: 'pass', message: 'live resources match the latest release' };

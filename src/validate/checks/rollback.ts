@@ -13,6 +13,7 @@ import type { ValidationCheck, ValidationContext, ValidationFinding } from '../t
  */
 export const rollbackCheck: ValidationCheck = {
   name: 'rollback',
+  advisory: true,
   async run(context) {
     const releases = await context.releases();
     if (releases.length === 0) return { status: 'pass', message: 'no release yet: nothing to restore' };
@@ -56,9 +57,13 @@ async function unrestorable(
     const prefix = context.loaded.config.frontend?.prefix ?? '';
     const buckets = [...new Set(withSite.map((release) => release.manifest.frontend!.bucket))];
     const present = new Set<string>();
-    for (const bucket of buckets)
-      for (const version of await listVersions(s3, bucket, prefix))
-        present.add(`${bucket}\n${version.key}\n${version.versionId}`);
+    for (const bucket of buckets) {
+      const versions =
+        bucket === context.loaded.config.frontend?.bucket
+          ? await context.siteVersions()
+          : await listVersions(s3, bucket, prefix);
+      for (const version of versions) present.add(`${bucket}\n${version.key}\n${version.versionId}`);
+    }
     for (const release of withSite) {
       const { bucket, objects } = release.manifest.frontend!;
       for (const object of objects)
