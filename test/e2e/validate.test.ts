@@ -135,6 +135,23 @@ describe('deploy stops at validation with exit 3 and changes nothing', () => {
     expect(run.stderr).toMatch(/artifacts: the site folder \S+web\/dist does not exist/);
   });
 
+  it('when the page references an asset the build did not produce', async () => {
+    const { run } = await refusedDeploy(async (fixture) => {
+      const page = join(fixture.project, 'web/src/index.html');
+      await writeFile(
+        page,
+        (await readFile(page, 'utf8')).replace(
+          '<h1>OMNIX Shop</h1>',
+          '<h1>OMNIX Shop</h1><img src="assets/banner.png" />',
+        ),
+      );
+      return undefined;
+    });
+    expect(run.stderr).toContain(
+      'artifacts: index.html references 1 file(s) the site does not have: assets/banner.png',
+    );
+  });
+
   it('when the handler is not exported', async () => {
     const { run } = await refusedDeploy(async (fixture) => {
       const file = join(fixture.project, 'backend/worker/index.mjs');
