@@ -16,6 +16,13 @@ export async function preflight(input: ValidationInput & { report: Report }): Pr
     });
   }
   const failed = validation.checks.filter((check) => check.status === 'fail');
+  const count = (status: string) => validation.checks.filter((check) => check.status === status).length;
+  emit(
+    input.report,
+    'info',
+    'validate',
+    `${validation.checks.length} check(s): ${count('pass')} pass, ${count('warn')} warn, ${failed.length} fail`,
+  );
   if (failed.length > 0)
     throw new ValidationFailedError(
       'ValidationFailed',
