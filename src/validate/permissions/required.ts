@@ -176,7 +176,7 @@ export function requiredPermissions(config: OmnixConfig, scope: PermissionScope)
       ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
       [`${bucket}/${state.prefix}*`],
       'state store: locks, deployment records, releases',
-      [`${bucket}/${state.prefix}locks/${'environment'}`],
+      [`${bucket}/${state.prefix}locks/example`],
     );
   } else if (state.backend === 'dynamodb') {
     const table = `arn:${partition}:dynamodb:${state.region ?? region}:${account}:table/${state.table}`;
