@@ -67,23 +67,15 @@ export function requiredPermissions(config: OmnixConfig, scope: PermissionScope)
       'site files: upload, restore earlier versions, delete stale files',
       [sample],
     );
-    if (frontend.distributionId) {
-      const distribution = `arn:${partition}:cloudfront::${account}:distribution/${frontend.distributionId}`;
-      need(
-        ['cloudfront:GetDistribution', 'cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
-        [distribution],
-        'distribution: check it and invalidate changed paths',
-      );
-    } else {
-      // Found by its origin, so its id is unknown until listed; ListDistributions has no resource level.
+    // Found by its origin when not configured, so listed first; ListDistributions has no resource level.
+    if (!frontend.distributionId)
       need(['cloudfront:ListDistributions'], ['*'], 'find the distribution whose origin is the site bucket');
-      const distribution = `arn:${partition}:cloudfront::${account}:distribution/${scope.distributionId ?? '*'}`;
-      need(
-        ['cloudfront:GetDistribution', 'cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
-        [distribution],
-        'distribution: check it and invalidate changed paths',
-      );
-    }
+    const distributionId = frontend.distributionId ?? scope.distributionId ?? '*';
+    need(
+      ['cloudfront:GetDistribution', 'cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+      [`arn:${partition}:cloudfront::${account}:distribution/${distributionId}`],
+      'distribution: check it and invalidate changed paths',
+    );
   }
 
   const backend = config.backend;
