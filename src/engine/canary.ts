@@ -1,6 +1,6 @@
+import { worst } from '../core/check-status.js';
 import { parseDuration } from '../core/duration.js';
 import { compareVersions } from '../health/compare-versions.js';
-import { worst } from '../health/run-checks.js';
 import { thresholdsOf } from '../health/thresholds.js';
 import type { HealthReport } from '../health/types.js';
 import { pointAlias } from '../providers/aws/functions.js';

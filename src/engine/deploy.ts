@@ -11,6 +11,7 @@ import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
 import { markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
+import { localArtifacts } from './local-artifacts.js';
 import { type Outputs, outputsOf } from './outputs.js';
 import { planDeployment, planSummary } from './plan-deployment.js';
 import { preflight } from './preflight.js';
@@ -86,6 +87,8 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       }),
     options.skipBuild === true,
   );
+  // Read once: validation and the plan both look at what was built.
+  const artifacts = localArtifacts(loaded);
   const validation = await phase(
     'validate',
     () =>
@@ -98,13 +101,14 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
               store,
               env: options.env,
               report,
+              artifacts,
               ...(options.only ? { only: options.only } : {}),
             }),
       ),
     options.skipValidation === true,
   );
   const plan = await phase('plan', () =>
-    beforeChanges(() => planDeployment(loaded, clients, store, options)),
+    beforeChanges(() => planDeployment(loaded, clients, store, { ...options, artifacts })),
   );
   const summary = planSummary(plan);
   const outputs = outputsOf(config, plan);
@@ -200,6 +204,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
         clients,
         store,
         releases: plan.releases,
+        artifacts,
         report,
         changed,
         ...(strategy === 'canary' ? { canary: { firstWeight: first, canaries } } : {}),

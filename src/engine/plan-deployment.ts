@@ -8,6 +8,7 @@ import type { ReleaseRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
+import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
 import type { BackendPlan, DesiredFunction, LiveFunction } from './plan/backend-plan.js';
 import type { FrontendPlan } from './plan/frontend-plan.js';
 import type { LocalFile } from './scan/site.js';
@@ -45,6 +46,8 @@ export interface DeploymentPlan {
 
 export interface PlanOptions {
   only?: 'frontend' | 'backend';
+  /** What is built, when the caller has read it already (a deployment's validation). */
+  artifacts?: LocalArtifacts;
   redeployApi?: boolean;
 }
 
@@ -64,6 +67,7 @@ export async function planDeployment(
     clients,
     store,
     releases: plan.releases,
+    artifacts: options.artifacts ?? localArtifacts(loaded),
     ...(options.redeployApi ? { redeployApi: true } : {}),
   };
   if (options.only !== 'backend') {

@@ -2,7 +2,7 @@ import { DeleteDeploymentCommand } from '@aws-sdk/client-api-gateway';
 import { DeleteFunctionCommand } from '@aws-sdk/client-lambda';
 import type { LoadedConfig } from '../config/load.js';
 import type { AwsClients } from '../providers/aws/clients.js';
-import { fromAwsError } from '../providers/aws/errors.js';
+import { awsErrorName, fromAwsError } from '../providers/aws/errors.js';
 import type { ReleaseManifest } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
@@ -13,8 +13,6 @@ export interface PruneResult {
   /** Still in use outside the kept releases (an alias or a stage points at them): left alone. */
   inUse: string[];
 }
-
-const errorName = (error: unknown) => (error as { name?: string }).name;
 
 function referenced(manifests: readonly ReleaseManifest[]) {
   const versions = new Set<string>();
@@ -65,8 +63,8 @@ export async function pruneReleases(
       await lambda.send(new DeleteFunctionCommand({ FunctionName: name, Qualifier: version }));
       result.functionVersions.push(qualified);
     } catch (error) {
-      if (errorName(error) === 'ResourceConflictException') result.inUse.push(qualified);
-      else if (errorName(error) !== 'ResourceNotFoundException')
+      if (awsErrorName(error) === 'ResourceConflictException') result.inUse.push(qualified);
+      else if (awsErrorName(error) !== 'ResourceNotFoundException')
         throw fromAwsError(error, `deleting version ${version} of ${name}`);
     }
   }
@@ -77,8 +75,8 @@ export async function pruneReleases(
       await gateway.send(new DeleteDeploymentCommand({ restApiId, deploymentId }));
       result.apiDeployments.push(qualified);
     } catch (error) {
-      if (errorName(error) === 'BadRequestException') result.inUse.push(qualified);
-      else if (errorName(error) !== 'NotFoundException')
+      if (awsErrorName(error) === 'BadRequestException') result.inUse.push(qualified);
+      else if (awsErrorName(error) !== 'NotFoundException')
         throw fromAwsError(error, `deleting deployment ${deploymentId} of ${restApiId}`);
     }
   }

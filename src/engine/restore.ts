@@ -7,8 +7,15 @@ import { runPool } from '../core/pool.js';
 import { pointStage, readStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { findDistribution, invalidate } from '../providers/aws/distribution.js';
+import { awsErrorName } from '../providers/aws/errors.js';
 import { pointAlias, publishVersion, readLiveFunction } from '../providers/aws/functions.js';
-import { deleteKeys, listLiveObjects, listVersions, restoreVersion } from '../providers/aws/site-bucket.js';
+import {
+  deleteKeys,
+  keyPrefix,
+  listLiveObjects,
+  listVersions,
+  restoreVersion,
+} from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
 import { planInvalidation } from './plan/invalidation.js';
@@ -39,10 +46,9 @@ function sameContent(
   return live.etag !== undefined && (live.etag === object.etag || live.etag === object.md5);
 }
 
-function sitePrefix(loaded: LoadedConfig): string {
-  const prefix = (loaded.config.frontend?.prefix ?? '').replace(/^\/+|\/+$/g, '');
-  return prefix ? `${prefix}/` : '';
-}
+const sitePrefix = (loaded: LoadedConfig) => keyPrefix(loaded.config.frontend?.prefix ?? '');
+
+type SiteVersions = (bucket: string) => Promise<ReadonlyArray<{ key: string; versionId: string }>>;
 
 /** The alias the manifest names (records from before aliases were kept: the configured one). */
 function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number]): string {
@@ -61,15 +67,15 @@ function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number])
  */
 export async function missingFromTarget(
   target: ReleaseManifest,
-  context: Omit<RestoreContext, 'changed'>,
+  context: Pick<RestoreContext, 'loaded' | 'clients'>,
+  /** Lists a bucket's object versions under the site prefix; give a cached one to check many releases. */
+  siteVersions: SiteVersions = async (bucket) =>
+    listVersions(await context.clients.s3(), bucket, sitePrefix(context.loaded)),
 ): Promise<string[]> {
   const missing: string[] = [];
   if (target.frontend && target.frontend.objects.length > 0) {
-    const s3 = await context.clients.s3();
     const versions = new Set(
-      (await listVersions(s3, target.frontend.bucket, sitePrefix(context.loaded))).map(
-        (v) => `${v.key}\u0000${v.versionId}`,
-      ),
+      (await siteVersions(target.frontend.bucket)).map((v) => `${v.key}\u0000${v.versionId}`),
     );
     for (const object of target.frontend.objects)
       if (!versions.has(`${object.key}\u0000${object.versionId}`))
@@ -87,7 +93,7 @@ export async function missingFromTarget(
           new GetFunctionConfigurationCommand({ FunctionName: fn.name, Qualifier: fn.version }),
         );
       } catch (error) {
-        if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+        if (awsErrorName(error) !== 'ResourceNotFoundException') throw error;
         missing.push(`function ${fn.name} version ${fn.version}`);
       }
     }
@@ -99,7 +105,7 @@ export async function missingFromTarget(
           new GetDeploymentCommand({ restApiId: api.restApiId, deploymentId: api.deploymentId }),
         );
       } catch (error) {
-        if ((error as { name?: string }).name !== 'NotFoundException') throw error;
+        if (awsErrorName(error) !== 'NotFoundException') throw error;
         missing.push(`API ${api.restApiId} deployment ${api.deploymentId}`);
       }
     }

@@ -1,3 +1,4 @@
+import { worst } from '../core/check-status.js';
 import { mapPool } from '../core/pool.js';
 import { alarmCheck } from './checks/alarm.js';
 import { frontendCheck } from './checks/frontend.js';
@@ -6,15 +7,7 @@ import { lambdaCheck } from './checks/lambda.js';
 import { pluginCheck } from './checks/plugin.js';
 import { tcpCheck } from './checks/tcp.js';
 import { fillOutputs } from './fill-outputs.js';
-import type {
-  CheckContext,
-  CheckResult,
-  CheckStatus,
-  Finding,
-  HealthCheck,
-  HealthReport,
-  Thresholds,
-} from './types.js';
+import type { CheckContext, CheckResult, Finding, HealthCheck, HealthReport, Thresholds } from './types.js';
 
 export interface HealthRun extends Omit<CheckContext, 'signal'> {
   /** When the checks run: `deploy`, `canary 10%`, `rollback`, `on demand`. */
@@ -58,11 +51,6 @@ export async function runHealthChecks(run: HealthRun): Promise<HealthReport> {
     status: worst(results.map((result) => result.status)),
     checks: results,
   };
-}
-
-export function worst(statuses: readonly CheckStatus[]): CheckStatus {
-  if (statuses.includes('fail')) return 'fail';
-  return statuses.includes('warn') ? 'warn' : 'pass';
 }
 
 /** The thresholds of one check: the run's, with the check's own timeout and retries over them. */

@@ -1,8 +1,9 @@
 import type { OmnixConfig } from '../config/schema.js';
+import type { CheckStatus } from '../core/check-status.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { ReleaseManifest } from '../state/records.js';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type { CheckStatus };
 export type HealthCheck = OmnixConfig['health']['checks'][number];
 
 /** Latency and error rate over the samples a check took after its first success. */

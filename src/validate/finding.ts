@@ -1,13 +1,5 @@
-import type { CheckStatus, ValidationFinding } from './types.js';
-
-const RANK: Record<CheckStatus, number> = { pass: 0, warn: 1, fail: 2 };
-
-/** The worse of statuses: fail over warn over pass. */
-export function worst(statuses: Iterable<CheckStatus>): CheckStatus {
-  let out: CheckStatus = 'pass';
-  for (const status of statuses) if (RANK[status] > RANK[out]) out = status;
-  return out;
-}
+import { worst } from '../core/check-status.js';
+import type { ValidationFinding } from './types.js';
 
 /**
  * One check's several problems as one finding: the worst status, the worst problems' messages and

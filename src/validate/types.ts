@@ -1,11 +1,12 @@
 import type { LoadedConfig } from '../config/load.js';
+import type { CheckStatus } from '../core/check-status.js';
 import type { LocalFile } from '../engine/scan/site.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
 import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type { CheckStatus };
 
 /** What one pre-deployment check found: `details` lists every problem, `message` sums them up. */
 export interface ValidationFinding {

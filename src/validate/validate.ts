@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
-import { scanSite } from '../engine/scan/site.js';
+import { worst } from '../core/check-status.js';
+import { once } from '../core/once.js';
+import { type LocalArtifacts, localArtifacts } from '../engine/local-artifacts.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
-import { listVersions } from '../providers/aws/site-bucket.js';
-import { type FunctionPackage, packageFunction } from '../providers/package/function-package.js';
+import { keyPrefix, listVersions } from '../providers/aws/site-bucket.js';
 import type { StateStore } from '../state/store.js';
 import { apiCheck } from './checks/api.js';
 import { artifactsCheck } from './checks/artifacts.js';
@@ -16,7 +16,6 @@ import { permissionsCheck } from './checks/permissions.js';
 import { referencesCheck } from './checks/references.js';
 import { rollbackCheck } from './checks/rollback.js';
 import { secretsCheck } from './checks/secrets.js';
-import { worst } from './finding.js';
 import type { ValidationCheck, ValidationCheckResult, ValidationContext, ValidationReport } from './types.js';
 
 /** Every pre-deployment check, in the order the report lists them. */
@@ -40,22 +39,15 @@ export interface ValidationInput {
   env: Readonly<Record<string, string | undefined>>;
   only?: 'frontend' | 'backend';
   now?: Date;
-  /** Run only these checks (by name). */
-  checks?: readonly ValidationCheck[];
+  /** What is built, when the caller reads it too (a deployment's plan); else read here. */
+  artifacts?: LocalArtifacts;
 }
-
-const once = <T>(make: () => Promise<T>) => {
-  let made: Promise<T> | undefined;
-  return () => {
-    made ??= make();
-    return made;
-  };
-};
 
 /** The shared, lazily read facts the checks work from. Nothing here changes anything. */
 export function validationContext(input: ValidationInput): ValidationContext {
   const { loaded, clients, store } = input;
-  const { config, location, environment } = loaded;
+  const artifacts = input.artifacts ?? localArtifacts(loaded);
+  const { config, environment } = loaded;
   const releases = once(() =>
     store.listReleases(environment, { limit: Math.max(1, config.rollout.keepReleases) }),
   );
@@ -81,25 +73,19 @@ export function validationContext(input: ValidationInput): ValidationContext {
     }),
     identity: once(async () => awsIdentity(await clients.sts())),
     siteVersions: once(async () =>
-      config.frontend ? listVersions(await clients.s3(), config.frontend.bucket, config.frontend.prefix) : [],
+      config.frontend
+        ? listVersions(await clients.s3(), config.frontend.bucket, keyPrefix(config.frontend.prefix))
+        : [],
     ),
-    site: once(() => scanSite(resolve(location.projectRoot, config.frontend!.source), config.frontend!)),
-    packages: once(async () => {
-      const packages = new Map<string, FunctionPackage | Error>();
-      for (const [key, fn] of Object.entries(config.backend?.functions ?? {}))
-        packages.set(
-          key,
-          await packageFunction(resolve(location.projectRoot, fn.source)).catch((error: Error) => error),
-        );
-      return packages;
-    }),
+    site: artifacts.site,
+    packages: artifacts.packages,
   };
 }
 
 /** The checks that apply: a part the configuration lacks, or the deployment leaves alone, is not checked. */
 export function applicableChecks(input: ValidationInput): ValidationCheck[] {
   const { config } = input.loaded;
-  return (input.checks ?? VALIDATION_CHECKS).filter((check) => {
+  return VALIDATION_CHECKS.filter((check) => {
     if (check.needs === 'frontend') return Boolean(config.frontend) && input.only !== 'backend';
     if (check.needs === 'backend') return Boolean(config.backend) && input.only !== 'frontend';
     return true;

@@ -56,7 +56,7 @@ describe('validation checks on the sandbox', () => {
     expect(rollback.status).toBe('warn');
     expect(rollback.details).toEqual([
       'warn: rule tidy of omnix-shop-web-development expires replaced versions of every object after 3 day(s): releases replaced longer ago than that cannot be restored',
-      `warn: release v1 can no longer be restored: function ${api.name} version ${api.version} is gone`,
+      `warn: release v1 can no longer be restored: 1 part(s) no longer exist: function ${api.name} version ${api.version}`,
       'warn: none of the 1 earlier release(s) kept can be restored: after this deployment, `omnix rollback` has nothing to go back to',
     ]);
   });

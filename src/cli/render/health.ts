@@ -1,11 +1,11 @@
 import { latency } from '../../health/markdown.js';
 import type { HealthReport } from '../../health/types.js';
 import type { Style } from '../style.js';
-import { renderTable } from './table.js';
+import { renderTable, statusMarks } from './table.js';
 
 /** A health report as a terminal table: a title line, a row per check, then the hints of what did not pass. */
 export function renderHealthReport(report: HealthReport, style: Style, title: string): string {
-  const mark = { pass: style.green('pass'), warn: style.yellow('warn'), fail: style.red('fail') };
+  const mark = statusMarks(style);
   const heading = `${title}: ${mark[report.status]} (${report.checks.length} check(s), ${report.durationMs} ms)`;
   if (report.checks.length === 0) return `${heading}\nno health checks are configured (health.checks)`;
   const table = renderTable(

@@ -1,10 +1,10 @@
 import type { ValidationReport } from '../../validate/types.js';
 import type { Style } from '../style.js';
-import { renderTable } from './table.js';
+import { renderTable, statusMarks } from './table.js';
 
 /** A validation report as a terminal table: a title line, a row per check, then details and hints. */
 export function renderValidationReport(report: ValidationReport, style: Style): string {
-  const mark = { pass: style.green('pass'), warn: style.yellow('warn'), fail: style.red('fail') };
+  const mark = statusMarks(style);
   const heading = `validation of ${report.environment}: ${mark[report.status]} (${report.checks.length} check(s), ${report.durationMs} ms)`;
   const table = renderTable(
     ['CHECK', 'STATUS', 'TIME', 'RESULT'],

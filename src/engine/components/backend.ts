@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { apiFunctionKey } from '../../config/rules.js';
 import { ValidationFailedError } from '../../core/errors.js';
 import { apiDefinitionHash, findRestApi, readStage } from '../../providers/aws/api-stage.js';
 import { readLiveFunction } from '../../providers/aws/functions.js';
-import { type FunctionPackage, packageFunction } from '../../providers/package/function-package.js';
+import type { FunctionPackage } from '../../providers/package/function-package.js';
 import { applyBackend } from '../apply-backend.js';
 import { type DesiredFunction, type LiveFunction, planBackend } from '../plan/backend-plan.js';
 import type { PlannedBackend } from '../plan-deployment.js';
@@ -14,15 +13,16 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
   name: 'backend',
   async plan(context) {
     const { loaded, clients } = context;
-    const { config, location } = loaded;
+    const { config } = loaded;
     if (!config.backend) return undefined;
-    const root = location.projectRoot;
     const backend = config.backend;
     const lambda = await clients.lambda();
+    const built = await context.artifacts.packages();
     const packages = new Map<string, { desired: DesiredFunction; pkg: FunctionPackage }>();
     const live = new Map<string, LiveFunction>();
     for (const [key, fn] of Object.entries(backend.functions)) {
-      const pkg = await packageFunction(resolve(root, fn.source));
+      const pkg = built.get(key)!;
+      if (pkg instanceof Error) throw pkg;
       const desired: DesiredFunction = {
         key,
         name: fn.name,

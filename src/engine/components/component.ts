@@ -3,6 +3,7 @@ import type { AwsClients } from '../../providers/aws/clients.js';
 import type { ReleaseManifest, ReleaseRecord } from '../../state/records.js';
 import type { StateStore } from '../../state/store.js';
 import type { Report } from '../events.js';
+import type { LocalArtifacts } from '../local-artifacts.js';
 
 export interface ComponentContext {
   loaded: LoadedConfig;
@@ -10,6 +11,8 @@ export interface ComponentContext {
   store: StateStore;
   /** The environment's releases, newest first, as many as the stale-file policy looks back (read once). */
   releases: readonly ReleaseRecord[];
+  /** What is built: the site's files and the functions' packages. */
+  artifacts: LocalArtifacts;
   redeployApi?: boolean;
 }
 

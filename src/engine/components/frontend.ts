@@ -1,26 +1,23 @@
-import { resolve } from 'node:path';
 import { ValidationFailedError } from '../../core/errors.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
-import { listLiveObjects } from '../../providers/aws/site-bucket.js';
+import { keyPrefix, listLiveObjects } from '../../providers/aws/site-bucket.js';
 import { applyFrontend } from '../apply-frontend.js';
 import { planFrontend } from '../plan/frontend-plan.js';
 import type { PlannedFrontend } from '../plan-deployment.js';
-import { scanSite } from '../scan/site.js';
 import type { Component } from './component.js';
 
 /** The site: files in S3 behind CloudFront. */
 export const frontendComponent: Component<PlannedFrontend, 'frontend'> = {
   name: 'frontend',
-  async plan({ loaded, clients, releases: allReleases }) {
-    const { config, location } = loaded;
+  async plan({ loaded, clients, releases: allReleases, artifacts }) {
+    const { config } = loaded;
     if (!config.frontend) return undefined;
-    const root = location.projectRoot;
     const frontend = config.frontend;
     const s3 = await clients.s3();
     const releases = allReleases.slice(0, frontend.deleteStale.afterReleases + 1);
     const [local, live, distribution] = await Promise.all([
-      scanSite(resolve(root, frontend.source), frontend),
-      listLiveObjects(s3, frontend.bucket, frontend.prefix ? `${frontend.prefix.replace(/\/+$/, '')}/` : ''),
+      artifacts.site(),
+      listLiveObjects(s3, frontend.bucket, keyPrefix(frontend.prefix)),
       findDistribution(await clients.cloudFront(), frontend.distributionId, frontend.bucket),
     ]);
     const frontendPlan = planFrontend({

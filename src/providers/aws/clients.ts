@@ -1,4 +1,5 @@
 import { OmnixError } from '../../core/errors.js';
+import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
 import type { SsmParameters } from './ssm.js';
 
@@ -42,13 +43,6 @@ function sdkClientConfig(settings: AwsClientSettings) {
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
   const config = sdkClientConfig(settings);
-  const once = <T>(make: () => Promise<T>) => {
-    let made: Promise<T> | undefined;
-    return () => {
-      made ??= make();
-      return made;
-    };
-  };
   return {
     cloudFormation: once(async () => {
       const [sdk, adapter] = await Promise.all([

@@ -16,6 +16,12 @@ export interface LiveSiteObject {
   versionId: string;
 }
 
+/** The key prefix the site's objects are stored under: `frontend.prefix` with one trailing `/`, or empty. */
+export function keyPrefix(prefix: string): string {
+  const clean = prefix.replace(/^\/+|\/+$/g, '');
+  return clean ? `${clean}/` : '';
+}
+
 const unquote = (etag: string | undefined) => (etag ?? '').replace(/"/g, '');
 
 /** The current version of every object under the prefix (delete-marked keys left out). */

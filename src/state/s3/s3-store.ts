@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
-import { fromAwsError } from '../../providers/aws/errors.js';
+import { awsErrorName, fromAwsError, httpStatusOf } from '../../providers/aws/errors.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
@@ -24,13 +24,10 @@ import {
 import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
 
-const errorName = (error: unknown): string | undefined => (error as { name?: string }).name;
-const status = (error: unknown): number | undefined =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 /** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
-const lostCondition = (error: unknown) => status(error) === 412 || status(error) === 409;
+const lostCondition = (error: unknown) => httpStatusOf(error) === 412 || httpStatusOf(error) === 409;
 /** The object is not there. (A missing bucket is a 404 too, but an error: see `failure`.) */
-const missing = (error: unknown) => errorName(error) === 'NoSuchKey';
+const missing = (error: unknown) => awsErrorName(error) === 'NoSuchKey';
 
 // S3 lists keys in ascending order; counting down makes the newest sort first, so a listing of
 // N keys yields the N newest records without reading the rest.
@@ -73,7 +70,7 @@ export class S3StateStore implements StateStore {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
       return `state bucket ${this.bucket} exists`;
     } catch (error) {
-      if (status(error) !== 404) throw fromAwsError(error, `checking the state bucket ${this.bucket}`);
+      if (httpStatusOf(error) !== 404) throw fromAwsError(error, `checking the state bucket ${this.bucket}`);
     }
     const region = await this.client.config.region();
     try {
@@ -99,7 +96,7 @@ export class S3StateStore implements StateStore {
   }
 
   private failure(error: unknown, doing: string): OmnixError {
-    if (errorName(error) === 'NoSuchBucket')
+    if (awsErrorName(error) === 'NoSuchBucket')
       return new OmnixError('StateBucketMissing', `the state bucket ${this.bucket} does not exist`, {
         hint: 'Create it: omnix state init',
         cause: error,

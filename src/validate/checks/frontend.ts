@@ -1,7 +1,7 @@
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetBucketVersioningCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { findDistribution } from '../../providers/aws/distribution.js';
-import { awsErrorName, httpStatusOf, unlessNotFound } from '../aws-errors.js';
+import { awsErrorName, httpStatusOf, unlessNotFound } from '../../providers/aws/errors.js';
 import { combine } from '../finding.js';
 import type { ValidationCheck, ValidationFinding } from '../types.js';
 

@@ -1,9 +1,8 @@
-import { GetDeploymentCommand } from '@aws-sdk/client-api-gateway';
-import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { GetBucketLifecycleConfigurationCommand, type LifecycleRule } from '@aws-sdk/client-s3';
-import { listVersions } from '../../providers/aws/site-bucket.js';
+import { missingFromTarget } from '../../engine/restore.js';
+import { awsErrorName } from '../../providers/aws/errors.js';
+import { keyPrefix, listVersions } from '../../providers/aws/site-bucket.js';
 import type { ReleaseRecord } from '../../state/records.js';
-import { awsErrorName, unlessNotFound } from '../aws-errors.js';
 import { combine } from '../finding.js';
 import type { ValidationCheck, ValidationContext, ValidationFinding } from '../types.js';
 
@@ -19,7 +18,8 @@ export const rollbackCheck: ValidationCheck = {
     if (releases.length === 0) return { status: 'pass', message: 'no release yet: nothing to restore' };
     const problems: ValidationFinding[] = [];
     const frontend = context.loaded.config.frontend;
-    if (frontend) problems.push(...(await lifecycleProblems(context, frontend.bucket, frontend.prefix)));
+    if (frontend)
+      problems.push(...(await lifecycleProblems(context, frontend.bucket, keyPrefix(frontend.prefix))));
     const lost = await unrestorable(context, releases);
     const earlier = releases.slice(1);
     for (const release of releases) {
@@ -27,7 +27,7 @@ export const rollbackCheck: ValidationCheck = {
       if (missing)
         problems.push({
           status: 'warn',
-          message: `release v${release.number} can no longer be restored: ${missing.slice(0, 3).join('; ')}${missing.length > 3 ? `; and ${missing.length - 3} more` : ''}`,
+          message: `release v${release.number} can no longer be restored: ${missing.length} part(s) no longer exist: ${missing.slice(0, 3).join('; ')}${missing.length > 3 ? '; …' : ''}`,
           hint: 'Its files or versions were deleted outside omnix, or expired; later releases are unaffected.',
         });
     }
@@ -43,76 +43,34 @@ export const rollbackCheck: ValidationCheck = {
   },
 };
 
-/** Release number → what of it is gone. */
+/** Release number → what of it is gone; the site's versions are listed once for all of them. */
 async function unrestorable(
   context: ValidationContext,
   releases: ReleaseRecord[],
 ): Promise<Map<number, string[]>> {
+  const configured = context.loaded.config.frontend?.bucket;
+  const listed = new Map<string, ReturnType<ValidationContext['siteVersions']>>();
+  const siteVersions = (bucket: string) => {
+    if (!listed.has(bucket))
+      listed.set(
+        bucket,
+        bucket === configured
+          ? context.siteVersions()
+          : context.clients
+              .s3()
+              .then((s3) =>
+                listVersions(s3, bucket, keyPrefix(context.loaded.config.frontend?.prefix ?? '')),
+              ),
+      );
+    return listed.get(bucket)!;
+  };
   const lost = new Map<number, string[]>();
-  const note = (release: ReleaseRecord, what: string) =>
-    lost.set(release.number, [...(lost.get(release.number) ?? []), what]);
-  const withSite = releases.filter((release) => release.manifest.frontend);
-  if (withSite.length > 0) {
-    const s3 = await context.clients.s3();
-    const prefix = context.loaded.config.frontend?.prefix ?? '';
-    const buckets = [...new Set(withSite.map((release) => release.manifest.frontend!.bucket))];
-    const present = new Set<string>();
-    for (const bucket of buckets) {
-      const versions =
-        bucket === context.loaded.config.frontend?.bucket
-          ? await context.siteVersions()
-          : await listVersions(s3, bucket, prefix);
-      for (const version of versions) present.add(`${bucket}\n${version.key}\n${version.versionId}`);
-    }
-    for (const release of withSite) {
-      const { bucket, objects } = release.manifest.frontend!;
-      for (const object of objects)
-        if (!present.has(`${bucket}\n${object.key}\n${object.versionId}`))
-          note(release, `s3://${bucket}/${object.key} version ${object.versionId} is gone`);
-    }
-  }
-  const functions = new Set<string>();
-  const deployments = new Map<string, { restApiId: string; deploymentId: string }>();
-  for (const release of releases) {
-    for (const fn of release.manifest.backend?.functions ?? [])
-      if (fn.version !== '$LATEST') functions.add(`${fn.name}:${fn.version}`);
-    const api = release.manifest.backend?.api;
-    if (api?.deploymentId) deployments.set(`${api.restApiId}/${api.deploymentId}`, api);
-  }
-  const gone = new Set<string>();
-  if (functions.size > 0) {
-    const lambda = await context.clients.lambda();
-    await Promise.all(
-      [...functions].map(async (qualified) => {
-        const [name, version] = qualified.split(':') as [string, string];
-        const found = await unlessNotFound(
-          () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version })),
-          ['ResourceNotFoundException'],
-        );
-        if (!found) gone.add(qualified);
-      }),
-    );
-  }
-  if (deployments.size > 0) {
-    const gateway = await context.clients.apiGateway();
-    await Promise.all(
-      [...deployments.entries()].map(async ([key, { restApiId, deploymentId }]) => {
-        const found = await unlessNotFound(
-          () => gateway.send(new GetDeploymentCommand({ restApiId, deploymentId })),
-          ['NotFoundException'],
-        );
-        if (!found) gone.add(key);
-      }),
-    );
-  }
-  for (const release of releases) {
-    for (const fn of release.manifest.backend?.functions ?? [])
-      if (gone.has(`${fn.name}:${fn.version}`))
-        note(release, `function ${fn.name} version ${fn.version} is gone`);
-    const api = release.manifest.backend?.api;
-    if (api && gone.has(`${api.restApiId}/${api.deploymentId}`))
-      note(release, `API deployment ${api.deploymentId} of ${api.restApiId} is gone`);
-  }
+  await Promise.all(
+    releases.map(async (release) => {
+      const missing = await missingFromTarget(release.manifest, context, siteVersions);
+      if (missing.length > 0) lost.set(release.number, missing);
+    }),
+  );
   return lost;
 }
 

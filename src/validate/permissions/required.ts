@@ -1,5 +1,6 @@
 import { apiFunctionKey } from '../../config/rules.js';
 import type { OmnixConfig } from '../../config/schema.js';
+import { keyPrefix } from '../../providers/aws/site-bucket.js';
 import type { ConfigReferences } from '../config-references.js';
 
 /** Where the environment's resources are: what turns names from the configuration into ARNs. */
@@ -52,7 +53,7 @@ export function requiredPermissions(config: OmnixConfig, scope: PermissionScope)
 
   const frontend = config.frontend;
   if (frontend) {
-    const prefix = frontend.prefix.replace(/^\/+/, '');
+    const prefix = keyPrefix(frontend.prefix);
     const bucket = bucketArn(frontend.bucket);
     const objects = `${bucket}/${prefix}*`;
     const sample = `${bucket}/${prefix}${frontend.entryPoints[0]}`;
