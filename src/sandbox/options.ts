@@ -14,6 +14,10 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** How long a Lambda function update stays InProgress, in ms. @default 100 */
   lambdaUpdateMs?: number;
+  /** Most Lambda worker processes alive at once (warm ones included), across all functions. @default 8 */
+  lambdaWorkers?: number;
+  /** How long an unused Lambda worker stays warm, in ms. @default 300000 */
+  lambdaIdleMs?: number;
   /** How long a CloudFront invalidation stays InProgress, in ms. @default 200 */
   invalidationMs?: number;
   faults?: FaultConfig;
@@ -33,5 +37,7 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     maxBodyBytes: options.maxBodyBytes ?? 512 * 1024 * 1024,
     lambdaUpdateMs: options.lambdaUpdateMs ?? 100,
     invalidationMs: options.invalidationMs ?? 200,
+    lambdaWorkers: options.lambdaWorkers ?? 8,
+    lambdaIdleMs: options.lambdaIdleMs ?? 300_000,
   };
 }

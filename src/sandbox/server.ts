@@ -24,6 +24,8 @@ export interface RunningSandbox {
   dataDir: string | undefined;
   faults: FaultInjector;
   iamPolicies: IamPolicies;
+  /** Process ids of the Lambda workers alive now; none once `stop` has finished. */
+  lambdaWorkerPids(): number[];
   stop(): Promise<void>;
 }
 
@@ -67,11 +69,15 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     dataDir: options.dataDir,
     faults,
     iamPolicies,
+    lambdaWorkerPids: () => lambda.runtime.workerPids(),
     stop: () => {
-      stopping ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      stopping ??= Promise.all([
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+        lambda.runtime.stop(),
+      ]).then(() => undefined);
       return stopping;
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -53,18 +53,47 @@ export function checkZip(zip: Buffer): Record<string, Uint8Array> {
 }
 
 /**
- * The folder the code runs from: unzipped once per CodeSha256 under the system temp folder. An
- * entry whose path would leave the folder (zip-slip) is refused.
+ * Where this sandbox unpacks function code: a private folder (mode 0700, made by mkdtemp) that no
+ * other sandbox or user shares, removed when the sandbox stops. Each package is unpacked there from
+ * its stored bytes after checking them against their SHA-256, never taken from a folder that was
+ * already there; an entry whose path would leave the folder (zip-slip) is refused.
  */
-export function extractedCode(zip: Buffer): string {
-  const hash = createHash('sha256').update(zip).digest('hex');
-  const target = join(tmpdir(), 'omnix-sandbox-lambda', hash);
-  if (existsSync(target)) return target;
-  const files = checkZip(zip);
-  const staging = `${target}.${process.pid}.${Date.now()}`;
+export class CodeStore {
+  private root: string | undefined;
+  private readonly unpacked = new Map<string, string>();
+
+  /** The folder holding the package stored under `sha256` (hex), unpacked on first use. */
+  folder(sha256: string, bytes: Buffer): string {
+    const known = this.unpacked.get(sha256);
+    if (known) return known;
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      throw new AwsError(
+        'ServiceException',
+        'The stored deployment package does not match its SHA-256; upload the code again.',
+        500,
+      );
+    }
+    this.root ??= mkdtempSync(join(tmpdir(), 'omnix-sandbox-lambda-'));
+    const target = join(this.root, sha256);
+    unpack(checkZip(bytes), target);
+    this.unpacked.set(sha256, target);
+    return target;
+  }
+
+  /** Removes every unpacked package. */
+  clear(): void {
+    if (this.root) rmSync(this.root, { recursive: true, force: true });
+    this.root = undefined;
+    this.unpacked.clear();
+  }
+}
+
+function unpack(files: Record<string, Uint8Array>, target: string): void {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { mode: 0o700 });
   for (const [name, bytes] of Object.entries(files)) {
-    const path = resolve(staging, name);
-    if (!path.startsWith(staging + sep)) {
+    const path = resolve(target, name);
+    if (!path.startsWith(target + sep)) {
       throw new AwsError(
         'InvalidParameterValueException',
         `The zip entry ${name} points outside the package.`,
@@ -78,11 +107,4 @@ export function extractedCode(zip: Buffer): string {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
   }
-  mkdirSync(staging, { recursive: true });
-  try {
-    renameSync(staging, target);
-  } catch {
-    // Another invocation unzipped the same code first; theirs is identical.
-  }
-  return target;
 }

@@ -1,10 +1,9 @@
 import { AwsError } from '../../protocol/aws-error.js';
-import { extractedCode } from './code.js';
 import type { LambdaContext, Route } from './context.js';
-import { invokeHandler } from './invoke.js';
+import type { LambdaRuntime } from './invoke.js';
 
 /** Invoke: RequestResponse, Event and DryRun. */
-export function invokeRoute(ctx: LambdaContext): Route[] {
+export function invokeRoute(ctx: LambdaContext & { runtime: LambdaRuntime }): Route[] {
   return [
     [
       'POST',
@@ -46,13 +45,12 @@ export function invokeRoute(ctx: LambdaContext): Route[] {
           ),
           region: ctx.region(request),
           config: version,
-          codeDir: extractedCode(ctx.persistence.getBlob(version.codeBlob)),
         };
         if (invocationType === 'Event') {
-          void invokeHandler(target, event);
+          void ctx.runtime.invoke(target, event).catch(() => undefined);
           return { status: 202, headers: { 'x-amz-executed-version': version.version } };
         }
-        const result = await invokeHandler(target, event);
+        const result = await ctx.runtime.invoke(target, event);
         return {
           status: 200,
           headers: {

@@ -4,10 +4,9 @@ import { AwsError } from '../../protocol/aws-error.js';
 import type { SandboxService } from '../../service.js';
 import type { S3Store } from '../s3/store.js';
 import { aliasRoutes } from './alias-routes.js';
-import { extractedCode } from './code.js';
 import { createLambdaContext } from './context.js';
 import { functionRoutes } from './function-routes.js';
-import { type InvocationResult, invokeHandler } from './invoke.js';
+import { type InvocationResult, LambdaRuntime } from './invoke.js';
 import { invokeRoute } from './invoke-route.js';
 
 /** Lets other services (API Gateway) invoke a function by ARN, qualifier included. */
@@ -17,23 +16,21 @@ export function createLambdaService(
   options: ResolvedSandboxOptions,
   persistence: Persistence,
   s3: S3Store,
-): { service: SandboxService; invoke: LambdaInvoker } {
+): { service: SandboxService; invoke: LambdaInvoker; runtime: LambdaRuntime } {
   const ctx = createLambdaContext(options, persistence, s3);
-  const routes = [...functionRoutes(ctx), ...aliasRoutes(ctx), ...invokeRoute(ctx)];
+  const runtime = new LambdaRuntime(persistence, {
+    maxWorkers: options.lambdaWorkers,
+    idleMs: options.lambdaIdleMs,
+  });
+  const routes = [...functionRoutes(ctx), ...aliasRoutes(ctx), ...invokeRoute({ ...ctx, runtime })];
 
   const invoke: LambdaInvoker = async (functionArn, event) => {
     const parsed = ctx.state.parse(functionArn);
     const arnRegion = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):/.exec(functionArn)?.[1] ?? 'us-east-1';
     const record = ctx.state.get(parsed.name, arnRegion);
     const { version } = ctx.state.resolve(record, parsed.qualifier, arnRegion);
-    return invokeHandler(
-      {
-        functionName: record.name,
-        functionArn,
-        region: arnRegion,
-        config: version,
-        codeDir: extractedCode(ctx.persistence.getBlob(version.codeBlob)),
-      },
+    return runtime.invoke(
+      { functionName: record.name, functionArn, region: arnRegion, config: version },
       event,
     );
   };
@@ -62,5 +59,5 @@ export function createLambdaService(
       );
     },
   };
-  return { service, invoke };
+  return { service, invoke, runtime };
 }

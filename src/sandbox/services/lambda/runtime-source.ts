@@ -1,0 +1,87 @@
+/**
+ * The program a function's worker process runs (`node -e`): it loads the handler from
+ * LAMBDA_TASK_ROOT/_HANDLER once, then answers `invoke` messages from the sandbox one at a time on
+ * its IPC channel, each reply tagged with the invocation's id. Console output is captured per
+ * invocation and sent with the reply, so it cannot be confused with another invocation's.
+ * An uncaught error ends the process after reporting it, as Lambda's runtime restarts the
+ * environment; the sandbox going away (the channel closing) ends it too.
+ */
+export const RUNTIME_SOURCE = String.raw`
+'use strict';
+const { pathToFileURL } = require('node:url');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const send = process.send.bind(process);
+const LOG_LIMIT = 64 * 1024;
+let logs = '';
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => {
+    logs = (logs + String(chunk)).slice(-LOG_LIMIT);
+    return write(chunk, ...rest);
+  };
+}
+const describe = (error, type) => ({
+  errorType: type || (error && error.name) || 'Error',
+  errorMessage: (error && error.message) || String(error),
+  trace: String((error && error.stack) || '').split('\n'),
+});
+let current;
+const reply = (message, then) => {
+  const id = current;
+  current = undefined;
+  const text = logs;
+  logs = '';
+  try {
+    send({ ...message, id, logs: text }, then);
+  } catch (error) {
+    send({ ok: false, ...describe(error, 'Runtime.ResponseSerializationError'), id, logs: text }, then);
+  }
+};
+const crash = (type) => (error) => {
+  if (current === undefined) process.exit(1);
+  reply({ ok: false, fatal: true, ...describe(error, type) }, () => process.exit(1));
+};
+process.on('uncaughtException', crash());
+process.on('unhandledRejection', crash('Runtime.UnhandledPromiseRejection'));
+process.on('disconnect', () => process.exit(0));
+
+const handlerName = process.env._HANDLER;
+const codeDir = process.env.LAMBDA_TASK_ROOT;
+let loading;
+async function load() {
+  const dot = handlerName.lastIndexOf('.');
+  const modulePath = handlerName.slice(0, dot);
+  const exportName = handlerName.slice(dot + 1);
+  const file = ['.mjs', '.js', '.cjs'].map((ext) => join(codeDir, modulePath + ext)).find(existsSync);
+  if (!file) throw Object.assign(new Error("Error: Cannot find module '" + modulePath + "'"), { name: 'Runtime.ImportModuleError' });
+  const mod = await import(pathToFileURL(file).href);
+  const fn = typeof mod[exportName] === 'function' ? mod[exportName] : mod.default && mod.default[exportName];
+  if (typeof fn !== 'function') throw Object.assign(new Error(modulePath + '.' + exportName + ' is undefined or not exported'), { name: 'Runtime.HandlerNotFound' });
+  return fn;
+}
+
+process.on('message', async (message) => {
+  if (!message || message.type !== 'invoke' || current !== undefined) return;
+  current = message.id;
+  logs = '';
+  try {
+    loading = loading || load();
+    const fn = await loading.catch((error) => {
+      loading = undefined;
+      throw error;
+    });
+    const { deadline } = message;
+    const context = { ...message.context, callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+    const result = fn.length >= 3
+      ? await new Promise((resolve, reject) => {
+          const returned = fn(message.event, context, (error, value) => (error ? reject(error) : resolve(value)));
+          if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
+        })
+      : await fn(message.event, context);
+    reply({ ok: true, result: result === undefined ? null : result });
+  } catch (error) {
+    reply({ ok: false, ...describe(error) });
+  }
+});
+`;
