@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
-import type { FaultConfig, FaultInjector } from './faults.js';
+import { type FaultInjector, parseFaultConfig } from './faults.js';
 import type { ResolvedSandboxOptions } from './options.js';
 import { AwsError } from './protocol/aws-error.js';
+import { BodyTooLarge, readBody } from './protocol/body.js';
 import { credentialScope } from './protocol/sigv4.js';
 import type { SandboxRequest, SandboxResponse, SandboxService } from './service.js';
 import type { IamPolicies } from './services/iam/iam.js';
@@ -32,7 +34,12 @@ export function createSandboxApp(parts: SandboxParts): Hono {
   app.get('/_omnix/stats', (c) => c.json(Object.fromEntries(stats)));
   app.get('/_omnix/faults', (c) => c.json(parts.faults.describe()));
   app.put('/_omnix/faults', async (c) => {
-    parts.faults.configure((await c.req.json()) as FaultConfig);
+    const config = await jsonOf(c.req.raw);
+    try {
+      parts.faults.configure(parseFaultConfig(config));
+    } catch (error) {
+      throw new ClientError((error as Error).message);
+    }
     return c.json(parts.faults.describe());
   });
   app.delete('/_omnix/faults', (c) => {
@@ -40,12 +47,10 @@ export function createSandboxApp(parts: SandboxParts): Hono {
     return c.body(null, 204);
   });
   app.put('/_omnix/iam/policies', async (c) => {
+    const policies = parsePolicies(await jsonOf(c.req.raw));
     parts.iamPolicies.clear();
-    for (const [principal, documents] of Object.entries(
-      (await c.req.json()) as Record<string, PolicyDocument[]>,
-    )) {
+    for (const [principal, documents] of Object.entries(policies))
       parts.iamPolicies.set(principal, documents);
-    }
     return c.json(parts.iamPolicies.toJSON());
   });
 
@@ -55,32 +60,43 @@ export function createSandboxApp(parts: SandboxParts): Hono {
     const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
     const rawPath = rawTarget ? rawTarget.split('?')[0]! : url.pathname;
     const requestId = randomUUID();
-    const length = Number(c.req.header('content-length') ?? 0);
-    const tooLarge = new AwsError(
-      'EntityTooLarge',
-      `Your proposed upload exceeds the maximum allowed size (${parts.options.maxBodyBytes} bytes)`,
-      400,
-    );
     const scope = credentialScope(c.req.header('authorization'), url.searchParams);
     const serverName = /^\/_omnix\/([a-z]+)\/(.*)$/.exec(rawPath);
-    const service = scope ? parts.services[scope.service] : undefined;
+    // Own properties only: a scope naming `__proto__` or `constructor` is an unknown service.
+    const service =
+      scope && Object.hasOwn(parts.services, scope.service) ? parts.services[scope.service] : undefined;
+    const headers = c.req.raw.headers;
     try {
-      if (length > parts.options.maxBodyBytes) throw tooLarge;
-      const body = Buffer.from(await c.req.arrayBuffer());
-      if (body.length > parts.options.maxBodyBytes) throw tooLarge;
+      const ownLimit = service?.bodyLimit?.(c.req.method, rawPath, headers);
+      const limit =
+        ownLimit && ownLimit.bytes <= parts.options.maxBodyBytes
+          ? ownLimit
+          : {
+              bytes: parts.options.maxBodyBytes,
+              error: new AwsError(
+                'EntityTooLarge',
+                `Your proposed upload exceeds the maximum allowed size (${parts.options.maxBodyBytes} bytes)`,
+                400,
+              ),
+            };
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const body = incoming ? await readBody(incoming, limit) : Buffer.from(await c.req.arrayBuffer());
+      if (body.length > limit.bytes) throw new BodyTooLarge(limit.error);
       const request: SandboxRequest = {
         method: c.req.method,
         rawPath,
         query: url.searchParams,
-        headers: c.req.raw.headers,
+        headers,
         body,
         host: c.req.header('host') ?? url.host,
         scope,
         requestId,
       };
-      if (serverName && parts.servers?.[serverName[1]!]) {
-        return toResponse(await parts.servers[serverName[1]!]!(request, serverName[2]!));
-      }
+      const server =
+        serverName && parts.servers && Object.hasOwn(parts.servers, serverName[1]!)
+          ? parts.servers[serverName[1]!]
+          : undefined;
+      if (server) return toResponse(await server(request, serverName![2]!));
       if (!scope) {
         return c.json(
           { message: 'The sandbox answers signed AWS requests (any credentials) and /_omnix/ paths.' },
@@ -88,7 +104,11 @@ export function createSandboxApp(parts: SandboxParts): Hono {
         );
       }
       if (!service) {
-        return c.json({ message: `The sandbox does not implement the '${scope.service}' service.` }, 400);
+        throw new AwsError(
+          'UnrecognizedServiceException',
+          `The sandbox does not implement the '${scope.service}' service.`,
+          400,
+        );
       }
       const operation = service.route(request);
       const counted = `${service.name}:${operation.name}`;
@@ -97,15 +117,52 @@ export function createSandboxApp(parts: SandboxParts): Hono {
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.error) throw new AwsError(fault.error.code, fault.error.message, fault.error.status);
       return toResponse(await operation.run());
-    } catch (error) {
+    } catch (thrown) {
+      // The rest of an oversized body is not kept: the server discards a little, then closes the connection.
+      const error = thrown instanceof BodyTooLarge ? thrown.error : thrown;
       if (!(error instanceof AwsError)) throw error;
-      if (service) return toResponse(service.renderError(error, requestId));
-      return c.json({ code: error.code, message: error.message }, error.status as 400);
+      return toResponse(service ? service.renderError(error, requestId) : genericError(error));
     }
   });
 
-  app.onError((error, c) => c.json({ code: 'InternalError', message: error.message }, 500));
+  app.onError((error) => {
+    const status = error instanceof ClientError ? 400 : 500;
+    const code = status === 400 ? 'InvalidRequest' : 'InternalError';
+    return toResponse(genericError(new AwsError(code, error.message, status)));
+  });
   return app;
+}
+
+/** A client's mistake on an admin path (bad JSON, a bad rule): answered 400, not 500. */
+class ClientError extends Error {}
+
+async function jsonOf(request: Request): Promise<unknown> {
+  try {
+    return JSON.parse(await request.text());
+  } catch {
+    throw new ClientError('The request body is not valid JSON.');
+  }
+}
+
+function parsePolicies(value: unknown): Record<string, PolicyDocument[]> {
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (documents) => Array.isArray(documents) && documents.every((d) => typeof d === 'object' && d !== null),
+    );
+  if (!valid) throw new ClientError('Expected { "<principal ARN>": [policy documents] }.');
+  return value as Record<string, PolicyDocument[]>;
+}
+
+/** An error outside any service (unknown service, admin paths): AWS's JSON error shape. */
+function genericError(error: AwsError): SandboxResponse {
+  return {
+    status: error.status,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': error.code, ...error.headers },
+    body: JSON.stringify({ __type: error.code, code: error.code, message: error.message }),
+  };
 }
 
 function toResponse(response: SandboxResponse): Response {

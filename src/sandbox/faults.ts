@@ -30,6 +30,51 @@ const THROTTLING: Record<string, { code: string; status: number }> = {
   cloudfront: { code: 'Throttling', status: 400 },
 };
 
+/**
+ * Checks fault rules sent by a client (`PUT /_omnix/faults`, a `--faults` file); throws an Error
+ * naming the first problem.
+ */
+export function parseFaultConfig(value: unknown): FaultConfig {
+  const fail = (what: string): never => {
+    throw new Error(`invalid fault configuration: ${what}`);
+  };
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value)) return fail('expected an object with "rules"');
+  if (value.seed !== undefined && !Number.isFinite(value.seed)) fail('"seed" must be a number');
+  if (!Array.isArray(value.rules)) return fail('"rules" must be a list');
+  for (const [i, rule] of (value.rules as unknown[]).entries()) {
+    const at = `rules[${i}]`;
+    if (!isObject(rule)) return fail(`${at} must be an object`);
+    if (typeof rule.service !== 'string') fail(`${at}.service must be a service name`);
+    if (rule.operation !== undefined && typeof rule.operation !== 'string')
+      fail(`${at}.operation must be an operation name`);
+    const number = (key: string, min: number, max: number) => {
+      const v = rule[key];
+      if (v !== undefined && (typeof v !== 'number' || !(v >= min && v <= max)))
+        fail(`${at}.${key} must be a number from ${min} to ${max}`);
+    };
+    number('rate', 0, 1);
+    number('latencyMs', 0, 600_000);
+    number('times', 0, Number.MAX_SAFE_INTEGER);
+    if (rule.throttle !== undefined && typeof rule.throttle !== 'boolean')
+      fail(`${at}.throttle must be true or false`);
+    if (rule.error !== undefined) {
+      const error = rule.error;
+      if (
+        !isObject(error) ||
+        typeof error.code !== 'string' ||
+        !Number.isInteger(error.status) ||
+        (error.status as number) < 400 ||
+        (error.status as number) > 599 ||
+        (error.message !== undefined && typeof error.message !== 'string')
+      )
+        fail(`${at}.error must be { "code": string, "status": 400–599, "message"?: string }`);
+    }
+  }
+  return value as unknown as FaultConfig;
+}
+
 /** Seeded, so the same configuration fails the same requests every run. */
 export class FaultInjector {
   private rules: Array<FaultRule & { hits: number }> = [];

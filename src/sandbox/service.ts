@@ -1,4 +1,5 @@
 import type { AwsError } from './protocol/aws-error.js';
+import type { BodyLimit } from './protocol/body.js';
 import type { CredentialScope } from './protocol/sigv4.js';
 
 /** A request as every service sees it: decoded path, query, headers and the whole body. */
@@ -31,6 +32,11 @@ export interface SandboxService {
   name: string;
   /** Which operation this request is; throws AwsError when none fits. */
   route(request: SandboxRequest): Operation;
+  /**
+   * The largest body this request may carry, with the service's error for more, when it is below
+   * the sandbox's `maxBodyBytes`; decided before the body is read.
+   */
+  bodyLimit?(method: string, rawPath: string, headers: Headers): BodyLimit | undefined;
   /** The error in this service's wire format. */
   renderError(error: AwsError, requestId: string): SandboxResponse;
 }

@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { AwsError } from './aws-error.js';
 
 export function escapeXml(text: string): string {
   return text.replace(
@@ -38,9 +39,26 @@ const parser = new XMLParser({
   removeNSPrefix: true,
 });
 
-/** Parses request XML into plain objects; every leaf stays a string. */
-export function parseXml(text: string): Record<string, unknown> {
-  return text.trim() === '' ? {} : (parser.parse(text) as Record<string, unknown>);
+/** S3's answer to a body that is not well-formed XML. */
+export const malformedXml = () =>
+  new AwsError(
+    'MalformedXML',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+    400,
+  );
+
+/**
+ * Parses request XML into plain objects; every leaf stays a string. A body that is not well-formed
+ * XML is refused with `malformed()` (the parser alone would return a partial tree).
+ */
+export function parseXml(text: string, malformed: () => AwsError = malformedXml): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  if (XMLValidator.validate(text) !== true) throw malformed();
+  try {
+    return parser.parse(text) as Record<string, unknown>;
+  } catch {
+    throw malformed();
+  }
 }
 
 /** One element or a list of them, always as a list. */

@@ -8,6 +8,8 @@ import type { DistributionRecord, InvalidationRecord } from './model.js';
 import { originsOf } from './origins.js';
 import type { CloudFrontState } from './state.js';
 
+const malformedInput = () => new AwsError('MalformedInput', 'The request body is not well-formed XML.', 400);
+
 export const CLOUDFRONT_NAMESPACE = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
 const MAX_PATHS_IN_PROGRESS = 3000;
 const MAX_WILDCARDS_IN_PROGRESS = 15;
@@ -96,7 +98,9 @@ export function createCloudFrontService(
       pattern: /^\/2020-05-31\/distribution$/,
       name: 'CreateDistribution',
       run: (_match, request) => {
-        const config = parseXml(request.body.toString('utf8')).DistributionConfig as XmlNode | undefined;
+        const config = parseXml(request.body.toString('utf8'), malformedInput).DistributionConfig as
+          | XmlNode
+          | undefined;
         if (!config || typeof config !== 'object')
           throw new AwsError('MalformedInput', 'The request body is not a DistributionConfig.', 400);
         if (originsOf(config).length === 0)
@@ -186,7 +190,9 @@ export function createCloudFrontService(
       name: 'CreateInvalidation',
       run: (match, request) => {
         const distribution = state.distribution(match[1]!);
-        const batch = parseXml(request.body.toString('utf8')).InvalidationBatch as XmlNode | undefined;
+        const batch = parseXml(request.body.toString('utf8'), malformedInput).InvalidationBatch as
+          | XmlNode
+          | undefined;
         const pathsNode = batch?.Paths as XmlNode | undefined;
         const paths = asList(
           (pathsNode?.Items as XmlNode | undefined)?.Path as string | string[] | undefined,

@@ -8,6 +8,7 @@ import { createLambdaContext } from './context.js';
 import { functionRoutes } from './function-routes.js';
 import { type InvocationResult, LambdaRuntime } from './invoke.js';
 import { invokeRoute } from './invoke-route.js';
+import { requestLimit } from './limits.js';
 
 /** Lets other services (API Gateway) invoke a function by ARN, qualifier included. */
 export type LambdaInvoker = (functionArn: string, event: unknown) => Promise<InvocationResult>;
@@ -37,6 +38,7 @@ export function createLambdaService(
 
   const service: SandboxService = {
     name: 'lambda',
+    bodyLimit: (method, rawPath) => requestLimit(method, rawPath),
     renderError(error) {
       return {
         status: error.status,
