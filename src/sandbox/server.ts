@@ -15,6 +15,7 @@ import { createIamService, IamPolicies } from './services/iam/iam.js';
 import { createLambdaService } from './services/lambda/lambda.js';
 import { createS3Service } from './services/s3/s3.js';
 import { S3Store } from './services/s3/store.js';
+import { createSsmService } from './services/ssm/ssm.js';
 import { createStsService } from './services/sts/sts.js';
 
 export interface RunningSandbox {
@@ -49,6 +50,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     lambda: lambda.service,
     apigateway: createApiGatewayService(options, apiGateway),
     monitoring: createCloudWatchService(options, persistence),
+    ssm: createSsmService(options, persistence),
   };
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
