@@ -17,7 +17,7 @@ import { Provenance } from './provenance.js';
 import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
-import { findSecretPaths } from './secrets.js';
+import { findSecretPaths, notSecretNames } from './secrets.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export interface LoadConfigOptions {
@@ -104,8 +104,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
   for (const override of overrides) setAt(merged, override.path, structuredClone(override.value));
   const provenance = new Provenance(files, overrides);
 
+  const notSecret = notSecretNames(merged);
   const resolution = await resolveConfigReferences(merged, {
     environment,
+    notSecret,
     env,
     schema,
     locate: (path) => provenance.locate(path),
@@ -144,7 +146,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     config: parsed.data,
     warnings,
     provenance,
-    secretPaths: findSecretPaths(parsed.data, schema, resolution.secretPaths),
+    secretPaths: findSecretPaths(parsed.data, schema, resolution.secretPaths, notSecret),
     pending: resolution.pending,
     tree: resolution.tree,
   };

@@ -5,6 +5,7 @@ import { awsSchema } from './schema/aws.js';
 import { backendSchema } from './schema/backend.js';
 import { frontendSchema } from './schema/frontend.js';
 import { healthSchema } from './schema/health.js';
+import { notSecretSchema } from './schema/not-secret.js';
 import { notificationsSchema } from './schema/notifications.js';
 import { projectSchema } from './schema/project.js';
 import { rolloutSchema } from './schema/rollout.js';
@@ -26,6 +27,7 @@ export const configSchema = z
     approvals: approvalsSchema,
     notifications: notificationsSchema,
     secrets: secretsSchema,
+    notSecret: notSecretSchema,
     agent: agentSchema,
     workflows: workflowsSchema,
   })
