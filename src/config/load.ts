@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { fromZodIssues } from './issues.js';
@@ -14,6 +13,7 @@ import { readOverrides } from './overrides.js';
 import { formatPath, type PathSegment, setAt } from './paths.js';
 import { parseWithPending } from './pending.js';
 import { Provenance } from './provenance.js';
+import { readConfigFile } from './read-config-file.js';
 import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
@@ -92,7 +92,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
 
   const files: YamlSource[] = [];
   for (const file of [location.masterFile, environmentFile(location, environment)]) {
-    files.push(parseYamlSource(show(file), await readFile(file, 'utf8')));
+    const read = await readConfigFile(file, show(file));
+    if ('issue' in read) return failed([read.issue]);
+    files.push(parseYamlSource(show(file), read.text));
   }
   const warnings = files.flatMap((file) => file.warnings);
   const syntaxErrors = files.flatMap((file) => file.errors);
