@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL_MASTER, project, testdir } from '../../test/helpers/testdir.js';
 import { type LoadResult, loadConfig } from './load.js';
@@ -156,5 +158,44 @@ health:
     assertOk(result);
     expect(result.secretPaths).toContain('notifications[0].topicArn');
     expect(result.secretPaths).toContain('secrets.token');
+  });
+});
+
+describe('configured paths stay in the project (issue 15, defect 2)', () => {
+  const master = (source: string, extra = '') =>
+    `project: shop\naws:\n  region: eu-west-1\nfrontend:\n  source: ${source}\n  bucket: shop-web\n${extra}`;
+
+  it('refuses a source folder that is a link leading out of the project', async () => {
+    const root = await testdir(project(master('web')));
+    const outside = await testdir({ 'site/index.html': 'x' });
+    symlinkSync(join(outside, 'site'), join(root, 'web'));
+    const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({
+      line: 5,
+      message: expect.stringMatching(/the site source 'web' is outside the project \(it leads to /),
+    });
+  });
+
+  it('accepts a source outside the project only under a folder listed in allowOutsideProject', async () => {
+    const outside = await testdir({ 'site/index.html': 'x' });
+    const root = await testdir(
+      project(master(join(outside, 'site'), `allowOutsideProject: [${JSON.stringify(outside)}]\n`)),
+    );
+    const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
+    assertOk(result);
+    expect(result.config.frontend?.source).toBe(join(outside, 'site'));
+  });
+
+  it('checks a path that came from ${env:} once it is resolved', async () => {
+    const root = await testdir(project(master('${env:SITE}')));
+    const result = await loadConfig({
+      environment: 'development',
+      configDir: root,
+      env: { SITE: '../x' },
+      cwd: root,
+    });
+    expect(result.ok).toBe(false);
   });
 });

@@ -129,6 +129,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     config: parsed.data,
     environment,
     environments,
+    projectRoot: location.projectRoot,
     pending: new Set(resolution.pending.keys()),
   });
   const located = (finding: (typeof findings)[number]): ConfigIssue => ({

@@ -1,9 +1,12 @@
 import { formatPath, type PathSegment } from './paths.js';
+import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
 import type { OmnixConfig } from './schema.js';
 
 export interface RuleContext {
   config: OmnixConfig;
   environment: string;
+  /** The project root: configured paths are relative to it. */
+  projectRoot: string;
   /** Every environment that has a file. */
   environments: readonly string[];
   /** formatPath of values that still hold references resolved at deploy time: skip format checks there. */
@@ -311,6 +314,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   canaryStepsRiseTo100,
   canaryNeedsABackend,
   keysAreRelative,
+  sourcesStayInTheProject,
+  pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
   productionHasApprovals,
 };

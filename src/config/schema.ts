@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentSchema } from './schema/agent.js';
+import { allowOutsideProjectSchema } from './schema/allow-outside-project.js';
 import { approvalsSchema } from './schema/approvals.js';
 import { awsSchema } from './schema/aws.js';
 import { backendSchema } from './schema/backend.js';
@@ -28,6 +29,7 @@ export const configSchema = z
     notifications: notificationsSchema,
     secrets: secretsSchema,
     notSecret: notSecretSchema,
+    allowOutsideProject: allowOutsideProjectSchema,
     agent: agentSchema,
     workflows: workflowsSchema,
   })
