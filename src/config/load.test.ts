@@ -151,12 +151,12 @@ health:
   it('marks values that reference a secret as secret', async () => {
     const root = await testdir(
       project(
-        `${MINIMAL_MASTER}secrets:\n  token: abc\nnotifications:\n  - type: sns\n    topicArn: \${self:secrets.token}\n`,
+        `${MINIMAL_MASTER}secrets:\n  token: abc\nhealth:\n  checks:\n    - { name: a, type: http, url: "https://x/\${self:secrets.token}" }\n`,
       ),
     );
     const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
     assertOk(result);
-    expect(result.secretPaths).toContain('notifications[0].topicArn');
+    expect(result.secretPaths).toContain('health.checks[0].url');
     expect(result.secretPaths).toContain('secrets.token');
   });
 });
@@ -197,5 +197,30 @@ describe('configured paths stay in the project (issue 15, defect 2)', () => {
       cwd: root,
     });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('settings that are not implemented yet (issue 14, defect 8)', () => {
+  it('warns when the agent is configured, and says nothing when it is left at its default', async () => {
+    const configured = await testdir(project(`${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n`));
+    const result = await loadConfig({
+      environment: 'development',
+      configDir: configured,
+      env: {},
+      cwd: configured,
+    });
+    assertOk(result);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        path: 'agent',
+        line: 8,
+        message: expect.stringMatching(/agent.*not implemented yet/),
+      }),
+    ]);
+
+    const plain = await testdir(project(MINIMAL_MASTER));
+    const quiet = await loadConfig({ environment: 'development', configDir: plain, env: {}, cwd: plain });
+    assertOk(quiet);
+    expect(quiet.warnings).toEqual([]);
   });
 });

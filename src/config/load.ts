@@ -130,6 +130,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     environment,
     environments,
     projectRoot: location.projectRoot,
+    written: (path) => provenance.originOf(path).kind !== 'default',
     pending: new Set(resolution.pending.keys()),
   });
   const located = (finding: (typeof findings)[number]): ConfigIssue => ({

@@ -1,10 +1,19 @@
 import { formatPath, type PathSegment } from './paths.js';
+import {
+  agentNotImplemented,
+  approversNotImplemented,
+  httpApiNotImplemented,
+  notificationsNotImplemented,
+  workflowsNotImplemented,
+} from './rules/not-implemented.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
 import type { OmnixConfig } from './schema.js';
 
 export interface RuleContext {
   config: OmnixConfig;
   environment: string;
+  /** True when a file or an override wrote the value at `path` (not only a default). */
+  written(path: PathSegment[]): boolean;
   /** The project root: configured paths are relative to it. */
   projectRoot: string;
   /** Every environment that has a file. */
@@ -318,6 +327,11 @@ export const RULES: Readonly<Record<string, Rule>> = {
   pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
   productionHasApprovals,
+  httpApiNotImplemented,
+  notificationsNotImplemented,
+  workflowsNotImplemented,
+  approversNotImplemented,
+  agentNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {
