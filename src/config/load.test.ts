@@ -224,3 +224,23 @@ describe('settings that are not implemented yet (issue 14, defect 8)', () => {
     expect(quiet.warnings).toEqual([]);
   });
 });
+
+describe('OMNIX__STATE__PATH (issue 14, defect 10)', () => {
+  it('alone implies the file backend, whatever backend the files configure', async () => {
+    const root = await testdir(
+      project(`${MINIMAL_MASTER}state:\n  backend: s3\n  bucket: team-state\n  lockTtlSeconds: 300\n`),
+    );
+    const env = { OMNIX__STATE__PATH: '/tmp/omnix-state' };
+    const result = await loadConfig({ environment: 'development', configDir: root, env, cwd: root });
+    assertOk(result);
+    expect(result.config.state).toEqual({ backend: 'file', path: '/tmp/omnix-state', lockTtlSeconds: 300 });
+    expect(formatOrigin(result.provenance.originOf(['state', 'path']))).toBe('env OMNIX__STATE__PATH');
+  });
+
+  it('with OMNIX__STATE__BACKEND set too, is a plain override', async () => {
+    const root = await testdir(project(`${MINIMAL_MASTER}state:\n  backend: s3\n  bucket: team-state\n`));
+    const env = { OMNIX__STATE__PATH: 'state', OMNIX__STATE__BACKEND: 's3' };
+    const result = await loadConfig({ environment: 'development', configDir: root, env, cwd: root });
+    expect(result.ok).toBe(false);
+  });
+});

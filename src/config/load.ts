@@ -115,7 +115,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     locate: (path) => provenance.locate(path),
   });
   const early = [...overrideIssues, ...resolution.issues];
-  if (early.length > 0) return failed(early, warnings);
+  if (early.length > 0) {
+    // A reference fails because of the value it points at (`project: [1, 2]` in a text): report that
+    // value at its own line too, from the schema, leaving out the values whose references failed.
+    const unresolved = resolution.issues.map((issue) => issue.path);
+    const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
+    const own = parsed.success
+      ? []
+      : fromZodIssues(parsed.error.issues, { data: resolution.tree, schema, provenance }).filter(
+          (issue) => !unresolved.some((path) => isSameOrInside(issue.path, path)),
+        );
+    return failed([...own, ...early], warnings);
+  }
 
   const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
   if (!parsed.success) {
@@ -154,6 +165,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     pending: resolution.pending,
     tree: resolution.tree,
   };
+}
+
+function isSameOrInside(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
 }
 
 function unknownEnvironment(environment: string, environments: string[], dir: string): ConfigIssue {
