@@ -121,7 +121,7 @@ describe('omnix config show', () => {
   it('shows secrets as *** in text and JSON', async () => {
     const root = await testdir(
       project(
-        `${MINIMAL_MASTER}secrets:\n  apiKey: \${env:API_KEY}\nnotifications:\n  - { type: slack, webhookUrl: "https://hooks.example/T0/B0/xyz" }\n`,
+        `${MINIMAL_MASTER}secrets:\n  apiKey: \${env:API_KEY}\n  hook: "https://hooks.example/T0/B0/xyz"\n`,
       ),
     );
     for (const args of [

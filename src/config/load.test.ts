@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL_MASTER, project, testdir } from '../../test/helpers/testdir.js';
 import { type LoadResult, loadConfig } from './load.js';
@@ -149,12 +151,96 @@ health:
   it('marks values that reference a secret as secret', async () => {
     const root = await testdir(
       project(
-        `${MINIMAL_MASTER}secrets:\n  token: abc\nnotifications:\n  - type: sns\n    topicArn: \${self:secrets.token}\n`,
+        `${MINIMAL_MASTER}secrets:\n  token: abc\nhealth:\n  checks:\n    - { name: a, type: http, url: "https://x/\${self:secrets.token}" }\n`,
       ),
     );
     const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
     assertOk(result);
-    expect(result.secretPaths).toContain('notifications[0].topicArn');
+    expect(result.secretPaths).toContain('health.checks[0].url');
     expect(result.secretPaths).toContain('secrets.token');
+  });
+});
+
+describe('configured paths stay in the project (issue 15, defect 2)', () => {
+  const master = (source: string, extra = '') =>
+    `project: shop\naws:\n  region: eu-west-1\nfrontend:\n  source: ${source}\n  bucket: shop-web\n${extra}`;
+
+  it('refuses a source folder that is a link leading out of the project', async () => {
+    const root = await testdir(project(master('web')));
+    const outside = await testdir({ 'site/index.html': 'x' });
+    symlinkSync(join(outside, 'site'), join(root, 'web'));
+    const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({
+      line: 5,
+      message: expect.stringMatching(/the site source 'web' is outside the project \(it leads to /),
+    });
+  });
+
+  it('accepts a source outside the project only under a folder listed in allowOutsideProject', async () => {
+    const outside = await testdir({ 'site/index.html': 'x' });
+    const root = await testdir(
+      project(master(join(outside, 'site'), `allowOutsideProject: [${JSON.stringify(outside)}]\n`)),
+    );
+    const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
+    assertOk(result);
+    expect(result.config.frontend?.source).toBe(join(outside, 'site'));
+  });
+
+  it('checks a path that came from ${env:} once it is resolved', async () => {
+    const root = await testdir(project(master('${env:SITE}')));
+    const result = await loadConfig({
+      environment: 'development',
+      configDir: root,
+      env: { SITE: '../x' },
+      cwd: root,
+    });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('settings that are not implemented yet (issue 14, defect 8)', () => {
+  it('warns when the agent is configured, and says nothing when it is left at its default', async () => {
+    const configured = await testdir(project(`${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n`));
+    const result = await loadConfig({
+      environment: 'development',
+      configDir: configured,
+      env: {},
+      cwd: configured,
+    });
+    assertOk(result);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        path: 'agent',
+        line: 8,
+        message: expect.stringMatching(/agent.*not implemented yet/),
+      }),
+    ]);
+
+    const plain = await testdir(project(MINIMAL_MASTER));
+    const quiet = await loadConfig({ environment: 'development', configDir: plain, env: {}, cwd: plain });
+    assertOk(quiet);
+    expect(quiet.warnings).toEqual([]);
+  });
+});
+
+describe('OMNIX__STATE__PATH (issue 14, defect 10)', () => {
+  it('alone implies the file backend, whatever backend the files configure', async () => {
+    const root = await testdir(
+      project(`${MINIMAL_MASTER}state:\n  backend: s3\n  bucket: team-state\n  lockTtlSeconds: 300\n`),
+    );
+    const env = { OMNIX__STATE__PATH: '/tmp/omnix-state' };
+    const result = await loadConfig({ environment: 'development', configDir: root, env, cwd: root });
+    assertOk(result);
+    expect(result.config.state).toEqual({ backend: 'file', path: '/tmp/omnix-state', lockTtlSeconds: 300 });
+    expect(formatOrigin(result.provenance.originOf(['state', 'path']))).toBe('env OMNIX__STATE__PATH');
+  });
+
+  it('with OMNIX__STATE__BACKEND set too, is a plain override', async () => {
+    const root = await testdir(project(`${MINIMAL_MASTER}state:\n  backend: s3\n  bucket: team-state\n`));
+    const env = { OMNIX__STATE__PATH: 'state', OMNIX__STATE__BACKEND: 's3' };
+    const result = await loadConfig({ environment: 'development', configDir: root, env, cwd: root });
+    expect(result.ok).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { fromZodIssues } from './issues.js';
@@ -14,10 +13,11 @@ import { readOverrides } from './overrides.js';
 import { formatPath, type PathSegment, setAt } from './paths.js';
 import { parseWithPending } from './pending.js';
 import { Provenance } from './provenance.js';
+import { readConfigFile } from './read-config-file.js';
 import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
-import { findSecretPaths } from './secrets.js';
+import { findSecretPaths, notSecretNames } from './secrets.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export interface LoadConfigOptions {
@@ -92,7 +92,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
 
   const files: YamlSource[] = [];
   for (const file of [location.masterFile, environmentFile(location, environment)]) {
-    files.push(parseYamlSource(show(file), await readFile(file, 'utf8')));
+    const read = await readConfigFile(file, show(file));
+    if ('issue' in read) return failed([read.issue]);
+    files.push(parseYamlSource(show(file), read.text));
   }
   const warnings = files.flatMap((file) => file.warnings);
   const syntaxErrors = files.flatMap((file) => file.errors);
@@ -104,14 +106,27 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
   for (const override of overrides) setAt(merged, override.path, structuredClone(override.value));
   const provenance = new Provenance(files, overrides);
 
+  const notSecret = notSecretNames(merged);
   const resolution = await resolveConfigReferences(merged, {
     environment,
+    notSecret,
     env,
     schema,
     locate: (path) => provenance.locate(path),
   });
   const early = [...overrideIssues, ...resolution.issues];
-  if (early.length > 0) return failed(early, warnings);
+  if (early.length > 0) {
+    // A reference fails because of the value it points at (`project: [1, 2]` in a text): report that
+    // value at its own line too, from the schema, leaving out the values whose references failed.
+    const unresolved = resolution.issues.map((issue) => issue.path);
+    const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
+    const own = parsed.success
+      ? []
+      : fromZodIssues(parsed.error.issues, { data: resolution.tree, schema, provenance }).filter(
+          (issue) => !unresolved.some((path) => isSameOrInside(issue.path, path)),
+        );
+    return failed([...own, ...early], warnings);
+  }
 
   const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
   if (!parsed.success) {
@@ -125,6 +140,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     config: parsed.data,
     environment,
     environments,
+    projectRoot: location.projectRoot,
+    written: (path) => provenance.originOf(path).kind !== 'default',
     pending: new Set(resolution.pending.keys()),
   });
   const located = (finding: (typeof findings)[number]): ConfigIssue => ({
@@ -144,10 +161,14 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     config: parsed.data,
     warnings,
     provenance,
-    secretPaths: findSecretPaths(parsed.data, schema, resolution.secretPaths),
+    secretPaths: findSecretPaths(parsed.data, schema, resolution.secretPaths, notSecret),
     pending: resolution.pending,
     tree: resolution.tree,
   };
+}
+
+function isSameOrInside(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
 }
 
 function unknownEnvironment(environment: string, environments: string[], dir: string): ConfigIssue {

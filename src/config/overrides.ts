@@ -1,6 +1,7 @@
 import type { ConfigIssue } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { coerceText } from './coerce.js';
+import { impliedFileState } from './implied-file-state.js';
 import { getAt, isPlainObject, type PathSegment } from './paths.js';
 import type { Override } from './provenance.js';
 import type { JsonSchema } from './schema.js';
@@ -32,8 +33,10 @@ export function readOverrides(
 ): OverrideResult {
   const overrides: Override[] = [];
   const issues: ConfigIssue[] = [];
+  const fileState = impliedFileState(env, merged);
+  if (fileState) overrides.push(fileState);
   const names = Object.keys(env)
-    .filter((name) => name.startsWith(OVERRIDE_PREFIX))
+    .filter((name) => name.startsWith(OVERRIDE_PREFIX) && name !== fileState?.variable)
     .sort();
   for (const variable of names) {
     const issue = (message: string, hint?: string): ConfigIssue => ({

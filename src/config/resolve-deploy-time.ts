@@ -1,11 +1,13 @@
 import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
 import { fromZodIssues } from './issues.js';
 import type { LoadedConfig, LoadResult } from './load.js';
+import { formatPath, getAt, type PathSegment } from './paths.js';
 import { parseWithPending } from './pending.js';
+import { parseTemplate } from './references/parse.js';
 import { resolveAwsReferences } from './references/resolve-aws.js';
 import type { AwsReferenceReaders } from './references/types.js';
 import { configJsonSchema } from './schema.js';
-import { findSecretPaths } from './secrets.js';
+import { findSecretPaths, notSecretNames } from './secrets.js';
 
 /** Readers for `${cfn:}` and `${ssm:}` through the one AWS client factory; one DescribeStacks per stack. */
 export function awsReferenceReaders(aws: AwsClientSettings): AwsReferenceReaders {
@@ -44,7 +46,14 @@ export async function resolveDeployTimeReferences(
     errors,
     warnings: loaded.warnings,
   });
-  if (resolution.issues.length > 0) return failed(resolution.issues);
+  const unresolved = stillUnresolved(resolution.pending, resolution.tree).map((path) => ({
+    ...loaded.provenance.locate(path),
+    path: formatPath(path),
+    message: 'still holds a reference that was not resolved before deploying',
+    hint: 'This is a bug in omnix: nothing was deployed. Please report it with the configuration (secrets removed).',
+  }));
+  if (resolution.issues.length > 0 || unresolved.length > 0)
+    return failed([...resolution.issues, ...unresolved]);
   const parsed = parseWithPending(resolution.tree, resolution.pending, schema);
   if (!parsed.success) {
     return failed(
@@ -57,6 +66,14 @@ export async function resolveDeployTimeReferences(
     config: parsed.data,
     tree: resolution.tree,
     pending: resolution.pending,
-    secretPaths: findSecretPaths(parsed.data, schema, tainted),
+    secretPaths: findSecretPaths(parsed.data, schema, tainted, notSecretNames(parsed.data)),
   };
+}
+
+/** Values that still hold a reference other than `${outputs.}` (which the deployment itself fills in). */
+function stillUnresolved(pending: ReadonlyMap<string, PathSegment[]>, tree: unknown): PathSegment[][] {
+  return [...pending.values()].filter((path) => {
+    const parsed = parseTemplate(String(getAt(tree, path)));
+    return !parsed.ok || parsed.parts.some((part) => part.type === 'ref' && part.kind !== 'outputs');
+  });
 }

@@ -1,9 +1,21 @@
 import { formatPath, type PathSegment } from './paths.js';
+import {
+  agentNotImplemented,
+  approversNotImplemented,
+  httpApiNotImplemented,
+  notificationsNotImplemented,
+  workflowsNotImplemented,
+} from './rules/not-implemented.js';
+import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
 import type { OmnixConfig } from './schema.js';
 
 export interface RuleContext {
   config: OmnixConfig;
   environment: string;
+  /** True when a file or an override wrote the value at `path` (not only a default). */
+  written(path: PathSegment[]): boolean;
+  /** The project root: configured paths are relative to it. */
+  projectRoot: string;
   /** Every environment that has a file. */
   environments: readonly string[];
   /** formatPath of values that still hold references resolved at deploy time: skip format checks there. */
@@ -311,8 +323,15 @@ export const RULES: Readonly<Record<string, Rule>> = {
   canaryStepsRiseTo100,
   canaryNeedsABackend,
   keysAreRelative,
+  sourcesStayInTheProject,
+  pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
   productionHasApprovals,
+  httpApiNotImplemented,
+  notificationsNotImplemented,
+  workflowsNotImplemented,
+  approversNotImplemented,
+  agentNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { agentSchema } from './schema/agent.js';
+import { allowOutsideProjectSchema } from './schema/allow-outside-project.js';
 import { approvalsSchema } from './schema/approvals.js';
 import { awsSchema } from './schema/aws.js';
 import { backendSchema } from './schema/backend.js';
 import { frontendSchema } from './schema/frontend.js';
 import { healthSchema } from './schema/health.js';
+import { notSecretSchema } from './schema/not-secret.js';
 import { notificationsSchema } from './schema/notifications.js';
 import { projectSchema } from './schema/project.js';
 import { rolloutSchema } from './schema/rollout.js';
@@ -26,6 +28,8 @@ export const configSchema = z
     approvals: approvalsSchema,
     notifications: notificationsSchema,
     secrets: secretsSchema,
+    notSecret: notSecretSchema,
+    allowOutsideProject: allowOutsideProjectSchema,
     agent: agentSchema,
     workflows: workflowsSchema,
   })

@@ -2,16 +2,26 @@ import { REDACTED } from '../core/redact.js';
 import { formatPath, leaves, type PathSegment, setAt } from './paths.js';
 import type { JsonSchema } from './schema.js';
 import { isSecretPath } from './schema-nav.js';
+import { isSecretName } from './secret-names.js';
 
-/** formatPath of every leaf that must show as `***`: secret by schema, or tainted by a secret source. */
+/**
+ * formatPath of every leaf that must show as `***`: secret by schema, by name (`API_TOKEN`), or
+ * tainted by a secret source (`${ssm:}`, `${env:DB_PASSWORD}`, a `${self:}` copy of a secret).
+ */
 export function findSecretPaths(
   config: unknown,
   schema: JsonSchema,
   tainted: ReadonlySet<string>,
+  notSecret: ReadonlySet<string>,
 ): Set<string> {
   const secret = new Set<string>();
   for (const [path] of leaves(config)) {
-    if (isSecretPath(schema, path, config) || isTainted(path, tainted)) secret.add(formatPath(path));
+    if (
+      isSecretPath(schema, path, config) ||
+      isTainted(path, tainted) ||
+      isSecretName(path, { notSecret, schema, data: config })
+    )
+      secret.add(formatPath(path));
   }
   return secret;
 }
@@ -31,4 +41,12 @@ export function redactConfig<T>(config: T, secretPaths: ReadonlySet<string>): T 
       setAt(copy, path, REDACTED);
   }
   return copy as T;
+}
+
+/** The names the configuration declares plain although they sound secret (`notSecret`). */
+export function notSecretNames(tree: unknown): Set<string> {
+  const listed = (tree as { notSecret?: unknown } | undefined)?.notSecret;
+  return new Set(
+    Array.isArray(listed) ? listed.filter((name): name is string => typeof name === 'string') : [],
+  );
 }

@@ -44,4 +44,49 @@ describe('parseYamlSource', () => {
     expect(source.value).toEqual({ frontend: { bucket: null } });
     expect(source.valuePositions.get('frontend.bucket')).toMatchObject({ line: 2 });
   });
+
+  describe('limits (issue 15, defect 7)', () => {
+    const limits = { maxBytes: 10_000, maxDepth: 4, maxNodes: 50, maxAliases: 5 };
+
+    it('refuses a file larger than the limit, before parsing it', () => {
+      const source = parseYamlSource('big.yaml', `a: "${'x'.repeat(10_000)}"\n`, limits);
+      expect(source.errors[0]!.message).toMatch(/10006 bytes; a configuration file may have at most 10000/);
+    });
+
+    it('refuses nesting deeper than the limit, in block and in flow style', () => {
+      const block = parseYamlSource('deep.yaml', 'a:\n b:\n  c:\n   d:\n    e:\n     f: 1\n', limits);
+      expect(block.errors[0]).toMatchObject({
+        line: 5,
+        message: expect.stringMatching(/nested more than 4 deep/),
+      });
+      const flow = parseYamlSource('deep.yaml', `a: ${'['.repeat(6)}${']'.repeat(6)}\n`, limits);
+      expect(flow.errors[0]!.message).toMatch(/nested more than 4 deep/);
+    });
+
+    it('refuses more keys and list items than the limit', () => {
+      const text = Array.from({ length: 51 }, (_, index) => `k${index}: ${index}`).join('\n');
+      const source = parseYamlSource('wide.yaml', text, limits);
+      expect(source.errors[0]!.message).toMatch(/more than 50 keys and list items/);
+    });
+
+    it('refuses alias expansion beyond the limit (billion laughs)', () => {
+      const text = 'a: &a [x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b, *b]\n';
+      const source = parseYamlSource('laughs.yaml', text, limits);
+      expect(source.errors[0]!.message).toMatch(/alias/i);
+    });
+
+    it('still finds a duplicate key among many', () => {
+      const text = `${Array.from({ length: 40 }, (_, index) => `k${index}: ${index}`).join('\n')}\nk7: again\n`;
+      const source = parseYamlSource('dup.yaml', text, limits);
+      expect(source.errors[0]).toMatchObject({
+        line: 41,
+        message: expect.stringMatching(/'k7' appears twice/),
+      });
+    });
+
+    it('loads a file within the default limits', () => {
+      const text = Array.from({ length: 5000 }, (_, index) => `k${index}: ${index}`).join('\n');
+      expect(parseYamlSource('ok.yaml', text).errors).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { ConfigIssue } from '../core/errors.js';
 import { formatPath, isPlainObject, type PathSegment } from './paths.js';
+import { flowDepth, YAML_LIMITS, type YamlLimits } from './yaml-limits.js';
 
 export interface Position {
   line: number;
@@ -22,9 +23,37 @@ export interface YamlSource {
 
 const AT_LINE = /\s+at line \d+, column \d+:?\s*$/;
 
-export function parseYamlSource(file: string, text: string): YamlSource {
+/**
+ * Parses one configuration file within `limits`. Loading is linear in the size of the file: duplicate
+ * keys are found with a set here, because yaml's own `uniqueKeys` check compares each key with every
+ * earlier one (20 000 keys took 8 s).
+ */
+export function parseYamlSource(file: string, text: string, limits: YamlLimits = YAML_LIMITS): YamlSource {
+  const tooLarge = (message: string, line = 1, column = 1): YamlSource => ({
+    file,
+    value: {},
+    valuePositions: new Map(),
+    keyPositions: new Map(),
+    errors: [
+      {
+        source: file,
+        line,
+        column,
+        path: '',
+        message,
+        hint: 'A configuration this large is not what omnix expects: split it, or generate less.',
+      },
+    ],
+    warnings: [],
+  });
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limits.maxBytes)
+    return tooLarge(`the file has ${bytes} bytes; a configuration file may have at most ${limits.maxBytes}`);
+  if (flowDepth(text) > limits.maxDepth)
+    return tooLarge(`lists and mappings are nested more than ${limits.maxDepth} deep`);
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const valuePositions = new Map<string, Position>();
   const keyPositions = new Map<string, Position>();
   const at = (offset: number): Position => {
@@ -52,31 +81,44 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   };
   if (result.errors.length > 0) return result;
 
-  const walk = (node: Node | null | undefined, path: PathSegment[]): void => {
-    if (!node) return;
-    if (node.range) valuePositions.set(formatPath(path), at(node.range[0]));
-    if (isAlias(node)) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const keyNode = pair.key as Node | null;
-        const childPath = [...path, key];
-        if (keyNode?.range) keyPositions.set(formatPath(childPath), at(keyNode.range[0]));
-        const valueNode = pair.value as Node | null;
-        if (valueNode) walk(valueNode, childPath);
-        else if (keyNode?.range) valuePositions.set(formatPath(childPath), at(keyNode.range[1]));
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        walk(item as Node, [...path, index]);
-      });
-    }
+  let nodes = 0;
+  const structural = (message: string, node: Node | null | undefined): false => {
+    const position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+    result.errors.push({ source: file, ...position, path: '', message });
+    return false;
   };
-  walk(doc.contents as Node | null, []);
+  /** Records positions; false when a limit or a duplicate key stopped it. */
+  const walk = (node: Node | null | undefined, path: PathSegment[]): boolean => {
+    if (!node) return true;
+    if (node.range) valuePositions.set(formatPath(path), at(node.range[0]));
+    if (isAlias(node)) return true;
+    if (!isMap(node) && !isSeq(node)) return true;
+    if (path.length >= limits.maxDepth)
+      return structural(`lists and mappings are nested more than ${limits.maxDepth} deep`, node);
+    nodes += node.items.length;
+    if (nodes > limits.maxNodes)
+      return structural(`the file has more than ${limits.maxNodes} keys and list items`, node);
+    if (isSeq(node)) return node.items.every((item, index) => walk(item as Node, [...path, index]));
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyNode = pair.key as Node | null;
+      if (seen.has(key)) return structural(`Map keys must be unique: '${key}' appears twice`, keyNode);
+      seen.add(key);
+      const childPath = [...path, key];
+      if (keyNode?.range) keyPositions.set(formatPath(childPath), at(keyNode.range[0]));
+      const valueNode = pair.value as Node | null;
+      if (valueNode) {
+        if (!walk(valueNode, childPath)) return false;
+      } else if (keyNode?.range) valuePositions.set(formatPath(childPath), at(keyNode.range[1]));
+    }
+    return true;
+  };
+  if (!walk(doc.contents as Node | null, [])) return result;
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (error) {
     result.errors.push({
       source: file,

@@ -1,3 +1,4 @@
+import { soundsSecret } from '../secret-names.js';
 import { type ConfigResolver, ReferenceProblem } from './types.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -21,6 +22,10 @@ export const envResolver: ConfigResolver = {
   check(argument) {
     const { name } = split(argument);
     return NAME.test(name) ? undefined : `'${name}' is not an environment variable name`;
+  },
+  isSecret(argument, notSecret) {
+    const { name } = split(argument);
+    return !notSecret.has(name) && soundsSecret(name);
   },
   resolve(argument, context) {
     const { name, fallback } = split(argument);

@@ -12,11 +12,14 @@ export interface Evaluated {
   whole: boolean;
 }
 
-/** Resolve this reference now (a value), or keep it for a later phase. */
+/**
+ * Resolve this reference now (a value), keep it for a later phase, or replace it with template text
+ * that itself waits for a later phase (`raw`: a `${self:}` whose target still holds `${ssm:}`).
+ */
 export type RefHandler = (
   resolver: ReferenceResolver,
   argument: string,
-) => Promise<{ value: unknown } | 'keep'>;
+) => Promise<{ value: unknown } | { raw: string } | 'keep'>;
 
 type Piece = { value: unknown } | { raw: string };
 

@@ -10,9 +10,11 @@ import {
   leaves,
   type PathSegment,
   setAt,
+  startsWith,
 } from '../paths.js';
 import type { JsonSchema } from '../schema.js';
 import { acceptedTypes, defaultAt, isSecretPath, knownKeys, schemaNodesAt } from '../schema-nav.js';
+import { isSecretName } from '../secret-names.js';
 import { evaluate } from './evaluate.js';
 import { parseTemplate } from './parse.js';
 import { type ConfigContext, ReferenceProblem } from './types.js';
@@ -32,6 +34,8 @@ export interface ResolveConfigOptions {
   env: Readonly<Record<string, string | undefined>>;
   schema: JsonSchema;
   locate(path: ConfigPath): Pick<ConfigIssue, 'source' | 'line' | 'column'>;
+  /** Names declared not secret although they sound like it (`notSecret` in the configuration). */
+  notSecret: ReadonlySet<string>;
 }
 
 /**
@@ -50,6 +54,8 @@ export async function resolveConfigReferences(
   const pending = new Map<string, PathSegment[]>();
   const secretPaths = new Set<string>();
   const issues: ConfigIssue[] = [];
+  /** Per referring value: paths (relative to the copied target) still pending or secret inside it. */
+  const inherited = new Map<string, { pending: PathSegment[][]; secret: PathSegment[][] }>();
 
   const resolveLeaf = async (path: PathSegment[]): Promise<void> => {
     const key = formatPath(path);
@@ -83,9 +89,18 @@ export async function resolveConfigReferences(
       };
       const result = await evaluate(parsed.parts, async (resolver, argument) => {
         if (resolver.phase !== 'config') return 'keep';
-        return { value: await resolver.resolve(argument, context) };
+        const value = await resolver.resolve(argument, context);
+        if (resolver.isSecret?.(argument, options.notSecret)) secretPaths.add(key);
+        return value instanceof LaterPhaseText ? { raw: value.text } : { value };
       });
       let value = result.value;
+      const inside = inherited.get(key);
+      inherited.delete(key);
+      if (inside && result.whole) {
+        for (const relative of inside.pending)
+          pending.set(formatPath([...path, ...relative]), [...path, ...relative]);
+        for (const relative of inside.secret) secretPaths.add(formatPath([...path, ...relative]));
+      }
       if (result.whole && typeof value === 'string') {
         const coerced = coerceText(value, acceptedTypes(schemaNodesAt(options.schema, path, tree)));
         if (coerced.ok) value = coerced.value;
@@ -119,9 +134,26 @@ export async function resolveConfigReferences(
       throw new ReferenceProblem(`there is no value at ${formatPath(target)}`, suggestPath(target));
     }
     await resolveSubtree(target);
-    if (isSecretPath(options.schema, target, tree) || secretPaths.has(formatPath(target))) {
+    const targetKey = formatPath(target);
+    if (
+      isSecretPath(options.schema, target, tree) ||
+      secretPaths.has(targetKey) ||
+      isSecretName(target, { notSecret: options.notSecret, schema: options.schema, data: tree })
+    ) {
       secretPaths.add(formatPath(from));
     }
+    // The target waits for AWS (`${ssm:}`): the referring value has to wait for it too.
+    if (pending.has(targetKey)) return new LaterPhaseText(getAt(tree, target) as string);
+    const below = (paths: Iterable<PathSegment[]>) =>
+      [...paths]
+        .filter((path) => path.length > target.length && startsWith(path, target))
+        .map((path) => path.slice(target.length));
+    const inside = { pending: below(pending.values()), secret: [] as PathSegment[][] };
+    for (const [leaf] of leaves(getAt(tree, target), target)) {
+      if (secretPaths.has(formatPath(leaf)) || isSecretPath(options.schema, leaf, tree))
+        inside.secret.push(leaf.slice(target.length));
+    }
+    if (inside.pending.length > 0 || inside.secret.length > 0) inherited.set(formatPath(from), inside);
     return structuredClone(getAt(tree, target));
   };
 
@@ -159,4 +191,9 @@ export async function resolveConfigReferences(
     }
   }
   return { tree, issues, pending, secretPaths };
+}
+
+/** Text of a value that still holds references for a later phase, copied as template text. */
+class LaterPhaseText {
+  constructor(readonly text: string) {}
 }

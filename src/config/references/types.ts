@@ -47,6 +47,8 @@ interface ResolverBase {
 
 export interface ConfigResolver extends ResolverBase {
   phase: 'config';
+  /** The value this reference gives is a secret (`${env:API_TOKEN}`), unless its name is in `notSecret`. */
+  isSecret?(argument: string, notSecret: ReadonlySet<string>): boolean;
   resolve(argument: string, context: ConfigContext): unknown | Promise<unknown>;
 }
 
