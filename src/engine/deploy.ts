@@ -1,17 +1,19 @@
-import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
+import { DeploymentFailedError, OmnixError, UsageError } from '../core/errors.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
 import type { HealthReport } from '../health/types.js';
 import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
+import { callerIdentity } from './caller.js';
 import { runCanary } from './canary.js';
 import { backendComponent } from './components/backend.js';
 import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
-import { markRecovered, recordInterrupted } from './interrupted.js';
+import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
+import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { type Outputs, outputsOf } from './outputs.js';
 import { planDeployment, planSummary } from './plan-deployment.js';
 import { preflight } from './preflight.js';
@@ -107,9 +109,18 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       ),
     options.skipValidation === true,
   );
-  const plan = await phase('plan', () =>
-    beforeChanges(() => planDeployment(loaded, clients, store, { ...options, artifacts })),
-  );
+  const planNow = () => planDeployment(loaded, clients, store, { ...options, artifacts });
+  let plan = await phase('plan', () => beforeChanges(planNow));
+  if (plan.nothingToDo && !options.dryRun && !options.resumeInterrupted) {
+    // "Nothing to change" only where a deployment could have run: not over a held lock or an interruption.
+    const checked = await checkBeforeNothingToDo(store, environment, {
+      waitMs: options.waitForLockMs ?? 0,
+      ttlSeconds: config.state.lockTtlSeconds,
+      holder: callerIdentity(options.env),
+      report,
+    });
+    if (checked === 'waited') plan = await beforeChanges(planNow);
+  }
   const summary = planSummary(plan);
   const outputs = outputsOf(config, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
@@ -132,16 +143,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   let resumed: DeploymentRecord[] = [];
   try {
     resumed = await recordInterrupted(store, environment, deploymentId, report);
-    if (resumed.length > 0 && !options.resumeInterrupted) {
-      const [first] = resumed;
-      throw new ValidationFailedError(
-        'InterruptedDeployment',
-        `deployment ${first!.id} of ${environment} was interrupted after ${first!.changes.length} change(s) and has not been recovered; nothing was changed`,
-        {
-          hint: `Put back what was live before it: omnix recover ${environment}. Or finish it: omnix recover ${environment} --resume.`,
-        },
-      );
-    }
+    if (resumed[0] && !options.resumeInterrupted) throw interruptedError(resumed[0], environment);
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
   } catch (error) {

@@ -1,3 +1,4 @@
+import { ValidationFailedError } from '../core/errors.js';
 import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
@@ -89,4 +90,15 @@ export async function markRecovered(
   how: 'restored' | 'resumed',
 ): Promise<void> {
   for (const record of records) await store.putDeployment({ ...record, recoveredBy: { deploymentId, how } });
+}
+
+/** Exit code 3: `record` was interrupted and nobody recovered it, so a deployment must not start over it. */
+export function interruptedError(record: DeploymentRecord, environment: string): ValidationFailedError {
+  return new ValidationFailedError(
+    'InterruptedDeployment',
+    `deployment ${record.id} of ${environment} was interrupted after ${record.changes.length} change(s) and has not been recovered; nothing was changed`,
+    {
+      hint: `Put back what was live before it: omnix recover ${environment}. Or finish it: omnix recover ${environment} --resume.`,
+    },
+  );
 }

@@ -23,6 +23,16 @@ export interface TakeLockOptions {
   pollMs?: number;
 }
 
+/** Exit code 4, naming who holds `environment`'s lock and how long it was waited for. */
+export function lockedError(environment: string, held: LockRecord, waitMs = 0): LockedError {
+  return new LockedError(`${environment} is locked by ${describeHolder(held)}`, {
+    hint:
+      waitMs > 0
+        ? `Waited ${Math.round(waitMs / 1000)} s. A lock whose holder stopped renewing it expires at ${held.expiresAt}; 'omnix lock break ${environment}' removes it now.`
+        : `Wait for it to finish (deploy --wait-for-lock 10m waits your turn); a lock whose holder stopped renewing it expires at ${held.expiresAt}.`,
+  });
+}
+
 /** Takes the environment's lock, waiting its turn up to `waitMs`; fails with exit code 4 naming the holder. */
 export async function takeLock(
   store: StateStore,
@@ -37,14 +47,7 @@ export async function takeLock(
     if (attempt.acquired) return attempt.lock;
     const held = attempt.holder;
     const remaining = giveUpAt - Date.now();
-    if (remaining <= 0) {
-      throw new LockedError(`${environment} is locked by ${describeHolder(held)}`, {
-        hint:
-          waitMs > 0
-            ? `Waited ${Math.round(waitMs / 1000)} s. A lock whose holder stopped renewing it expires at ${held.expiresAt}; 'omnix lock break ${environment}' removes it now.`
-            : `Wait for it to finish (deploy --wait-for-lock 10m waits your turn); a lock whose holder stopped renewing it expires at ${held.expiresAt}.`,
-      });
-    }
+    if (remaining <= 0) throw lockedError(environment, held, waitMs);
     if (announced !== held.token) {
       announced = held.token;
       emit(report, 'info', 'lock', `waiting for the lock held by ${describeHolder(held)}`);

@@ -108,6 +108,8 @@ export function planSummary(plan: DeploymentPlan): Record<string, unknown> {
               key: file.key,
               reason,
               size: file.size,
+              ...(file.cacheControl ? { cacheControl: file.cacheControl } : {}),
+              ...(file.cacheControlByDefault ? { cacheControlByDefault: true } : {}),
             })),
             deletes: frontend.deletes,
           },

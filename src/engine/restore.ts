@@ -37,8 +37,8 @@ type ManifestObject = FrontendManifest['objects'][number];
  * Whether the live object serves the manifest object's content: the same version, or a copy of it (a
  * copy gets a new version id; its ETag is the content's MD5, or the original's for a single-part upload).
  */
-function sameContent(
-  object: ManifestObject,
+export function sameContent(
+  object: Pick<ManifestObject, 'versionId' | 'md5' | 'etag'>,
   live: { versionId: string; etag?: string | undefined } | undefined,
 ): boolean {
   if (!live) return false;
@@ -46,7 +46,7 @@ function sameContent(
   return live.etag !== undefined && (live.etag === object.etag || live.etag === object.md5);
 }
 
-const sitePrefix = (loaded: LoadedConfig) => keyPrefix(loaded.config.frontend?.prefix ?? '');
+export const sitePrefix = (loaded: LoadedConfig) => keyPrefix(loaded.config.frontend?.prefix ?? '');
 
 type SiteVersions = (bucket: string) => Promise<ReadonlyArray<{ key: string; versionId: string }>>;
 

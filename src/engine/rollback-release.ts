@@ -1,17 +1,20 @@
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
-import type { ReleaseRecord } from '../state/records.js';
-import type { StateStore } from '../state/store.js';
 import { emit } from './events.js';
 import { recordInterrupted } from './interrupted.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
+import { restoredManifest } from './restored-manifest.js';
+import { chooseTarget } from './rollback-target.js';
 import { beforeChanges } from './run-steps.js';
 import { checkHealth, healthFailure } from './verify.js';
 
 export interface RollbackOptions extends ChangeOptions {
-  /** The release to make live again; default: the one before the live release. */
+  /**
+   * The release to make live again; default: the one before the live release (refused when the live
+   * release is itself a rollback: a release must then be named).
+   */
   release?: number;
-  /** The newest earlier release whose deployment succeeded. */
+  /** The newest earlier release whose deployment was healthy and that no rollback moved away from. */
   auto?: boolean;
   /** Asked with the plan before any change; false stops. */
   confirm?: (plan: RollbackPlan) => Promise<boolean>;
@@ -36,42 +39,6 @@ export type RollbackOutcome =
       durationMs: number;
       outputs: Record<string, string>;
     };
-
-async function chooseTarget(
-  store: StateStore,
-  options: RollbackOptions,
-  live: ReleaseRecord,
-): Promise<ReleaseRecord> {
-  const { environment } = options;
-  if (options.release !== undefined) {
-    if (options.release === live.number)
-      throw new UsageError('AlreadyLive', `v${live.number} is the live release of ${environment}`);
-    const chosen = await store.getRelease(environment, options.release);
-    if (!chosen)
-      throw new UsageError('ReleaseNotFound', `${environment} has no release v${options.release}`, {
-        hint: `Its releases: omnix history ${environment}`,
-      });
-    return chosen;
-  }
-  // The release before the live one is the second newest; --auto may have to look further back.
-  const earlier = (
-    await store.listReleases(environment, { limit: options.auto ? Number.POSITIVE_INFINITY : 2 })
-  ).filter((release) => release.number < live.number);
-  if (options.auto) {
-    for (const release of earlier) {
-      const made = await store.getDeployment(release.deploymentId, environment);
-      if (made?.status === 'succeeded') return release;
-    }
-    throw new UsageError(
-      'NoHealthyRelease',
-      `${environment} has no earlier release whose deployment succeeded`,
-    );
-  }
-  const previous = earlier[0];
-  if (!previous)
-    throw new UsageError('NoEarlierRelease', `${environment} has no release before v${live.number}`);
-  return previous;
-}
 
 /**
  * Makes an earlier release live again, as a recorded deployment that makes a new release pointing at
@@ -141,7 +108,9 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
       if (health.status === 'fail')
         emit(report, 'warn', 'health', healthFailure(health, `v${target.number} is live again, but`).message);
     }
-    await phase('commit', () => recorded.commit({ number, manifest: target.manifest, outputs }));
+    // The restore's copies are new object versions: the release names those, what S3 now serves.
+    const manifest = await restoredManifest(target.manifest, context);
+    await phase('commit', () => recorded.commit({ number, manifest, outputs }));
     await save(); // with the commit phase's own timing
     emit(report, 'info', 'commit', `v${number} of ${environment} is v${target.number} again`);
     return {

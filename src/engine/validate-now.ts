@@ -1,6 +1,8 @@
-import { type Drift, describeDrift, detectDrift } from '../validate/drift.js';
+import { type DriftResult, describeDrift, detectDrift } from '../validate/drift.js';
 import type { ValidationReport } from '../validate/types.js';
 import { validateEnvironment, validationContext } from '../validate/validate.js';
+import { type Attention, needsAttention } from './attention.js';
+import { recentDeployments } from './interrupted.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 
 type ReadOptions = Omit<ChangeOptions, 'waitForLockMs'> & { now?: Date };
@@ -17,18 +19,23 @@ export async function validateNow(options: ReadOptions): Promise<ValidationRepor
   });
 }
 
-/** `omnix drift <env>`: what changed outside omnix since the latest release. */
+/**
+ * `omnix drift <env>`: what changed outside omnix since the latest release. `attention`: a failed
+ * rollback left the environment inconsistent, so differences may be omnix's own, not someone else's.
+ */
 export async function driftNow(
   options: ReadOptions,
-): Promise<{ environment: string; release?: number; drift: Drift[]; lines: string[] }> {
+): Promise<DriftResult & { environment: string; lines: string[]; attention: Attention | null }> {
   const { loaded, clients, store } = await openChange(options);
   const context = validationContext({ loaded, clients, store, env: options.env });
-  const [release] = await context.releases();
-  const drift = await detectDrift(context);
+  const [found, recent] = await Promise.all([
+    detectDrift(context),
+    recentDeployments(store, loaded.environment),
+  ]);
   return {
     environment: loaded.environment,
-    ...(release ? { release: release.number } : {}),
-    drift,
-    lines: drift.map(describeDrift),
+    ...found,
+    lines: found.drift.map(describeDrift),
+    attention: needsAttention(recent),
   };
 }

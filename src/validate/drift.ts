@@ -1,4 +1,5 @@
 import { getAt } from '../config/paths.js';
+import { sameContent } from '../engine/restore.js';
 import { findRestApi, readStage } from '../providers/aws/api-stage.js';
 import { readLiveFunction } from '../providers/aws/functions.js';
 import type { ValidationContext } from './types.js';
@@ -12,6 +13,17 @@ export interface Drift {
   found: string;
 }
 
+/** What drift detection found, and how much it could compare: nothing compared is "not checked", not "no drift". */
+export interface DriftResult {
+  /** The release compared with; unset before the first release. */
+  release?: number;
+  drift: Drift[];
+  /** Resources read and compared with the release: functions, the stage, the site. */
+  compared: number;
+  /** What of the release could not be compared, and why. */
+  notChecked: string[];
+}
+
 const FIELDS = [
   { field: 'runtime', config: 'runtime', live: (fn: LiveFn) => fn.runtime },
   { field: 'memory', config: 'memoryMb', live: (fn: LiveFn) => fn.memorySize, unit: ' MB' },
@@ -23,24 +35,38 @@ type LiveFn = NonNullable<Awaited<ReturnType<typeof readLiveFunction>>>;
 /**
  * What changed outside omnix since the latest release: function runtime, memory, timeout, handler and
  * environment variables compared with what that release's deployment set (what is declared, for a
- * record that does not hold its configuration); the
- * alias and the stage compared with the release's version and deployment; the site's objects compared
- * with the release's object versions. A declared change not deployed yet is not drift.
+ * record that does not hold its configuration); the alias and the stage compared with the release's
+ * version and deployment; the site's objects compared with the release's by content (ETag or MD5). A
+ * declared change not deployed yet is not drift; a released function or stage that is gone is.
  */
-export async function detectDrift(context: ValidationContext): Promise<Drift[]> {
+export async function detectDrift(context: ValidationContext): Promise<DriftResult> {
   const { config } = context.loaded;
   const [release] = await context.releases();
   // Before the first release omnix has made nothing live, so nothing can have drifted from it.
-  if (!release) return [];
+  if (!release) return { drift: [], compared: 0, notChecked: [] };
   const record = await context.releasedBy();
   const deployed = (record?.config ?? undefined) as Record<string, unknown> | undefined;
   const drift: Drift[] = [];
+  const notChecked: string[] = [];
+  let compared = 0;
   if (config.backend && context.only !== 'frontend') {
     const lambda = await context.clients.lambda();
     await Promise.all(
       Object.entries(config.backend.functions).map(async ([key, fn]) => {
         const live = await readLiveFunction(lambda, fn.name, fn.alias);
-        if (!live) return;
+        const released = release.manifest.backend?.functions.find((entry) => entry.name === fn.name);
+        if (!live) {
+          if (released)
+            drift.push({
+              resource: fn.name,
+              field: 'function',
+              expected: `version ${released.version} (release v${release.number})`,
+              found: 'deleted outside omnix',
+            });
+          else notChecked.push(`function ${fn.name}: not in release v${release.number}, and not live`);
+          return;
+        }
+        compared++;
         const expectedOf = (field: string) =>
           deployed
             ? getAt(deployed, ['backend', 'functions', key, field])
@@ -72,7 +98,6 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
               found: found === undefined ? 'unset' : expected === undefined ? 'set' : 'a different value',
             });
         }
-        const released = release.manifest.backend?.functions.find((entry) => entry.name === fn.name);
         if (released && live.alias && live.alias.version !== released.version)
           drift.push({
             resource: `${fn.name}:${fn.alias}`,
@@ -87,6 +112,14 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
       const gateway = await context.clients.apiGateway();
       const restApiId = await findRestApi(gateway, config.backend.api.id, config.backend.api.name);
       const stage = await readStage(gateway, restApiId, releasedApi.stage);
+      if (stage) compared++;
+      else
+        drift.push({
+          resource: `${restApiId}/${releasedApi.stage}`,
+          field: 'stage',
+          expected: `deployment ${releasedApi.deploymentId} (release v${release.number})`,
+          found: 'deleted outside omnix',
+        });
       if (stage && stage.deploymentId !== releasedApi.deploymentId)
         drift.push({
           resource: `${restApiId}/${releasedApi.stage}`,
@@ -97,7 +130,12 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
     }
   }
   const releasedSite = release.manifest.frontend;
-  if (releasedSite && releasedSite.bucket === config.frontend?.bucket && context.only !== 'backend') {
+  if (releasedSite && config.frontend && releasedSite.bucket !== config.frontend.bucket)
+    notChecked.push(
+      `the site: release v${release.number} is in s3://${releasedSite.bucket}, the configuration names s3://${config.frontend.bucket}`,
+    );
+  else if (releasedSite && config.frontend && context.only !== 'backend') {
+    compared++;
     const live = new Map(
       (await context.siteVersions())
         .filter((version) => version.latest)
@@ -105,7 +143,8 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
     );
     for (const object of releasedSite.objects) {
       const found = live.get(object.key);
-      if (found?.versionId === object.versionId) continue;
+      // A restore copies an old version: a new version id with the release's content is not drift.
+      if (sameContent(object, found)) continue;
       drift.push({
         resource: `s3://${releasedSite.bucket}/${object.key}`,
         field: 'object',
@@ -114,7 +153,9 @@ export async function detectDrift(context: ValidationContext): Promise<Drift[]> 
       });
     }
   }
-  return drift;
+  if (release.manifest.backend && !config.backend)
+    notChecked.push(`the backend of release v${release.number}: the configuration has no backend`);
+  return { release: release.number, drift, compared, notChecked };
 }
 
 export const describeDrift = (item: Drift) =>

@@ -11,7 +11,13 @@ interface Summary {
     keptStale: number;
     uploadBytes: number;
     drift: unknown[];
-    files: Array<{ key: string; reason: string; size: number }>;
+    files: Array<{
+      key: string;
+      reason: string;
+      size: number;
+      cacheControl?: string;
+      cacheControlByDefault?: boolean;
+    }>;
     deletes: string[];
   };
   invalidationPaths?: string[];
@@ -30,6 +36,11 @@ const size = (bytes: number) =>
       ? `${(bytes / 1024).toFixed(1)} KiB`
       : `${(bytes / 1048576).toFixed(1)} MiB`;
 
+const cacheNote = (file: { cacheControl?: string; cacheControlByDefault?: boolean }) =>
+  file.cacheControl
+    ? `, Cache-Control: ${file.cacheControl}${file.cacheControlByDefault ? ' (default: no rule matched)' : ''}`
+    : '';
+
 /** The plan for people: what will be uploaded, deleted, updated and invalidated. */
 export function renderPlan(plan: Record<string, unknown>, style: Style): string {
   const summary = plan as unknown as Summary;
@@ -41,7 +52,7 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
       `  frontend → s3://${frontend.bucket}: ${frontend.upload} to upload (${size(frontend.uploadBytes)}), ${frontend.delete} to delete, ${frontend.unchanged} unchanged${frontend.keptStale ? `, ${frontend.keptStale} stale kept` : ''}`,
     );
     for (const file of frontend.files.slice(0, 20))
-      lines.push(style.dim(`    + ${file.key} (${file.reason}, ${size(file.size)})`));
+      lines.push(style.dim(`    + ${file.key} (${file.reason}, ${size(file.size)}${cacheNote(file)})`));
     if (frontend.files.length > 20) lines.push(style.dim(`    … and ${frontend.files.length - 20} more`));
     for (const key of frontend.deletes) lines.push(style.dim(`    - ${key}`));
     if (frontend.drift.length > 0)

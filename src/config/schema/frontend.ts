@@ -31,7 +31,9 @@ export const frontendSchema = z
     cacheControl: z
       .array(cacheRule)
       .default([{ match: '**/*.html', value: 'no-cache' }])
-      .describe('Cache-Control rules by key glob; a file matching no rule gets no Cache-Control header.'),
+      .describe(
+        'Cache-Control rules by key glob; the first match wins. A file matching no rule gets a default: `no-cache` for HTML and entry points, `public, max-age=300` for the rest.',
+      ),
     entryPoints: z
       .array(text)
       .min(1)

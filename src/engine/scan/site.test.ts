@@ -17,7 +17,7 @@ describe('scanSite', () => {
       'docs/a.html': 'a',
       'data.bin': '\u0000',
     });
-    const files = await scanSite(dir, { prefix: 'site/', cacheControl: RULES });
+    const files = await scanSite(dir, { prefix: 'site/', cacheControl: RULES, entryPoints: ['index.html'] });
     expect(files.map((f) => [f.key, f.path, f.contentType, f.cacheControl])).toEqual([
       [
         'site/assets/app.1.js',
@@ -25,7 +25,7 @@ describe('scanSite', () => {
         'text/javascript; charset=utf-8',
         'public, max-age=31536000, immutable',
       ],
-      ['site/data.bin', 'data.bin', 'application/octet-stream', undefined],
+      ['site/data.bin', 'data.bin', 'application/octet-stream', 'public, max-age=300'],
       ['site/docs/a.html', 'docs/a.html', 'text/html; charset=utf-8', 'no-cache'],
       ['site/index.html', 'index.html', 'text/html; charset=utf-8', 'no-cache'],
     ]);
@@ -33,12 +33,39 @@ describe('scanSite', () => {
     expect(files[3]!.size).toBe(10);
   });
 
+  // issue 14, defect 10: a file no rule matched got no Cache-Control, so CloudFront kept it for its default TTL.
+  it('gives files no rule matches a default Cache-Control: pages and entry points no-cache, others five minutes', async () => {
+    const dir = await testdir({
+      'index.html': '<h1>x</h1>',
+      'app.js': 'x()',
+      'about.htm': 'a',
+      'shell.txt': 'entry',
+      'assets/app.1.js': 'x()',
+    });
+    const files = await scanSite(dir, {
+      prefix: '',
+      cacheControl: [{ match: 'assets/**', value: 'public, max-age=31536000, immutable' }],
+      entryPoints: ['index.html', 'shell.txt'],
+    });
+    expect(files.map((f) => [f.path, f.cacheControl, f.cacheControlByDefault])).toEqual([
+      ['about.htm', 'no-cache', true],
+      ['app.js', 'public, max-age=300', true],
+      ['assets/app.1.js', 'public, max-age=31536000, immutable', undefined],
+      ['index.html', 'no-cache', true],
+      ['shell.txt', 'no-cache', true],
+    ]);
+  });
+
   it('explains a missing or empty build', async () => {
     const dir = await testdir({});
-    await expect(scanSite(join(dir, 'dist'), { prefix: '', cacheControl: [] })).rejects.toMatchObject({
+    await expect(
+      scanSite(join(dir, 'dist'), { prefix: '', cacheControl: [], entryPoints: ['index.html'] }),
+    ).rejects.toMatchObject({
       code: 'ArtifactMissing',
     });
-    await expect(scanSite(dir, { prefix: '', cacheControl: [] })).rejects.toMatchObject({
+    await expect(
+      scanSite(dir, { prefix: '', cacheControl: [], entryPoints: ['index.html'] }),
+    ).rejects.toMatchObject({
       code: 'ArtifactEmpty',
     });
   });

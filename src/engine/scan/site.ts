@@ -4,6 +4,7 @@ import { join, posix, relative, sep } from 'node:path';
 import { lookup } from 'mime-types';
 import type { OmnixConfig } from '../../config/schema.js';
 import { UsageError } from '../../core/errors.js';
+import { defaultCacheControl } from './default-cache-control.js';
 import { firstMatch } from './glob.js';
 
 /** A file of the built site, as it will be stored. */
@@ -18,14 +19,19 @@ export interface LocalFile {
   md5: string;
   contentType: string;
   cacheControl?: string;
+  /** No `frontend.cacheControl` rule matched: `cacheControl` is omnix's default. */
+  cacheControlByDefault?: true;
 }
 
 type Frontend = NonNullable<OmnixConfig['frontend']>;
 
-/** Reads the built site: every file's content hash, Content-Type and Cache-Control; never its mtime. */
+/**
+ * Reads the built site: every file's content hash, Content-Type and Cache-Control (by the first
+ * matching rule, else the default); never its mtime.
+ */
 export async function scanSite(
   sourceFolder: string,
-  frontend: Pick<Frontend, 'prefix' | 'cacheControl'>,
+  frontend: Pick<Frontend, 'prefix' | 'cacheControl' | 'entryPoints'>,
 ): Promise<LocalFile[]> {
   let names: string[];
   try {
@@ -44,7 +50,7 @@ export async function scanSite(
     if (!info.isFile()) continue;
     const path = relative(sourceFolder, file).split(sep).join(posix.sep);
     const bytes = await readFile(file);
-    const cacheControl = firstMatch(frontend.cacheControl, path)?.value;
+    const rule = firstMatch(frontend.cacheControl, path);
     files.push({
       key: prefix ? `${prefix}/${path}` : path,
       path,
@@ -52,7 +58,12 @@ export async function scanSite(
       size: bytes.length,
       md5: createHash('md5').update(bytes).digest('hex'),
       contentType: contentTypeOf(path),
-      ...(cacheControl ? { cacheControl } : {}),
+      ...(rule
+        ? { cacheControl: rule.value }
+        : {
+            cacheControl: defaultCacheControl(path, frontend.entryPoints),
+            cacheControlByDefault: true as const,
+          }),
     });
   }
   if (files.length === 0) {
