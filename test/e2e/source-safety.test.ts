@@ -1,5 +1,7 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -80,5 +82,56 @@ describe('deploy refuses what would publish files from outside the source folder
       'secrets: 1 credential(s) in files to upload: web/dist/credentials.json:2: AWS secret access key',
     );
     expect(run.stderr + run.stdout).not.toContain(secret);
+  });
+});
+
+// slow: two deployments of the example on the sandbox.
+describe('a deployment uploads exactly the bytes it planned (issue 15, defect 6)', () => {
+  // What is uploaded is the question here, not how fast the sandbox answers on a busy machine.
+  const run = (fixture: Fixture, extra: Parameters<Fixture['run']>[0] = {}) =>
+    fixture.run({ env: { ...fixture.env, OMNIX__HEALTH__CHECKS: '[]' }, ...extra });
+
+  it('fails and rolls back when a site file changes between the plan and its upload', async () => {
+    const fixture = await deployFixture();
+    await run(fixture);
+    const before = await fixture.served();
+    const source = join(fixture.project, 'web/src/index.html');
+    await writeFile(source, (await readFile(source, 'utf8')).replace('<h1>', '<h1>New '));
+    // A new script too: it is uploaded before the page, so there is something to roll back.
+    await appendFile(join(fixture.project, 'web/src/app.js'), '\n// v2\n');
+    const injected = '<h1>not what was planned</h1>';
+    // The approval prompt waits between plan and upload, as long as a concurrent build takes.
+    const confirm = async () => {
+      await writeFile(join(fixture.project, 'web/dist/index.html'), injected);
+      return true;
+    };
+    await expect(run(fixture, { confirm })).rejects.toMatchObject({
+      code: 'RolledBack',
+      message: expect.stringContaining('index.html changed after it was read for the plan'),
+    });
+    expect(await fixture.served(1)).toEqual(before);
+    const s3 = new S3Client({ ...fixture.running.client, forcePathStyle: true });
+    const versions = await s3.send(
+      new ListObjectVersionsCommand({ Bucket: 'omnix-shop-web-development', Prefix: 'index.html' }),
+    );
+    const injectedMd5 = createHash('md5').update(injected).digest('hex');
+    expect(versions.Versions?.map((version) => version.ETag)).not.toContain(`"${injectedMd5}"`);
+  });
+
+  it('goes ahead when a concurrent build rewrites the same bytes', async () => {
+    const fixture = await deployFixture();
+    await run(fixture);
+    const source = join(fixture.project, 'web/src/index.html');
+    await writeFile(source, (await readFile(source, 'utf8')).replace('<h1>', '<h1>New '));
+    const confirm = async () => {
+      const page = join(fixture.project, 'web/dist/index.html');
+      const bytes = await readFile(page);
+      await rm(page);
+      await writeFile(page, bytes);
+      return true;
+    };
+    await expect(run(fixture, { confirm })).resolves.toMatchObject({
+      outcome: { status: 'succeeded', release: 2 },
+    });
   });
 });
