@@ -1,4 +1,4 @@
-import { rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
@@ -74,4 +74,20 @@ describe('readFound', () => {
     await symlink(join(dir, 'b'), join(dir, 'a'));
     await expect(readFound(again!)).rejects.toMatchObject({ code: 'ArtifactChanged' });
   });
+
+  it.runIf(process.platform === 'linux')(
+    'refuses a file reached through a folder swapped for a link, even when it was stat-ed after the swap',
+    async () => {
+      const outside = await testdir({ 'f.txt': 'secret' });
+      const dir = await testdir({ 'a/f.txt': 'site' });
+      const [found] = await walkSource(dir, 'site folder');
+      await rename(join(dir, 'a'), join(dir, 'old'));
+      await symlink(outside, join(dir, 'a'));
+      // What the walk records when the swap happens between its realpath and its stat.
+      const swapped = await stat(join(outside, 'f.txt'));
+      await expect(readFound({ ...found!, dev: swapped.dev, ino: swapped.ino })).rejects.toMatchObject({
+        code: 'ArtifactChanged',
+      });
+    },
+  );
 });

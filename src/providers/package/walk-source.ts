@@ -8,6 +8,8 @@ export interface FoundFile {
   path: string;
   /** The file to read: the path itself, or the real path of the file a link inside the folder points to. */
   file: string;
+  /** Its real path when found: where the file must still be when it is read. */
+  real: string;
   /** Device and inode: a later read checks it still reads this file, not one swapped in since. */
   dev: number;
   ino: number;
@@ -37,8 +39,9 @@ export async function walkSource(root: string, what: string): Promise<FoundFile[
       const path = join(dir, name);
       const link = await lstat(path);
       if (!link.isSymbolicLink()) {
-        if (link.isDirectory()) await walk(path, [...ancestors, join(ancestors.at(-1)!, name)]);
-        else if (link.isFile()) out.push(found(root, path, path, link));
+        const real = join(ancestors.at(-1)!, name);
+        if (link.isDirectory()) await walk(path, [...ancestors, real]);
+        else if (link.isFile()) out.push(found(root, path, path, real, link));
         continue;
       }
       const target = await readlink(path);
@@ -50,7 +53,7 @@ export async function walkSource(root: string, what: string): Promise<FoundFile[
         if (ancestors.some((folder) => inside(real, folder)))
           throw refuse(path, target, 'which points to a folder that contains it (a cycle)');
         await walk(path, [...ancestors, real]);
-      } else if (info.isFile()) out.push(found(root, path, real, info));
+      } else if (info.isFile()) out.push(found(root, path, real, real, info));
     }
   };
   await walk(root, [top]);
@@ -61,10 +64,12 @@ const found = (
   root: string,
   path: string,
   file: string,
+  real: string,
   info: { dev: number; ino: number; mode: number },
 ): FoundFile => ({
   path: relative(root, path).split(sep).join(posix.sep),
   file,
+  real,
   dev: info.dev,
   ino: info.ino,
   mode: info.mode,
