@@ -6,6 +6,7 @@ import { deleteKeys, uploadFile } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
 import type { PlannedFrontend } from './plan-deployment.js';
+import { readPlanned } from './scan/site.js';
 
 /**
  * Assets in parallel, then entry points (so no page is live before what it references), then stale
@@ -26,7 +27,8 @@ export async function applyFrontend(
   const total = planned.plan.uploads.length + planned.plan.entryPoints.length;
   let done = 0;
   const upload = async ({ file }: { file: PlannedFrontend['local'][number] }) => {
-    const result = await uploadFile(s3, planned.bucket, file, threshold);
+    // The bytes that were hashed for the plan, or a refusal: a deployment never uploads what it did not plan.
+    const result = await uploadFile(s3, planned.bucket, file, await readPlanned(file), threshold);
     stored.set(file.key, { versionId: result.versionId, etag: result.etag });
     const count = ++done;
     await changed(`uploaded ${file.key} (version ${result.versionId})`, { batch: true });

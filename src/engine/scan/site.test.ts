@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
-import { contentTypeOf, scanSite } from './site.js';
+import { contentTypeOf, readPlanned, scanSite } from './site.js';
 
 const RULES = [
   { match: 'assets/**', value: 'public, max-age=31536000, immutable' },
@@ -81,5 +82,25 @@ describe('contentTypeOf', () => {
     ['noext', 'application/octet-stream'],
   ])('%s is %s', (path, type) => {
     expect(contentTypeOf(path)).toBe(type);
+  });
+});
+
+describe('readPlanned', () => {
+  it('gives the bytes that were hashed, also after a rebuild wrote the same bytes anew', async () => {
+    const dir = await testdir({ 'index.html': '<h1>x</h1>' });
+    const [file] = await scanSite(dir, { prefix: '', cacheControl: [] });
+    await rm(join(dir, 'index.html'));
+    await writeFile(join(dir, 'index.html'), '<h1>x</h1>');
+    expect((await readPlanned(file!)).toString()).toBe('<h1>x</h1>');
+  });
+
+  it('refuses a file whose content changed, or that became a link, after the plan (issue 15)', async () => {
+    const dir = await testdir({ 'index.html': '<h1>x</h1>', 'other.html': '<h1>x</h1>' });
+    const [file] = await scanSite(dir, { prefix: '', cacheControl: [] });
+    await writeFile(join(dir, 'index.html'), '<h1>y</h1>');
+    await expect(readPlanned(file!)).rejects.toMatchObject({ code: 'ArtifactChanged' });
+    await rm(join(dir, 'index.html'));
+    await symlink('other.html', join(dir, 'index.html'));
+    await expect(readPlanned(file!)).rejects.toMatchObject({ code: 'ArtifactChanged' });
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
 import { lookup } from 'mime-types';
 import type { OmnixConfig } from '../../config/schema.js';
-import { UsageError } from '../../core/errors.js';
+import { OmnixError, UsageError } from '../../core/errors.js';
+import { changed, readFound, readRegularFile } from '../../providers/package/read-found.js';
+import { type FoundFile, walkSource } from '../../providers/package/walk-source.js';
 import { defaultCacheControl } from './default-cache-control.js';
 import { firstMatch } from './glob.js';
 
@@ -13,6 +13,7 @@ export interface LocalFile {
   key: string;
   /** Path relative to the source folder: what the distribution serves (`/` + this). */
   path: string;
+  /** The file to read: for a link inside the folder, the real path of its target. */
   file: string;
   size: number;
   /** Hex MD5 of the content: the S3 ETag of a single-part upload. */
@@ -27,16 +28,18 @@ type Frontend = NonNullable<OmnixConfig['frontend']>;
 
 /**
  * Reads the built site: every file's content hash, Content-Type and Cache-Control (by the first
- * matching rule, else the default); never its mtime.
+ * matching rule, else the default); never its mtime. Symbolic links are followed only inside the
+ * folder (see `walkSource`).
  */
 export async function scanSite(
   sourceFolder: string,
   frontend: Pick<Frontend, 'prefix' | 'cacheControl' | 'entryPoints'>,
 ): Promise<LocalFile[]> {
-  let names: string[];
+  let found: FoundFile[];
   try {
-    names = (await readdir(sourceFolder, { recursive: true })).map(String);
+    found = await walkSource(sourceFolder, 'site folder');
   } catch (error) {
+    if (error instanceof OmnixError) throw error;
     throw new UsageError('ArtifactMissing', `the site folder ${sourceFolder} does not exist`, {
       hint: 'Run the frontend build first, or fix frontend.source.',
       cause: error,
@@ -44,12 +47,9 @@ export async function scanSite(
   }
   const prefix = frontend.prefix.replace(/^\/+|\/+$/g, '');
   const files: LocalFile[] = [];
-  for (const name of names.sort()) {
-    const file = join(sourceFolder, name);
-    const info = await stat(file);
-    if (!info.isFile()) continue;
-    const path = relative(sourceFolder, file).split(sep).join(posix.sep);
-    const bytes = await readFile(file);
+  for (const entry of found) {
+    const { path, file } = entry;
+    const bytes = await readFound(entry);
     const rule = firstMatch(frontend.cacheControl, path);
     files.push({
       key: prefix ? `${prefix}/${path}` : path,
@@ -72,6 +72,18 @@ export async function scanSite(
     });
   }
   return files;
+}
+
+/**
+ * The bytes of a site file, exactly as they were hashed for the plan: what validation scans and the
+ * upload sends. A file changed since (content, or replaced by another file or a link) is refused.
+ */
+export async function readPlanned(file: LocalFile): Promise<Buffer> {
+  // The content decides, not the inode: a rebuild that writes the same bytes anew changes nothing.
+  const { bytes } = await readRegularFile(file);
+  if (bytes.length !== file.size || createHash('md5').update(bytes).digest('hex') !== file.md5)
+    throw changed(file);
+  return bytes;
 }
 
 /** Content-Type by file name; text types carry charset=utf-8. */

@@ -92,7 +92,10 @@ export async function updateCode(
         );
       }
       const key = `omnix/${name}/${Buffer.from(codeSha256, 'base64').toString('hex')}.zip`;
-      await s3.send(new PutObjectCommand({ Bucket: artifactBucket, Key: key, Body: zip }));
+      // S3 refuses a body whose SHA-256 is not the one planned.
+      await s3.send(
+        new PutObjectCommand({ Bucket: artifactBucket, Key: key, Body: zip, ChecksumSHA256: codeSha256 }),
+      );
       await lambda.send(
         new UpdateFunctionCodeCommand({ FunctionName: name, S3Bucket: artifactBucket, S3Key: key }),
       );

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   CopyObjectCommand,
   DeleteObjectsCommand,
@@ -65,14 +64,18 @@ export async function listVersions(
   return out;
 }
 
-/** Uploads one file with its Content-Type and Cache-Control; large files in parts. Returns what S3 stored. */
+/**
+ * Uploads one file's bytes (the caller's, already checked against the plan) with its Content-Type and
+ * Cache-Control; large files in parts. Every request carries a checksum of its bytes (Content-MD5 on a
+ * single PUT, SHA-256 on each part), so S3 refuses whatever arrives different. Returns what S3 stored.
+ */
 export async function uploadFile(
   s3: S3Client,
   bucket: string,
   file: LocalFile,
+  body: Buffer,
   multipartThresholdBytes: number,
 ): Promise<{ key: string; versionId: string; etag: string; md5: string }> {
-  const body = await readFile(file.file);
   const params = {
     Bucket: bucket,
     Key: file.key,
@@ -86,7 +89,7 @@ export async function uploadFile(
       file.size >= multipartThresholdBytes
         ? await new Upload({
             client: s3,
-            params,
+            params: { ...params, ChecksumAlgorithm: 'SHA256' },
             partSize: Math.max(5 * 1024 * 1024, Math.ceil(file.size / 1000)),
           }).done()
         : await s3.send(

@@ -1,4 +1,4 @@
-import { chmod, utimes, writeFile } from 'node:fs/promises';
+import { chmod, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CreateFunctionCommand,
@@ -47,6 +47,24 @@ describe('packageFunction', () => {
     expect((await packageFunction(dir)).codeSha256).toBe(owner.codeSha256);
     await chmod(join(dir, 'bootstrap'), 0o755);
     expect((await packageFunction(dir)).codeSha256).not.toBe(owner.codeSha256);
+  });
+
+  it('packages a link inside the source as its target, and refuses one leading out (issue 15)', async () => {
+    const dir = await testdir({ 'index.mjs': 'x', 'lib/util.mjs': 'y' });
+    await symlink('lib', join(dir, 'shared'));
+    await symlink('index.mjs', join(dir, 'main.mjs'));
+    expect(Object.keys(unzipSync((await packageFunction(dir)).zip))).toEqual([
+      'index.mjs',
+      'lib/util.mjs',
+      'main.mjs',
+      'shared/util.mjs',
+    ]);
+    await symlink('/etc/passwd', join(dir, 'lib/passwd'));
+    await expect(packageFunction(dir)).rejects.toMatchObject({
+      code: 'LinkRefused',
+      exitCode: 3,
+      message: expect.stringContaining('lib/passwd → /etc/passwd, which leads outside it'),
+    });
   });
 
   it('takes a .zip as it is, and explains a missing, empty or wrong source', async () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { type Zippable, zipSync } from 'fflate';
-import { OmnixError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
+import { readFound } from './read-found.js';
+import { walkSource } from './walk-source.js';
 
 /** A Lambda deployment package and what identifies it. */
 export interface FunctionPackage {
@@ -26,6 +27,8 @@ const EXECUTABLE_MODE = 0o100755;
  * Packages a function's source: a `.zip` file as it is, or a folder zipped deterministically (entries
  * sorted, fixed timestamps, modes normalized to 644/755), so unchanged code has an unchanged
  * CodeSha256 and is not redeployed, whatever the file times, the order of the disk or the umask.
+ * Symbolic links are followed only inside the folder (see `walkSource`). The zip is built once, in
+ * memory: the bytes uploaded are the bytes hashed.
  */
 export async function packageFunction(source: string): Promise<FunctionPackage> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -49,13 +52,15 @@ export async function packageFunction(source: string): Promise<FunctionPackage> 
   const entries: Zippable = {};
   let files = 0;
   let unzippedBytes = 0;
-  for (const path of await listFiles(source)) {
-    const file = await stat(path);
-    const bytes = await readFile(path);
-    const name = relative(source, path).split(sep).join(posix.sep);
-    entries[name] = [
+  for (const found of await walkSource(source, 'function source')) {
+    const bytes = await readFound(found);
+    entries[found.path] = [
       bytes,
-      { mtime: FIXED_TIME, os: UNIX, attrs: ((file.mode & 0o111 ? EXECUTABLE_MODE : FILE_MODE) << 16) >>> 0 },
+      {
+        mtime: FIXED_TIME,
+        os: UNIX,
+        attrs: ((found.mode & 0o111 ? EXECUTABLE_MODE : FILE_MODE) << 16) >>> 0,
+      },
     ];
     files++;
     unzippedBytes += bytes.length;
@@ -70,30 +75,3 @@ export async function packageFunction(source: string): Promise<FunctionPackage> 
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
-
-/** Every file below `root`, sorted by path; links to files are followed, links to folders refused. */
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const names = (await readdir(dir)).sort();
-    for (const name of names) {
-      const path = join(dir, name);
-      const link = await lstat(path);
-      const target = link.isSymbolicLink() ? await stat(path) : link;
-      if (target.isDirectory()) {
-        if (link.isSymbolicLink()) {
-          throw new OmnixError(
-            'ArtifactInvalid',
-            `the function source contains a link to a folder: ${path}`,
-            {
-              hint: 'Copy the folder in, or build into a plain folder.',
-            },
-          );
-        }
-        await walk(path);
-      } else if (target.isFile()) out.push(path);
-    }
-  };
-  await walk(root);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}

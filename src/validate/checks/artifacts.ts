@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { OmnixConfig } from '../../config/schema.js';
-import type { LocalFile } from '../../engine/scan/site.js';
+import { type LocalFile, readPlanned } from '../../engine/scan/site.js';
 import { readPage } from '../../health/checks/frontend.js';
 import { DIRECT_UPLOAD_LIMIT } from '../../providers/aws/functions.js';
 import type { FunctionPackage } from '../../providers/package/function-package.js';
@@ -80,7 +79,7 @@ async function siteProblems(
     if (file.size === 0) problems.push({ status: 'fail', message: `the entry point ${entry} is empty` });
     if (!file.contentType.startsWith('text/html')) continue;
     const base = `https://site.invalid/${entry}`;
-    const page = readPage(await readFile(file.file, 'utf8'), base);
+    const page = readPage((await readPlanned(file)).toString('utf8'), base);
     const missing = page.assets
       .filter(({ url }) => url.startsWith('https://site.invalid/'))
       .map(({ url }) => decodeURIComponent(new URL(url).pathname.slice(1)))

@@ -1,48 +1,66 @@
-import { readFile } from 'node:fs/promises';
-import { packageFiles } from '../package-files.js';
-import { ALLOW_MARKER, findSecrets, looksBinary, type SecretFinding } from '../secrets/patterns.js';
+import type { CheckStatus } from '../../core/check-status.js';
+import { readPlanned } from '../../engine/scan/site.js';
+import { packageEntries, packageFiles } from '../package-files.js';
+import { ALLOW_MARKER, findSecretsIn, type SecretFinding } from '../secrets/patterns.js';
 import type { ValidationCheck } from '../types.js';
 
-/** Files larger than this are not scanned (media, source maps of whole apps). */
-const SCAN_LIMIT = 10 * 1024 * 1024;
+/** Files larger than this are not scanned (media, source maps of whole apps); each one is named in a warning. */
+export const SCAN_LIMIT = 32 * 1024 * 1024;
 
 /**
  * Nothing that would be uploaded holds a credential: the site's files and the functions' packages
- * (their installed dependencies left out). A finding names the file and line, never the secret.
+ * (their installed dependencies left out), every byte of each, binary or text, in any common
+ * encoding. A finding names the file and line, never the secret.
  */
 export const secretsCheck: ValidationCheck = {
   name: 'secrets',
   async run(context) {
     const { config } = context.loaded;
     const findings: SecretFinding[] = [];
+    const tooLarge: string[] = [];
     let scanned = 0;
     const scan = (bytes: Uint8Array, name: string) => {
-      if (bytes.length > SCAN_LIMIT || looksBinary(bytes)) return;
       scanned++;
-      findings.push(...findSecrets(Buffer.from(bytes).toString('utf8'), name));
+      findings.push(...findSecretsIn(bytes, name));
     };
     if (config.frontend && context.only !== 'backend') {
       const files = await context.site().catch(() => []);
-      for (const file of files) scan(await readFile(file.file), `${config.frontend.source}/${file.path}`);
+      for (const file of files) {
+        const name = `${config.frontend.source}/${file.path}`;
+        if (file.size > SCAN_LIMIT) tooLarge.push(name);
+        else scan(await readPlanned(file), name);
+      }
     }
     if (config.backend && context.only !== 'frontend') {
       const packages = await context.packages();
       for (const [key, fn] of Object.entries(config.backend.functions)) {
         const pkg = packages.get(key);
         if (!pkg || pkg instanceof Error) continue;
-        const files = packageFiles(
-          pkg.zip,
-          (name) => !name.startsWith('node_modules/') && !name.includes('/node_modules/'),
-        );
+        const ownCode = (name: string) =>
+          !name.startsWith('node_modules/') && !name.includes('/node_modules/');
+        const sizes = packageEntries(pkg.zip);
+        for (const [name, size] of sizes)
+          if (ownCode(name) && size > SCAN_LIMIT) tooLarge.push(`${fn.source}/${name}`);
+        const files = packageFiles(pkg.zip, (name) => ownCode(name) && (sizes.get(name) ?? 0) <= SCAN_LIMIT);
         for (const [name, bytes] of files) scan(bytes, `${fn.source}/${name}`);
       }
     }
-    if (findings.length === 0)
-      return { status: 'pass', message: `no credentials in ${scanned} file(s) to upload` };
-    const details = findings.map((finding) => `${finding.file}:${finding.line}: ${finding.kind}`);
+    const notScanned = tooLarge.length
+      ? `${tooLarge.length} file(s) over ${SCAN_LIMIT / 1024 / 1024} MB not scanned: ${tooLarge.join(', ')}`
+      : '';
+    if (findings.length === 0) {
+      const status: CheckStatus = tooLarge.length ? 'warn' : 'pass';
+      return {
+        status,
+        message: `no credentials in ${scanned} file(s) to upload${notScanned ? `; ${notScanned}` : ''}`,
+        ...(tooLarge.length ? { hint: 'Check those files for credentials yourself.' } : {}),
+      };
+    }
+    const found = findings.map((finding) => `${finding.file}:${finding.line}: ${finding.kind}`);
+    const details = notScanned ? [...found, notScanned] : found;
     return {
       status: 'fail',
-      message: `${findings.length} credential(s) in files to upload: ${details.slice(0, 3).join('; ')}${details.length > 3 ? '; …' : ''}`,
+      message: `${findings.length} credential(s) in files to upload: ${found.slice(0, 3).join('; ')}${found.length > 3 ? '; …' : ''}`,
       hint: `Remove them and rotate them: they may have been copied already. A line that only looks like one can carry the comment ${ALLOW_MARKER}.`,
       details,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, looksBinary } from './patterns.js';
+import { findSecrets, findSecretsIn } from './patterns.js';
 
 // Built from parts so this file is not itself a finding for secret scanners.
 const join = (...parts: string[]) => parts.join('');
@@ -32,8 +32,52 @@ describe('findSecrets', () => {
     expect(findSecrets(text, 'a.js')).toEqual([]);
   });
 
-  it('tells binary content by a NUL byte', () => {
-    expect(looksBinary(new Uint8Array([0x89, 0x50, 0, 1]))).toBe(true);
-    expect(looksBinary(Buffer.from('plain text'))).toBe(false);
+  it.each([
+    ['"SecretAccessKey": "<key>"', `{"AccessKeyId": "x", "SecretAccessKey": "${AWS_SECRET}"}`],
+    ['secretAccessKey: <key>', `secretAccessKey: ${AWS_SECRET}`],
+    ['secret_access_key=<key>', `secret_access_key="${AWS_SECRET}"`],
+    ['<SecretAccessKey>', `<SecretAccessKey>${AWS_SECRET}</SecretAccessKey>`],
+    ['a JSON-escaped key', `{"secretAccessKey":"${AWS_SECRET.replace('K7', 'K\\/7')}"}`.replace('zz9', 'z9')],
+  ])('finds an AWS secret access key written as %s', (_shape, line) => {
+    expect(findSecrets(`x\n${line}\n`, 'config.json')).toEqual([
+      { file: 'config.json', line: 2, kind: 'AWS secret access key' },
+    ]);
+  });
+
+  it('finds a key past the first megabyte of a line (issue 15)', () => {
+    const text = `${'a'.repeat(2 * 1024 * 1024)};const k="${AWS_KEY}";`;
+    expect(findSecrets(text, 'bundle.js')).toEqual([
+      { file: 'bundle.js', line: 1, kind: 'AWS access key id' },
+    ]);
+  });
+});
+
+describe('findSecretsIn (bytes in any common encoding, issue 15)', () => {
+  const text = `first\nkey = "${AWS_KEY}"\n`;
+  const utf16be = (value: string) => Buffer.from(value, 'utf16le').swap16();
+  it.each([
+    ['UTF-8', Buffer.from(text)],
+    ['UTF-8 with a mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['text after a NUL byte', Buffer.concat([Buffer.from([0]), Buffer.from(text)])],
+    ['UTF-16 LE with a mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with a mark', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
+    ['UTF-16 LE without a mark', Buffer.from(text, 'utf16le')],
+    ['UTF-16 BE without a mark', utf16be(text)],
+    ['Latin-1', Buffer.from(`caf\u00e9 \u00ff\n${text.split('\n')[1]}\n`, 'latin1')],
+    [
+      'a binary file',
+      Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0x0a]),
+        Buffer.from(text.split('\n')[1]!),
+      ]),
+    ],
+  ])('%s', (_encoding, bytes) => {
+    const findings = findSecretsIn(bytes, 'f');
+    expect(findings).toEqual([{ file: 'f', line: 2, kind: 'AWS access key id' }]);
+  });
+
+  it('finds nothing in ordinary text and binary content', () => {
+    expect(findSecretsIn(Buffer.from('const a = "hello";\n'), 'a.js')).toEqual([]);
+    expect(findSecretsIn(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0xff]), 'a.png')).toEqual([]);
   });
 });
