@@ -5,6 +5,7 @@ import { invalidate } from '../providers/aws/distribution.js';
 import { deleteKeys, uploadFile } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
+import { invalidationProgress } from './invalidation-progress.js';
 import type { PlannedFrontend } from './plan-deployment.js';
 import { readPlanned } from './scan/site.js';
 
@@ -51,7 +52,9 @@ export async function applyFrontend(
     );
     await invalidate(await clients.cloudFront(), planned.distribution.id, paths, {
       wait: frontend.invalidation.wait,
+      timeoutMs: frontend.invalidation.timeoutSeconds * 1000,
       onCreated: (id) => changed(`invalidation ${id}: ${paths.join(' ')}`),
+      onWaiting: invalidationProgress(report, 'apply'),
     });
   }
   return {

@@ -18,6 +18,7 @@ import {
 } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
+import { invalidationProgress } from './invalidation-progress.js';
 import { planInvalidation } from './plan/invalidation.js';
 
 export interface RestoreContext {
@@ -153,7 +154,9 @@ async function restoreFrontend(target: FrontendManifest, context: RestoreContext
     const distribution = await findDistribution(cloudFront, frontend?.distributionId, target.bucket);
     await invalidate(cloudFront, distribution.id, invalidation.paths, {
       wait: frontend?.invalidation.wait ?? true,
+      ...(frontend ? { timeoutMs: frontend.invalidation.timeoutSeconds * 1000 } : {}),
       onCreated: (id) => changed(`invalidation ${id}: ${invalidation.paths.join(' ')}`),
+      onWaiting: invalidationProgress(context.report, 'rollback'),
     });
   }
   return copies.length + deletes.length;

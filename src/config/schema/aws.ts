@@ -22,14 +22,25 @@ export const awsSchema = z
       ),
     retryMode: z
       .enum(['standard', 'adaptive'])
-      .default('adaptive')
-      .describe('AWS SDK retry mode. `adaptive` adds client-side rate limiting under throttling.'),
+      .default('standard')
+      .describe(
+        'Retries with backoff and jitter (`standard`); `adaptive` also slows the rate of calls while AWS throttles.',
+      ),
     maxAttempts: z
       .number()
       .int()
       .min(1)
-      .max(20)
-      .default(5)
-      .describe('Attempts per AWS call, including the first.'),
+      .max(100)
+      .default(20)
+      .describe('Attempts per AWS call, including the first, within `retryBudgetSeconds`.'),
+    retryBudgetSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(180)
+      .describe(
+        'How long one AWS call keeps being retried under throttling, 5xx and network errors before the command fails.',
+      ),
   })
   .describe('Where and how omnix talks to AWS.');

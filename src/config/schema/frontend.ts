@@ -68,8 +68,15 @@ export const frontendSchema = z
           .default(15)
           .describe('More changed paths than this under one folder are collapsed into one `folder/*` path.'),
         wait: z.boolean().default(true).describe('Wait for the invalidation to complete before verifying.'),
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(7200)
+          .default(900)
+          .describe('How long to wait for the invalidation to complete before the deployment fails.'),
       })
-      .default({ wildcardAfter: 15, wait: true })
+      .default({ wildcardAfter: 15, wait: true, timeoutSeconds: 900 })
       .describe('CloudFront invalidation of the changed paths.'),
   })
   .describe('The static site: a folder uploaded to S3 and served by CloudFront.');

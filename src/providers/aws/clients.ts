@@ -10,6 +10,8 @@ export interface AwsClientSettings {
   endpoint?: string | undefined;
   retryMode?: 'standard' | 'adaptive';
   maxAttempts?: number;
+  /** How long one call keeps being retried under throttling, 5xx and network errors. */
+  retryBudgetSeconds?: number;
   /** Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role). */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -29,76 +31,86 @@ export interface AwsClients {
   cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
 }
 
-/** Settings every SDK client gets: region, credentials profile, endpoint, retries. */
-function sdkClientConfig(settings: AwsClientSettings) {
+/** Settings every SDK client gets: region, credentials profile, endpoint, retries (a strategy of its own). */
+async function sdkClientConfig(settings: AwsClientSettings) {
+  const { budgetedRetryStrategy } = await import('./retry.js');
+  const maxAttempts = settings.maxAttempts ?? 20;
   return {
     region: settings.region,
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
-    retryMode: settings.retryMode ?? 'adaptive',
-    maxAttempts: settings.maxAttempts ?? 5,
+    maxAttempts,
+    retryStrategy: budgetedRetryStrategy({
+      maxAttempts,
+      budgetMs: (settings.retryBudgetSeconds ?? 180) * 1000,
+      adaptive: settings.retryMode === 'adaptive',
+    }),
   };
 }
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
-  const config = sdkClientConfig(settings);
+  const config = () => sdkClientConfig(settings);
   return {
     cloudFormation: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-cloudformation'), '@aws-sdk/client-cloudformation'),
         import('./cloudformation.js'),
       ]);
-      return adapter.createCloudFormationOutputs(new sdk.CloudFormationClient(config));
+      return adapter.createCloudFormationOutputs(new sdk.CloudFormationClient(await config()));
     }),
     ssm: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-ssm'), '@aws-sdk/client-ssm'),
         import('./ssm.js'),
       ]);
-      return adapter.createSsmParameters(new sdk.SSMClient(config));
+      return adapter.createSsmParameters(new sdk.SSMClient(await config()));
     }),
     s3: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-s3'), '@aws-sdk/client-s3');
-      return new sdk.S3Client({ ...config, forcePathStyle: Boolean(settings.endpoint) });
+      return new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) });
     }),
     cloudFront: once(
       async () =>
         new (
           await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront')
-        ).CloudFrontClient(config),
+        ).CloudFrontClient(await config()),
     ),
     lambda: once(
       async () =>
         new (await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda')).LambdaClient(
-          config,
+          await config(),
         ),
     ),
     apiGateway: once(
       async () =>
         new (
           await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway')
-        ).APIGatewayClient(config),
+        ).APIGatewayClient(await config()),
     ),
     sts: once(
       async () =>
-        new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(config),
+        new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(
+          await config(),
+        ),
     ),
     iam: once(
       async () =>
-        new (await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam')).IAMClient(config),
+        new (await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam')).IAMClient(
+          await config(),
+        ),
     ),
     dynamoDb: once(
       async () =>
         new (
           await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb')
-        ).DynamoDBClient(config),
+        ).DynamoDBClient(await config()),
     ),
     cloudWatch: once(
       async () =>
         new (
           await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch')
-        ).CloudWatchClient(config),
+        ).CloudWatchClient(await config()),
     ),
   };
 }

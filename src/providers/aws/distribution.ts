@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   type CloudFrontClient,
   CreateInvalidationCommand,
+  type DistributionSummary,
   GetDistributionCommand,
   GetInvalidationCommand,
+  type Origin,
   paginateListDistributions,
 } from '@aws-sdk/client-cloudfront';
 import { OmnixError } from '../../core/errors.js';
@@ -14,6 +16,9 @@ export interface DistributionInfo {
   id: string;
   domainName: string;
 }
+
+const servesBucket = (bucket: string) => (origin: Origin) =>
+  Boolean(origin.DomainName?.startsWith(`${bucket}.s3.`) || origin.DomainName?.startsWith(`${bucket}.s3-`));
 
 /** The configured distribution, or the one whose origin is the bucket. */
 export async function findDistribution(
@@ -27,12 +32,11 @@ export async function findDistribution(
       return { id, domainName: got.Distribution?.DomainName ?? '' };
     }
     for await (const page of paginateListDistributions({ client: cf }, {})) {
-      const match = page.DistributionList?.Items?.find((d) =>
-        d.Origins?.Items?.some(
-          (o) => o.DomainName?.startsWith(`${bucket}.s3.`) || o.DomainName?.startsWith(`${bucket}.s3-`),
-        ),
-      );
-      if (match?.Id) return { id: match.Id, domainName: match.DomainName ?? '' };
+      for (const summary of page.DistributionList?.Items ?? []) {
+        const origins = await originsOf(cf, summary);
+        if (summary.Id && origins.some(servesBucket(bucket)))
+          return { id: summary.Id, domainName: summary.DomainName ?? '' };
+      }
     }
   } catch (error) {
     throw fromAwsError(error, id ? `reading distribution ${id}` : 'listing distributions');
@@ -46,17 +50,42 @@ export async function findDistribution(
   );
 }
 
+/** A summary's origins; some emulators (moto) leave them out of the listing, so then the distribution's own. */
+async function originsOf(cf: CloudFrontClient, summary: DistributionSummary): Promise<Origin[]> {
+  const listed = summary.Origins?.Items;
+  if (listed?.length || !summary.Id) return listed ?? [];
+  const got = await cf.send(new GetDistributionCommand({ Id: summary.Id }));
+  return got.Distribution?.DistributionConfig?.Origins?.Items ?? [];
+}
+
+/** AWS documents `Completed`; emulators differ in case (moto: `COMPLETED`). */
+export const isCompleted = (status: string | undefined): boolean => status?.toLowerCase() === 'completed';
+
+export interface InvalidateOptions {
+  /** false: create it and return without waiting. */
+  wait?: boolean;
+  /** How long to wait for it to complete before failing (default 15 min). */
+  timeoutMs?: number;
+  /** Hears the invalidation's id before the wait, so it can be recorded even if the process dies waiting. */
+  onCreated?: (id: string) => Promise<void>;
+  /** Hears the status while waiting: when it changes, and every 15 s meanwhile. */
+  onWaiting?: (progress: { id: string; status: string; elapsedMs: number }) => void;
+}
+
+/** Between progress reports while the status stays the same. */
+const PROGRESS_EVERY_MS = 15_000;
+
 /**
  * Invalidates paths and waits until CloudFront reports Completed. While too many invalidations are in
- * progress it waits and tries again, with backoff, instead of failing the deployment. `onCreated` hears
- * the invalidation's id before the wait, so it can be recorded even if the process dies waiting.
+ * progress it waits and tries again, with backoff, instead of failing the deployment.
  */
 export async function invalidate(
   cf: CloudFrontClient,
   distributionId: string,
   paths: readonly string[],
-  { wait = true, onCreated }: { wait?: boolean; onCreated?: (id: string) => Promise<void> } = {},
+  { wait = true, timeoutMs = 900_000, onCreated, onWaiting }: InvalidateOptions = {},
 ): Promise<string> {
+  // One CallerReference for every attempt: CloudFront answers a repeat with the same invalidation.
   const reference = `omnix-${randomUUID()}`;
   const id = await pollUntil(
     `room for an invalidation on ${distributionId}`,
@@ -85,19 +114,44 @@ export async function invalidate(
       `CloudFront returned no invalidation id for ${distributionId}`,
     );
   await onCreated?.(id);
-  if (wait) {
+  if (wait) await waitForInvalidation(cf, distributionId, id, timeoutMs, onWaiting);
+  return id;
+}
+
+async function waitForInvalidation(
+  cf: CloudFrontClient,
+  distributionId: string,
+  id: string,
+  timeoutMs: number,
+  onWaiting: InvalidateOptions['onWaiting'],
+): Promise<void> {
+  const startedAt = Date.now();
+  let reported: { status: string; at: number } | undefined;
+  try {
     await pollUntil(
-      `invalidation ${id}`,
+      `invalidation ${id} of ${distributionId} to complete`,
       async () => {
         const got = await cf
           .send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }))
           .catch((error: unknown) => {
             throw fromAwsError(error, `reading invalidation ${id} of ${distributionId}`);
           });
-        return got.Invalidation?.Status === 'Completed' ? true : undefined;
+        const status = got.Invalidation?.Status ?? 'unknown';
+        const now = Date.now();
+        if (!reported || reported.status !== status || now - reported.at >= PROGRESS_EVERY_MS) {
+          reported = { status, at: now };
+          onWaiting?.({ id, status, elapsedMs: now - startedAt });
+        }
+        return isCompleted(status) ? true : undefined;
       },
-      { maxDelayMs: 20_000, timeoutMs: 1_800_000 },
+      { maxDelayMs: 20_000, timeoutMs },
     );
+  } catch (error) {
+    if (error instanceof OmnixError && error.code === 'Timeout')
+      throw new OmnixError('InvalidationTimeout', `${error.message} (last status: ${reported?.status})`, {
+        hint: 'Raise frontend.invalidation.timeoutSeconds, or set frontend.invalidation.wait: false.',
+        cause: error,
+      });
+    throw error;
   }
-  return id;
 }
