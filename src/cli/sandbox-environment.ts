@@ -1,10 +1,8 @@
 import type { LoadedConfig } from '../config/load.js';
 import { bootstrapPlanFor } from '../engine/bootstrap-plan.js';
 import { bootstrapResources } from '../providers/aws/bootstrap.js';
+import { SANDBOX_CREDENTIALS } from '../providers/aws/sandbox-endpoint.js';
 import { sandboxApiUrl, sandboxSiteUrl } from '../sandbox/urls.js';
-
-/** The sandbox accepts any credentials; these mark requests made by omnix's own sandbox commands. */
-export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
 
 export interface SandboxEnvironment {
   environment: string;

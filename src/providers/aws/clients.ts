@@ -1,6 +1,7 @@
 import { OmnixError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
+import { chainOrSandboxCredentials } from './credentials.js';
 import type { SsmParameters } from './ssm.js';
 
 export interface AwsClientSettings {
@@ -10,7 +11,10 @@ export interface AwsClientSettings {
   endpoint?: string | undefined;
   retryMode?: 'standard' | 'adaptive';
   maxAttempts?: number;
-  /** Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role). */
+  /**
+   * Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role),
+   * and at an omnix sandbox endpoint the sandbox's credentials when that chain finds none.
+   */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
@@ -35,10 +39,18 @@ function sdkClientConfig(settings: AwsClientSettings) {
     region: settings.region,
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    ...credentialsOf(settings),
     retryMode: settings.retryMode ?? 'adaptive',
     maxAttempts: settings.maxAttempts ?? 5,
   };
+}
+
+function credentialsOf(settings: AwsClientSettings) {
+  if (settings.credentials) return { credentials: settings.credentials };
+  // Only a custom endpoint can be an omnix sandbox; real AWS keeps the SDK's own chain, unprobed.
+  if (settings.endpoint)
+    return { credentials: chainOrSandboxCredentials(settings.endpoint, settings.profile) };
+  return {};
 }
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
