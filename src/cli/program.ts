@@ -350,7 +350,10 @@ export const COMMANDS: CommandSpec[] = [
             flags: '--data-dir <dir>',
             description: 'where the state persists (default: .omnix/sandbox in the project)',
           },
-          { flags: '--bootstrap <env>', description: "create what the environment's configuration names" },
+          {
+            flags: '--bootstrap <env>',
+            description: "create what the environment's configuration names (also in one already running)",
+          },
           { flags: '--detach', description: 'run in the background and return once it answers' },
           {
             flags: '--faults <file>',
@@ -375,8 +378,16 @@ export const COMMANDS: CommandSpec[] = [
         run: async (context) => (await import('./commands/sandbox.js')).sandboxStop(context),
       },
       {
+        name: 'bootstrap',
+        arguments: '<env>',
+        summary: "Create an environment's bucket, distribution, functions and API in the running sandbox",
+        examples: ['omnix sandbox bootstrap staging'],
+        run: async (context, args) =>
+          (await import('./commands/sandbox-bootstrap.js')).sandboxBootstrap(context, args[0]!),
+      },
+      {
         name: 'status',
-        summary: "Say whether this project's sandbox runs, and where",
+        summary: "Say whether this project's sandbox runs, and where (exit 1 when none does)",
         examples: ['omnix sandbox status --json'],
         run: async (context) => (await import('./commands/sandbox.js')).sandboxStatus(context),
       },

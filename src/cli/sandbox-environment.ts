@@ -1,10 +1,10 @@
 import type { LoadedConfig } from '../config/load.js';
 import { bootstrapPlanFor } from '../engine/bootstrap-plan.js';
 import { bootstrapResources } from '../providers/aws/bootstrap.js';
+import { createAwsClients } from '../providers/aws/clients.js';
+import { awsIdentity } from '../providers/aws/identity.js';
+import { SANDBOX_CREDENTIALS } from '../providers/aws/sandbox-endpoint.js';
 import { sandboxApiUrl, sandboxSiteUrl } from '../sandbox/urls.js';
-
-/** The sandbox accepts any credentials; these mark requests made by omnix's own sandbox commands. */
-export const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIAOMNIXSANDBOX', secretAccessKey: 'omnix-sandbox' };
 
 export interface SandboxEnvironment {
   environment: string;
@@ -14,18 +14,24 @@ export interface SandboxEnvironment {
   apiUrl?: string;
 }
 
-/** Creates in the sandbox what an environment's configuration names, and says where it is served. */
+/**
+ * Creates in the sandbox what an environment's configuration names, and says where it is served. The
+ * account is the one the sandbox was started with, asked of its STS unless given.
+ */
 export async function bootstrapSandboxEnvironment(
   loaded: LoadedConfig,
   endpoint: string,
-  accountId: string,
+  accountId?: string,
 ): Promise<SandboxEnvironment> {
   const plan = bootstrapPlanFor(loaded.config);
-  const result = await bootstrapResources(
-    { region: loaded.config.aws.region, endpoint, credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 },
-    accountId,
-    plan,
-  );
+  const settings = {
+    region: loaded.config.aws.region,
+    endpoint,
+    credentials: SANDBOX_CREDENTIALS,
+    maxAttempts: 3,
+  };
+  const account = accountId ?? (await awsIdentity(await createAwsClients(settings).sts())).account;
+  const result = await bootstrapResources(settings, account, plan);
   return {
     environment: loaded.environment,
     created: result.created,

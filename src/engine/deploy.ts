@@ -14,7 +14,7 @@ import { interruptedError, markRecovered, recordInterrupted } from './interrupte
 import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
-import { type Outputs, outputsOf } from './outputs.js';
+import { deploymentOutputs, type Outputs } from './outputs.js';
 import { planDeployment, planSummary } from './plan-deployment.js';
 import { preflight } from './preflight.js';
 import { pruneReleases } from './prune.js';
@@ -122,7 +122,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     if (checked === 'waited') plan = await beforeChanges(planNow);
   }
   const summary = planSummary(plan);
-  const outputs = outputsOf(config, plan);
+  const outputs = await deploymentOutputs(config, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
   if (plan.nothingToDo && !options.resumeInterrupted) {

@@ -30,7 +30,10 @@ export function createSandboxApp(parts: SandboxParts): Hono {
 
   // Requests answered, by `service:Operation`: what benchmarks and tests count.
   const stats = new Map<string, number>();
-  app.get('/_omnix/health', (c) => c.json({ ok: true, services: Object.keys(parts.services) }));
+  // `sandbox: 'omnix'` is how omnix recognises its own sandbox behind an endpoint (providers/aws/sandbox-endpoint.ts).
+  app.get('/_omnix/health', (c) =>
+    c.json({ ok: true, sandbox: 'omnix', services: Object.keys(parts.services) }),
+  );
   app.get('/_omnix/stats', (c) => c.json(Object.fromEntries(stats)));
   app.get('/_omnix/faults', (c) => c.json(parts.faults.describe()));
   app.put('/_omnix/faults', async (c) => {

@@ -48,14 +48,32 @@ describe('omnix sandbox start --detach / status / stop (the real binary)', () =>
       const second = omnix(project, 'sandbox', 'start', '--detach', '--port', '0');
       expect(second.code).toBe(2);
       expect(second.stderr).toContain('a sandbox is already running for this project');
+
+      // Issue 14, defect 2: an environment is added to the running sandbox, by either command.
+      const staging = omnix(project, 'sandbox', 'start', '--detach', '--bootstrap', 'staging', '--json');
+      expect(staging.code, staging.stderr).toBe(0);
+      const added = JSON.parse(staging.stdout) as { endpoint: string; bootstrap: { created: string[] } };
+      expect(added.endpoint).toBe(info.endpoint);
+      expect(added.bootstrap.created).toContain('bucket omnix-shop-web-staging');
+      const again = omnix(project, 'sandbox', 'bootstrap', 'staging');
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain('bootstrapped staging: 0 created');
+      expect(omnix(project, 'sandbox', 'status', '--json').stdout).toContain(`"pid": ${info.pid}`);
     } finally {
       const stopped = omnix(project, 'sandbox', 'stop');
       expect(stopped.stdout).toContain(`stopped the sandbox at ${info.endpoint}`);
     }
-    expect(JSON.parse(omnix(project, 'sandbox', 'status', '--json').stdout)).toEqual({ running: false });
+    // Issue 14, defect 10: no sandbox is a non-zero exit, as text and as JSON.
+    const none = omnix(project, 'sandbox', 'status', '--json');
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toEqual({ running: false });
+    expect(omnix(project, 'sandbox', 'status').code).toBe(1);
+    const nowhere = omnix(project, 'sandbox', 'bootstrap', 'staging');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('no sandbox is running for this project');
     expect(existsSync(join(project, '.omnix/sandbox.json'))).toBe(false);
     expect(existsSync(join(project, '.omnix/sandbox/lambda/functions'))).toBe(true);
-  });
+  }, 180_000);
 
   it('says so when the port is taken', async () => {
     const project = await testdir({});

@@ -7,7 +7,7 @@ import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.j
 import { deploy } from '../../engine/deploy.js';
 import { startSandbox } from '../../sandbox/server.js';
 import type { CommandContext } from '../io.js';
-import { bootstrapSandboxEnvironment, SANDBOX_CREDENTIALS } from '../sandbox-environment.js';
+import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
 import { reporter } from './deploy.js';
 
@@ -48,21 +48,24 @@ export async function demoCommand(
       cwd: context.io.cwd,
     });
     const created = await bootstrapSandboxEnvironment(loaded, sandbox.endpoint, '000000000000');
-    const { siteUrl, apiUrl } = created;
-    if (!siteUrl || !apiUrl)
-      throw new DeploymentFailedError('DemoFailed', 'the example app has no site or no API to show');
+    if (!created.apiUrl)
+      throw new DeploymentFailedError('DemoFailed', 'the example app has no API to build its site against');
     say(`${style.green('✔')} created the development environment: ${created.created.length} resources`);
 
     const outcome = await deploy({
       environment: 'development',
       configDir: EXAMPLE,
       cwd: context.io.cwd,
-      env: { ...env, OMNIX__FRONTEND__URL: siteUrl, OMNIX__BACKEND__API__URL: apiUrl, OMNIX_API_URL: apiUrl },
-      aws: { credentials: SANDBOX_CREDENTIALS },
+      // The example's site build writes the API URL into its config.json; omnix finds the served URLs itself.
+      env: { ...env, OMNIX_API_URL: created.apiUrl },
       report: reporter(context),
     });
     if (outcome.status !== 'succeeded')
       throw new DeploymentFailedError('DemoFailed', `the demo deployment ended as ${outcome.status}`);
+    // Where omnix itself says the release is served: the sandbox's paths, found without being told.
+    const { siteUrl, apiUrl } = outcome.outputs;
+    if (!siteUrl || !apiUrl)
+      throw new DeploymentFailedError('DemoFailed', 'the deployment reported no site or no API URL');
 
     const page = await fetch(siteUrl);
     const html = await page.text();

@@ -4,7 +4,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadValidConfig } from '../../config/load.js';
-import { locateConfig } from '../../config/location.js';
 import { ExitCode, OmnixError, UsageError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
 import {
@@ -19,7 +18,9 @@ import { startSandbox } from '../../sandbox/server.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
 import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
+import { sandboxInfoFile as infoFile, projectRoot, runningSandbox } from '../sandbox-project.js';
 import { createStyle } from '../style.js';
+import { bootstrappedLines, bootstrapRunningSandbox } from './sandbox-bootstrap.js';
 
 export interface SandboxStartFlags {
   port?: string;
@@ -30,17 +31,6 @@ export interface SandboxStartFlags {
   iamPolicies?: string;
   accountId?: string;
 }
-
-/** The project the sandbox belongs to: where its state file and default data folder live. */
-function projectRoot(context: CommandContext): string {
-  try {
-    return locateConfig(context.configDir).projectRoot;
-  } catch {
-    return context.configDir;
-  }
-}
-
-const infoFile = (root: string) => join(root, '.omnix', 'sandbox.json');
 
 function parsePort(text: string | undefined): number {
   const port = Number(text ?? 4599);
@@ -71,13 +61,14 @@ export async function sandboxStart(context: CommandContext, flags: SandboxStartF
   if (!/^\d{12}$/.test(accountId))
     throw new UsageError('InvalidAccountId', `'${accountId}' is not a 12-digit account id`);
   const dataDir = resolve(context.io.cwd, flags.dataDir ?? join(root, '.omnix', 'sandbox'));
-  const running = readSandboxInfo(file);
-  if (running && processAlive(running.pid) && (await sandboxHealthy(running.endpoint))) {
+  const running = await runningSandbox(context);
+  if (running && flags.bootstrap) return bootstrapRunningSandbox(context, flags.bootstrap, running.endpoint);
+  if (running) {
     throw new UsageError(
       'SandboxRunning',
       `a sandbox is already running for this project: ${running.endpoint} (pid ${running.pid})`,
       {
-        hint: "Stop it with 'omnix sandbox stop', or use it as it is.",
+        hint: "Stop it with 'omnix sandbox stop', use it as it is, or add an environment to it with 'omnix sandbox bootstrap <env>'.",
       },
     );
   }
@@ -208,13 +199,7 @@ function report(context: CommandContext, info: SandboxProcessInfo, state: string
   context.print(
     style.dim(`  Point a project at it: OMNIX_AWS_ENDPOINT=${info.endpoint} (any access key works).`),
   );
-  if (info.bootstrap) {
-    context.print(
-      `  bootstrapped ${info.bootstrap.environment}: ${info.bootstrap.created.length} created, ${info.bootstrap.existing.length} already there`,
-    );
-    if (info.bootstrap.siteUrl) context.print(`  site: ${info.bootstrap.siteUrl}`);
-    if (info.bootstrap.apiUrl) context.print(`  api:  ${info.bootstrap.apiUrl}`);
-  }
+  if (info.bootstrap) for (const line of bootstrappedLines(info.bootstrap)) context.print(line);
 }
 
 export async function sandboxStop(context: CommandContext): Promise<number> {
@@ -245,16 +230,16 @@ export async function sandboxStop(context: CommandContext): Promise<number> {
   return ExitCode.Ok;
 }
 
+/** Exits 1 when no sandbox runs, so scripts can ask `omnix sandbox status || omnix sandbox start …`. */
 export async function sandboxStatus(context: CommandContext): Promise<number> {
-  const info = readSandboxInfo(infoFile(projectRoot(context)));
-  const running = info !== undefined && processAlive(info.pid) && (await sandboxHealthy(info.endpoint));
+  const info = await runningSandbox(context);
   if (context.json) {
-    context.printJson(running ? { running, ...info } : { running: false });
-    return ExitCode.Ok;
+    context.printJson(info ? { running: true, ...info } : { running: false });
+    return info ? ExitCode.Ok : ExitCode.DeploymentFailed;
   }
-  if (!running || !info) {
+  if (!info) {
     context.print("no sandbox is running for this project (start one with 'omnix sandbox start')");
-    return ExitCode.Ok;
+    return ExitCode.DeploymentFailed;
   }
   context.print(
     renderTable(

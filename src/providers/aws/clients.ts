@@ -1,6 +1,7 @@
 import { OmnixError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
+import { chainOrSandboxCredentials } from './credentials.js';
 import type { SsmParameters } from './ssm.js';
 
 export interface AwsClientSettings {
@@ -12,7 +13,10 @@ export interface AwsClientSettings {
   maxAttempts?: number;
   /** How long one call keeps being retried under throttling, 5xx and network errors. */
   retryBudgetSeconds?: number;
-  /** Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role). */
+  /**
+   * Fixed credentials; unset uses the SDK's standard credential chain (environment, profile, SSO, role),
+   * and at an omnix sandbox endpoint the sandbox's credentials when that chain finds none.
+   */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
@@ -39,7 +43,7 @@ async function sdkClientConfig(settings: AwsClientSettings) {
     region: settings.region,
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    ...credentialsOf(settings),
     maxAttempts,
     retryStrategy: budgetedRetryStrategy({
       maxAttempts,
@@ -47,6 +51,14 @@ async function sdkClientConfig(settings: AwsClientSettings) {
       adaptive: settings.retryMode === 'adaptive',
     }),
   };
+}
+
+function credentialsOf(settings: AwsClientSettings) {
+  if (settings.credentials) return { credentials: settings.credentials };
+  // Only a custom endpoint can be an omnix sandbox; real AWS keeps the SDK's own chain, unprobed.
+  if (settings.endpoint)
+    return { credentials: chainOrSandboxCredentials(settings.endpoint, settings.profile) };
+  return {};
 }
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
