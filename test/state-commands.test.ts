@@ -226,6 +226,23 @@ describe('omnix deploy --wait-for-lock', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--wait-for-lock takes a duration such as 30s, 10m or 1h, not 'soon'");
   });
+
+  it('refuses a wait longer than a week instead of not waiting at all (issue 15, defect 11)', async () => {
+    const { root } = await projectWithHistory();
+    for (const command of [
+      ['deploy', 'staging'],
+      ['rollback', 'staging'],
+      ['recover', 'staging'],
+    ]) {
+      const run = await runCli([...command, '--yes', '--wait-for-lock', '99999999999999999999h'], {
+        cwd: root,
+      });
+      expect(run.exitCode, command.join(' ')).toBe(2);
+      expect(run.stderr).toContain(
+        "--wait-for-lock waits at most a week (168h), not '99999999999999999999h'",
+      );
+    }
+  });
 });
 
 describe('omnix recover', () => {
