@@ -1,5 +1,8 @@
 /** Loads the compiled CLI; says how to build it when it is missing (a checkout without `npm ci`). */
 export async function run(bin) {
+  // The AWS SDK warns on Node 20 that its releases after January 2027 need Node 22: noise for omnix's users,
+  // whose Node 20 omnix supports. Said once here, for every command; an explicit setting wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let main;
   try {
     ({ main } = await import('../dist/cli/main.js'));

@@ -142,6 +142,61 @@ describe('omnix history', () => {
     expect(text.stdout).toContain('site files: 0 added, 0 removed, 1 changed, 0 the same');
     expect(text.stdout).toMatch(/apply\s+1000 ms\s+2000 ms\s+\+1000 ms/);
   });
+
+  it('takes release numbers as rollback does: 1, v2 (issue 14, defect 10)', async () => {
+    const { root, store, first, second } = await projectWithHistory();
+    const byId = (await runCli(['history', 'diff', first.id, second.id, '--json'], { cwd: root })).stdout;
+    const byRelease = await runCli(['history', 'diff', '1', 'v2', '--json'], { cwd: root });
+    expect(byRelease.exitCode, byRelease.stderr).toBe(0);
+    expect(byRelease.stdout).toBe(byId);
+    const missing = await runCli(['history', 'diff', 'v1', 'v9'], { cwd: root });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('no release v9 in any environment');
+
+    // The same number in two environments: say which, and take --environment.
+    await store.putRelease({
+      environment: 'production',
+      number: 1,
+      deploymentId: first.id,
+      createdAt: at(4).toISOString(),
+      manifest: {},
+    });
+    await store.putDeployment({ ...first, environment: 'production' });
+    const ambiguous = await runCli(['history', 'show', 'v1'], { cwd: root });
+    expect(ambiguous.exitCode).toBe(2);
+    expect(ambiguous.stderr).toMatch(/v1 is a release of (staging and production|production and staging)/);
+    const named = await runCli(['history', 'diff', 'v1', 'v2', '--environment', 'staging', '--json'], {
+      cwd: root,
+    });
+    expect(named.stdout).toBe(byId);
+  });
+});
+
+describe('--json output', () => {
+  it('is one JSON document per line, results and errors alike (issue 14, defect 10)', async () => {
+    const { root, first, second } = await projectWithHistory();
+    const commands = [
+      ['status'],
+      ['status', 'staging'],
+      ['history'],
+      ['history', 'show', first.id],
+      ['history', 'diff', first.id, second.id],
+      ['lock', 'status', 'staging'],
+      ['config', 'validate', '--all'],
+      ['config', 'show', 'staging'],
+      ['config', 'diff', 'staging', 'production'],
+      ['history', 'show', 'd-unknown'],
+      ['deploy', 'nowhere', '--yes'],
+    ];
+    for (const command of commands) {
+      const run = await runCli([...command, '--json'], { cwd: root });
+      // Events first (deploy), then the result or error: every line one JSON document.
+      const lines = run.stdout.trimEnd().split('\n');
+      for (const line of lines) expect(() => JSON.parse(line), `${command.join(' ')}: ${line}`).not.toThrow();
+      if (command[0] !== 'deploy') expect(lines.length, command.join(' ')).toBe(1);
+      else expect(JSON.parse(lines.at(-1)!)).toMatchObject({ ok: false });
+    }
+  });
 });
 
 describe('omnix lock', () => {
@@ -225,6 +280,23 @@ describe('omnix deploy --wait-for-lock', () => {
     const run = await runCli(['deploy', 'staging', '--yes', '--wait-for-lock', 'soon'], { cwd: root });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--wait-for-lock takes a duration such as 30s, 10m or 1h, not 'soon'");
+  });
+
+  it('refuses a wait longer than a week instead of not waiting at all (issue 15, defect 11)', async () => {
+    const { root } = await projectWithHistory();
+    for (const command of [
+      ['deploy', 'staging'],
+      ['rollback', 'staging'],
+      ['recover', 'staging'],
+    ]) {
+      const run = await runCli([...command, '--yes', '--wait-for-lock', '99999999999999999999h'], {
+        cwd: root,
+      });
+      expect(run.exitCode, command.join(' ')).toBe(2);
+      expect(run.stderr).toContain(
+        "--wait-for-lock waits at most a week (168h), not '99999999999999999999h'",
+      );
+    }
   });
 });
 

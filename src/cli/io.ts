@@ -56,7 +56,7 @@ export function createContext(io: CliIo, options: GlobalOptions): CommandContext
       io.stdout.write(`${text}\n`);
     },
     printJson: (value) => {
-      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(value)}\n`);
     },
     warn: (text) => {
       io.stderr.write(`${text}\n`);

@@ -38,7 +38,7 @@ export async function main(
     }
     const omnix = toOmnixError(error);
     if (argv.includes('--json')) {
-      io.stdout.write(`${JSON.stringify(errorToJson(omnix), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(errorToJson(omnix))}\n`);
     } else {
       const style = createStyle(colorEnabled(!argv.includes('--no-color'), io.stderr, io.env));
       io.stderr.write(`${renderError(omnix, style, argv.includes('--debug'))}\n`);

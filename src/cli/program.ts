@@ -258,17 +258,38 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'show',
         arguments: '<id>',
-        summary: 'One deployment: phases with timings, plan, changes, errors, outputs',
-        examples: ['omnix history show d-20261123T225300123Z-1a2b3c'],
-        run: async (context, args) => (await import('./commands/history.js')).historyShow(context, args[0]!),
+        summary:
+          'One deployment (id, or release number such as v3): phases with timings, plan, changes, errors, outputs',
+        options: [
+          {
+            flags: '--environment <env>',
+            description: 'whose release number <id> is (needed when several environments have it)',
+          },
+        ],
+        examples: [
+          'omnix history show d-20261123T225300123Z-1a2b3c',
+          'omnix history show v3 --environment staging',
+        ],
+        run: async (context, args, options) =>
+          (await import('./commands/history.js')).historyShow(context, args[0]!, options),
       },
       {
         name: 'diff',
         arguments: '<a> <b>',
-        summary: 'What differs between two deployments: configuration, artifacts, timings',
-        examples: ['omnix history diff d-20261122T101500000Z-aaaaaa d-20261123T225300123Z-1a2b3c --json'],
-        run: async (context, args) =>
-          (await import('./commands/history.js')).historyDiff(context, args[0]!, args[1]!),
+        summary:
+          'What differs between two deployments (ids, or release numbers such as v1): configuration, artifacts, timings',
+        options: [
+          {
+            flags: '--environment <env>',
+            description: 'whose release numbers <a> and <b> are (needed when several environments have them)',
+          },
+        ],
+        examples: [
+          'omnix history diff v1 v2 --environment staging',
+          'omnix history diff d-20261122T101500000Z-aaaaaa d-20261123T225300123Z-1a2b3c --json',
+        ],
+        run: async (context, args, options) =>
+          (await import('./commands/history.js')).historyDiff(context, args[0]!, args[1]!, options),
       },
     ],
   },

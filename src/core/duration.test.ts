@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from './duration.js';
+import { MAX_DURATION_MS, parseDuration, readDuration } from './duration.js';
 
 describe('parseDuration', () => {
   it('reads milliseconds, seconds, minutes, hours and bare seconds', () => {
@@ -12,5 +12,11 @@ describe('parseDuration', () => {
 
   it('refuses what is not a duration', () => {
     for (const text of ['', 'ten minutes', '-5s', '5d', 's']) expect(parseDuration(text)).toBeUndefined();
+  });
+
+  it('refuses durations longer than a week instead of overflowing a timer (issue 15, defect 11)', () => {
+    expect(parseDuration('168h')).toBe(MAX_DURATION_MS);
+    expect(readDuration('169h')).toEqual({ ok: false, reason: 'too-long' });
+    expect(readDuration('99999999999999999999h')).toEqual({ ok: false, reason: 'too-long' });
   });
 });

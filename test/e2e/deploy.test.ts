@@ -250,7 +250,7 @@ describe('omnix deploy on the sandbox', () => {
       );
       expect(runs.map((r) => r.exitCode).sort()).toEqual([0, 4]);
       const loser = runs.find((r) => r.exitCode === 4)!;
-      expect(loser.stdout).toMatch(/"code": "Locked"/);
+      expect(loser.stdout).toMatch(/"code":"Locked"/);
       expect(loser.stdout).toMatch(
         /development is locked by .+ on .+ \(pid \d+, deployment d-[0-9TZ]+-[0-9a-f]+\) since /,
       );

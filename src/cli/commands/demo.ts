@@ -26,8 +26,6 @@ export async function demoCommand(
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError('InvalidPort', `'${flags.port}' is not a port number`);
   const style = createStyle(context.color);
-  // The SDK's notice about its future Node.js versions says nothing about the demo; keep its output readable.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const say = (text: string) => {
     if (!context.json) context.print(text);
   };

@@ -1,4 +1,4 @@
-import { parseDuration } from '../../core/duration.js';
+import { readDuration } from '../../core/duration.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
@@ -21,13 +21,14 @@ export interface DeployFlags {
 
 export function checkWait(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const ms = parseDuration(text);
-  if (ms === undefined)
-    throw new UsageError(
-      'InvalidDuration',
-      `--wait-for-lock takes a duration such as 30s, 10m or 1h, not '${text}'`,
-    );
-  return ms;
+  const reading = readDuration(text);
+  if (reading.ok) return reading.ms;
+  throw new UsageError(
+    'InvalidDuration',
+    reading.reason === 'too-long'
+      ? `--wait-for-lock waits at most a week (168h), not '${text}'`
+      : `--wait-for-lock takes a duration such as 30s, 10m or 1h, not '${text}'`,
+  );
 }
 
 function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined {

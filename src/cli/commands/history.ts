@@ -3,6 +3,7 @@ import { compareDeployments, type DeploymentComparison } from '../../engine/comp
 import { durationOf } from '../../engine/environment-status.js';
 import { findInterrupted } from '../../engine/interrupted.js';
 import type { DeploymentRecord } from '../../state/records.js';
+import { findDeployment } from '../find-deployment.js';
 import type { CommandContext } from '../io.js';
 import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
@@ -99,20 +100,13 @@ export async function historyList(
   return ExitCode.Ok;
 }
 
-/** The deployment with this id in any environment's store. */
-async function findDeployment(context: CommandContext, id: string): Promise<DeploymentRecord> {
-  for (const { store, environment } of await allEnvironmentStates(context)) {
-    const record = await store.getDeployment(id, environment);
-    if (record) return record;
-  }
-  throw new UsageError('DeploymentNotFound', `no deployment '${id}' in the state of any environment`, {
-    hint: "'omnix history' lists the deployments and their ids.",
-  });
-}
-
 /** `omnix history show <id>`: one deployment whole: phases and timings, plan, changes, errors, outputs. */
-export async function historyShow(context: CommandContext, id: string): Promise<number> {
-  const record = await findDeployment(context, id);
+export async function historyShow(
+  context: CommandContext,
+  id: string,
+  flags: { environment?: string } = {},
+): Promise<number> {
+  const record = await findDeployment(context, id, flags.environment);
   if (context.json) {
     context.printJson(record);
     return ExitCode.Ok;
@@ -165,9 +159,20 @@ export async function historyShow(context: CommandContext, id: string): Promise<
   return ExitCode.Ok;
 }
 
-/** `omnix history diff <a> <b>`: configuration, artifact and timing differences between two deployments. */
-export async function historyDiff(context: CommandContext, a: string, b: string): Promise<number> {
-  const [left, right] = await Promise.all([findDeployment(context, a), findDeployment(context, b)]);
+/**
+ * `omnix history diff <a> <b>`: configuration, artifact and timing differences between two deployments,
+ * named by id or by release number.
+ */
+export async function historyDiff(
+  context: CommandContext,
+  a: string,
+  b: string,
+  flags: { environment?: string } = {},
+): Promise<number> {
+  const [left, right] = await Promise.all([
+    findDeployment(context, a, flags.environment),
+    findDeployment(context, b, flags.environment),
+  ]);
   const comparison = compareDeployments(left, right);
   if (context.json) context.printJson(comparison);
   else context.print(renderComparison(comparison, createStyle(context.color)));
