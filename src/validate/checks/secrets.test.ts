@@ -11,7 +11,7 @@ const KEY = ['AKIA', 'Z7Q3XK5P2M4N6R2T'].join('');
 
 /** The secrets check over a site folder holding `files`. */
 async function checkSite(dir: string) {
-  const frontend = { source: 'web/dist', prefix: '', cacheControl: [] };
+  const frontend = { source: 'web/dist', prefix: '', cacheControl: [], entryPoints: ['index.html'] };
   const site = await scanSite(dir, frontend);
   const context = {
     loaded: { config: { frontend } } as unknown as LoadedConfig,
