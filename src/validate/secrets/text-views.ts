@@ -8,8 +8,18 @@
  */
 export function textViews(bytes: Uint8Array): string[] {
   const views = [decode(bytes)];
-  if (bytes.includes(0)) views.push(Buffer.from(bytes.filter((byte) => byte !== 0)).toString('latin1'));
+  if (bytes.includes(0)) views.push(withoutNuls(bytes).toString('latin1'));
   return views;
+}
+
+function withoutNuls(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let length = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]!;
+    if (byte !== 0) out[length++] = byte;
+  }
+  return out.subarray(0, length);
 }
 
 function decode(bytes: Uint8Array): string {
