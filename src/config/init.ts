@@ -106,7 +106,10 @@ export function scaffoldConfig(options: ScaffoldOptions): Record<string, string>
   master.push('health:', '  checks:');
   if (options.frontend) master.push('    - { name: site, type: frontend, url: "${outputs.siteUrl}" }');
   if (options.backend)
-    master.push('    - { name: api, type: http, url: "${outputs.apiUrl}/health", expect: { status: 200 } }');
+    master.push(
+      '    # Your function must answer GET /health with 200; point this at any path it serves.',
+      '    - { name: api, type: http, url: "${outputs.apiUrl}/health", expect: { status: 200 } }',
+    );
   master.push('rollout:', '  autoRollback: true');
 
   const files: Record<string, string> = {

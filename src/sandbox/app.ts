@@ -19,7 +19,8 @@ export interface SandboxParts {
   servers?: Record<string, (request: SandboxRequest, rest: string) => Promise<SandboxResponse>>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: injected latency must not keep a stopped sandbox's process alive for the rest of the delay.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * The sandbox's one HTTP app. Signed requests go to the service named in their SigV4 credential

@@ -197,7 +197,9 @@ function report(context: CommandContext, info: SandboxProcessInfo, state: string
     `${style.green('✔')} sandbox ${state} at ${style.bold(info.endpoint)} (pid ${info.pid}, data ${info.dataDir})`,
   );
   context.print(
-    style.dim(`  Point a project at it: OMNIX_AWS_ENDPOINT=${info.endpoint} (any access key works).`),
+    style.dim(
+      `  Point a project at it: OMNIX_AWS_ENDPOINT=${info.endpoint} (no access key needed: omnix recognises its sandbox).`,
+    ),
   );
   if (info.bootstrap) for (const line of bootstrappedLines(info.bootstrap)) context.print(line);
 }
