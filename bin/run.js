@@ -15,4 +15,6 @@ export async function run(bin) {
     return;
   }
   process.exitCode = await main(process.argv.slice(2), undefined, bin);
+  // Interrupted (Ctrl-C): what the command had in flight must not go on after its lock was let go.
+  if (process.exitCode === 130) process.exit(130);
 }

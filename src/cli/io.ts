@@ -1,3 +1,5 @@
+import { type Ask, terminalAsk } from './prompt.js';
+
 /** Everything the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -5,8 +7,13 @@ export interface CliIo {
   stdinIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** Asks a person for a line of text; by default @inquirer/prompts, loaded on first use. */
-  ask?: (question: { message: string; default?: string }) => Promise<string>;
+  /** Asks a person for a line of text; on the terminal @inquirer/prompts, loaded on first use. */
+  ask: Ask;
+  /**
+   * Ctrl-C while a command runs: calls `handler` instead of ending the process at once; returns the
+   * function that stops listening. Unset: nothing to listen to (tests in process).
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function processIo(): CliIo {
@@ -23,6 +30,18 @@ export function processIo(): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    ask: terminalAsk,
+    onInterrupt: (handler) => {
+      let heard = false;
+      // A second Ctrl-C while the first is being dealt with (a state store that does not answer): leave now.
+      const listener = () => {
+        if (heard) process.exit(130);
+        heard = true;
+        handler();
+      };
+      process.on('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
+    },
   };
 }
 

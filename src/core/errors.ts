@@ -5,6 +5,8 @@ export const ExitCode = {
   Usage: 2,
   ValidationFailed: 3,
   Locked: 4,
+  /** Stopped by the user (Ctrl-C): 128 + SIGINT, as shells report it. */
+  Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -57,6 +59,13 @@ export class LockedError extends OmnixError {
 export class DeploymentFailedError extends OmnixError {
   constructor(code: string, message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
     super(code, message, { ...options, exitCode: ExitCode.DeploymentFailed });
+  }
+}
+
+/** The user stopped the command (Ctrl-C at a prompt or while it ran): exit 130; the message says what was left. */
+export class InterruptedError extends OmnixError {
+  constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super('Interrupted', message, { ...options, exitCode: ExitCode.Interrupted });
   }
 }
 

@@ -8,6 +8,7 @@ import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/re
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { callerIdentity } from './caller.js';
 import { emit, type Report } from './events.js';
+import type { Interrupts } from './interrupts.js';
 import { keepAlive, type Lease, takeLock } from './lock.js';
 import { loadForChange, phaseRunner } from './run-steps.js';
 import { openStoreFor } from './state.js';
@@ -46,6 +47,8 @@ export interface ChangeOptions {
   aws?: Partial<AwsClientSettings>;
   /** How long to wait for another deployment's lock before giving up (exit 4); 0 or unset fails at once. */
   waitForLockMs?: number;
+  /** Where the change registers how to stop cleanly when the user interrupts it (Ctrl-C). */
+  interrupts?: Interrupts;
 }
 
 /**
@@ -54,11 +57,11 @@ export interface ChangeOptions {
  */
 export async function openChange(options: ChangeOptions) {
   const startedAt = Date.now();
-  const { phases, phase } = phaseRunner(options.report);
+  const { phases, phase, current } = phaseRunner(options.report);
   const loaded = await phase('load', () => loadForChange(options));
   const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
   const store = await openStoreFor(loaded, options.aws);
-  const opened = { ...options, startedAt, phases, phase, loaded, clients, store };
+  const opened = { ...options, startedAt, phases, phase, current, loaded, clients, store };
   return {
     ...opened,
     begin: (record: Partial<DeploymentRecord> = {}) => startRecordedChange(opened, record),
@@ -75,6 +78,7 @@ async function startRecordedChange(
     startedAt: number;
     phases: PhaseRecord[];
     phase: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+    current: () => string | undefined;
     loaded: LoadedConfig;
     clients: AwsClients;
     store: StateStore;
@@ -93,7 +97,7 @@ async function startRecordedChange(
   const caller = callerIdentity(options.env, awsArn);
   const id = newDeploymentId();
   const ttl = loaded.config.state.lockTtlSeconds;
-  const lease = await options.phase('lock', async () =>
+  const kept = await options.phase('lock', async () =>
     keepAlive(
       store,
       await takeLock(
@@ -120,7 +124,47 @@ async function startRecordedChange(
     errors: [],
     ...extra,
   };
-  const save = () => store.putDeployment({ ...record, phases: [...phases] });
+  let written = false;
+  const save = async () => {
+    await store.putDeployment({ ...record, phases: [...phases] });
+    written = true;
+  };
+  const unregister = options.interrupts?.register(async () => {
+    const left = { deploymentId: id, environment };
+    if (record.status !== 'in_progress') {
+      await lease.release();
+      return { state: 'finished', ...left, status: record.status };
+    }
+    // Not written yet: nothing was changed (the record is written ahead of the first change). If the
+    // engine writes it after this, the record is in progress without a lock: found as interrupted.
+    if (!written) {
+      await lease.release();
+      return { state: 'not-started', ...left };
+    }
+    const phase = options.current();
+    record.errors.push({
+      code: 'Interrupted',
+      message: `stopped by the user (Ctrl-C)${phase ? ` in phase ${phase}` : ''} after ${record.changes.length} change(s)`,
+    });
+    // Left in progress without its lock, which is how status, deploy and recover know an interrupted change.
+    await save();
+    await lease.release();
+    return {
+      state: 'left-for-recovery',
+      ...left,
+      ...(phase ? { phase } : {}),
+      changes: record.changes.length,
+    };
+  });
+  let released: Promise<void> | undefined;
+  const lease: Lease = {
+    ...kept,
+    release: () => {
+      unregister?.();
+      released ??= kept.release();
+      return released;
+    },
+  };
   let lastSave = 0;
   const changed = async (change: string, { batch = false } = {}) => {
     record.changes.push(change);

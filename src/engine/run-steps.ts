@@ -8,10 +8,12 @@ import { emit, type Report } from './events.js';
 /** Runs named phases, reporting their start and end and keeping their timings for the record. */
 export function phaseRunner(report: Report) {
   const phases: PhaseRecord[] = [];
+  const running: string[] = [];
   const phase = async <T>(name: string, run: () => Promise<T>, skipped = false): Promise<T> => {
     const startedAt = new Date().toISOString();
     emit(report, 'begin', name, skipped ? `${name} (skipped)` : name);
     const begin = Date.now();
+    running.push(name);
     try {
       const value = await run();
       const durationMs = Date.now() - begin;
@@ -21,9 +23,13 @@ export function phaseRunner(report: Report) {
     } catch (error) {
       phases.push({ name, startedAt, durationMs: Date.now() - begin, outcome: 'failed' });
       throw error;
+    } finally {
+      running.splice(running.lastIndexOf(name), 1);
     }
   };
-  return { phases, phase };
+  /** The innermost phase running now, if any. */
+  const current = (): string | undefined => running.at(-1);
+  return { phases, phase, current };
 }
 
 /** Anything that goes wrong before the first change is a validation failure: exit 3, nothing changed. */

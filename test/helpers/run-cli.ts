@@ -31,10 +31,14 @@ export async function runCli(args: string[], options: RunCliOptions): Promise<Cl
       env: { ...options.env },
       cwd: options.cwd,
       ask: async (question) => {
-        options.questions?.push(question.message);
-        const answer = options.answers?.shift();
-        if (answer === undefined) throw new Error(`unexpected prompt: ${question.message}`);
-        return answer === '' ? (question.default ?? '') : answer;
+        // Like the terminal's prompt: an answer its validation refuses is asked again.
+        for (;;) {
+          options.questions?.push(question.message);
+          const given = options.answers?.shift();
+          if (given === undefined) throw new Error(`unexpected prompt: ${question.message}`);
+          const answer = given === '' ? (question.default ?? '') : given;
+          if ((question.validate?.(answer) ?? true) === true) return answer;
+        }
       },
     },
     options.bin,

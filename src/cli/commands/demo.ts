@@ -79,7 +79,15 @@ export async function demoCommand(
       site: { status: page.status, buildId },
       api: { health, products },
     };
-    if (context.json) context.print(JSON.stringify({ type: 'demo', ok: served, ...result }));
+    if (context.json)
+      context.print(
+        JSON.stringify({
+          type: 'demo',
+          ok: served,
+          ...result,
+          sandbox: { endpoint: sandbox.endpoint, kept: flags.keep === true },
+        }),
+      );
     if (!served)
       throw new DeploymentFailedError(
         'DemoCheckFailed',
@@ -89,8 +97,15 @@ export async function demoCommand(
     say(`  site: ${siteUrl} → HTTP ${page.status}, build ${buildId}`);
     say(`  api:  ${apiUrl}/health → ${JSON.stringify(health)}`);
     say(`  api:  ${apiUrl}/products?q=mug → ${products.count} product`);
-    if (flags.keep) {
-      say(style.dim('  The sandbox keeps running; open the site in a browser. Ctrl-C stops it.'));
+    if (!flags.keep) {
+      say(
+        style.dim(
+          "  These URLs answer only while the demo's sandbox runs, and it stops now that the demo is done.\n  To open the site in a browser: omnix demo --keep (the sandbox then runs until you press Ctrl-C).",
+        ),
+      );
+    } else {
+      say(`  The sandbox keeps running at ${sandbox.endpoint}: open ${siteUrl} in a browser.`);
+      say(style.dim(`  Ctrl-C (or kill ${process.pid}) stops it and deletes its data.`));
       await new Promise<void>((done) => {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());

@@ -2,6 +2,8 @@ import { readDuration } from '../../core/duration.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
+import { confirmChange } from '../confirm.js';
+import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { withTaskList } from '../render/task-list.js';
@@ -111,27 +113,28 @@ export async function deployCommand(
   }
   const style = createStyle(context.color);
   const options = engineOptions(context, environment, flags);
+  const run = (extra: Partial<DeployOptions>) =>
+    interruptible(context, environment, (interrupts) => deploy({ ...options, ...extra, interrupts }));
   let outcome: Awaited<ReturnType<typeof deploy>>;
   if (!context.interactive) {
-    outcome = await deploy(options);
+    outcome = await run({});
   } else {
     // On a terminal: show the plan and ask first (a prompt cannot share the screen with the live task
     // list), then deploy under the task list, refusing if the plan changed meanwhile.
     let confirmed: string | undefined;
     if (!context.yes) {
-      const preview = await deploy({ ...options, report: () => {}, dryRun: true });
+      const preview = await run({ report: () => {}, dryRun: true });
       if (preview.status !== 'planned') return ExitCode.Ok;
       context.print(renderPlan(preview.plan, style));
       if (preview.plan.nothingToDo) return ExitCode.Ok;
-      if (!(await confirm(context, environment))) {
+      if (!(await confirmChange(context, environment, `Deploy to ${environment}?`, 'deploy it'))) {
         context.print('not deployed: the plan was not confirmed');
         return ExitCode.Ok;
       }
       confirmed = JSON.stringify(preview.plan);
     }
     outcome = await withTaskList((report) =>
-      deploy({
-        ...options,
+      run({
         report,
         ...(confirmed ? { skipBuild: true } : {}),
         confirm: async (plan) => {
@@ -164,15 +167,4 @@ export async function deployCommand(
     if (outcome.outputs.apiUrl) context.print(`  api:  ${outcome.outputs.apiUrl}`);
   }
   return ExitCode.Ok;
-}
-
-/** Yes/no on a terminal; production must be typed out. */
-async function confirm(context: CommandContext, environment: string): Promise<boolean> {
-  const ask = context.io.ask;
-  if (!ask) return false;
-  if (/^prod(uction)?$/.test(environment))
-    return (await ask({ message: `Type ${environment} to deploy it` })).trim() === environment;
-  return /^y(es)?$/i.test(
-    (await ask({ message: `Deploy to ${environment}? (yes/no)`, default: 'no' })).trim(),
-  );
 }

@@ -1,12 +1,14 @@
 import {
+  checkScaffoldOptions,
   type ScaffoldOptions,
   scaffoldConfig,
   suggestProjectName,
   writeScaffold,
 } from '../../config/init.js';
 import { loadConfig } from '../../config/load.js';
-import { ExitCode, InternalError, OmnixError } from '../../core/errors.js';
+import { ExitCode, InternalError, UsageError } from '../../core/errors.js';
 import type { CommandContext } from '../io.js';
+import type { Ask } from '../prompt.js';
 import { createStyle } from '../style.js';
 
 interface InitFlags {
@@ -25,9 +27,7 @@ export async function init(context: CommandContext, options: Record<string, unkn
   const flags = options as unknown as InitFlags;
   const root = context.configDir;
   const answers =
-    context.interactive && !context.yes
-      ? await ask(flags, root, context.io.ask ?? inquirerInput)
-      : fromFlags(flags, root);
+    context.interactive && !context.yes ? await ask(flags, root, context.io.ask) : fromFlags(flags, root);
   const files = await writeScaffold(root, scaffoldConfig(answers), { force: flags.force });
 
   // The scaffold must be valid as written: check every environment the way `config validate` would.
@@ -70,20 +70,54 @@ function fromFlags(flags: InitFlags, root: string): ScaffoldOptions {
   };
 }
 
-type Ask = NonNullable<CommandContext['io']['ask']>;
+/** A valid value for each answer not given yet, so checking the answers so far can only fail on the newest. */
+const PLACEHOLDERS: ScaffoldOptions = {
+  project: 'placeholder',
+  region: 'us-east-1',
+  environments: ['development'],
+  frontend: { source: 'web/dist' },
+};
 
+/** An answer check for the prompt: the flags' own rules (checkScaffoldOptions) on the answers so far. */
+function checked(answersSoFar: (answer: string) => Partial<ScaffoldOptions>) {
+  return (answer: string): true | string => {
+    try {
+      checkScaffoldOptions({ ...PLACEHOLDERS, ...answersSoFar(answer.trim()) });
+      return true;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return error.message;
+    }
+  };
+}
+
+/** Asks for each answer the flags did not give, checking each as it is given (a wrong one is asked again). */
 async function ask(flags: InitFlags, root: string, input: Ask): Promise<ScaffoldOptions> {
   const defaults = fromFlags(flags, root);
-  const project = flags.project ?? (await input({ message: 'Project name', default: defaults.project }));
-  const region = await input({ message: 'AWS region', default: flags.region });
+  const project =
+    flags.project ??
+    (await input({
+      message: 'Project name',
+      default: defaults.project,
+      validate: checked((project) => ({ project })),
+    }));
+  const region = await input({
+    message: 'AWS region',
+    default: flags.region,
+    validate: checked((region) => ({ project, region })),
+  });
   const environments = await input({
     message: 'Environments (comma-separated)',
     default: flags.environments,
+    validate: checked((answer) => ({ project, region, environments: splitList(answer) })),
   });
-  const frontend = await input({
-    message: 'Built site folder ("none" for no frontend)',
-    default: flags.frontendSource,
-  });
+  const frontend = (
+    await input({
+      message: 'Built site folder ("none" for no frontend)',
+      default: flags.frontendSource,
+      validate: (answer) => answer.trim() !== '' || 'give a folder, or "none"',
+    })
+  ).trim();
   const build =
     frontend !== 'none'
       ? await input({
@@ -91,15 +125,25 @@ async function ask(flags: InitFlags, root: string, input: Ask): Promise<Scaffold
           default: flags.frontendBuild ?? '',
         })
       : '';
-  const backend = await input({
-    message: 'Lambda function folder (empty for no backend)',
-    default: flags.backendSource ?? '',
-  });
+  const backend = (
+    await input({
+      message: 'Lambda function folder (empty for no backend)',
+      default: flags.backendSource ?? '',
+      validate: checked((answer) => {
+        const { frontend: _frontend, ...rest } = PLACEHOLDERS;
+        return {
+          ...rest,
+          ...(frontend !== 'none' ? { frontend: { source: frontend } } : {}),
+          ...(answer ? { backend: { source: answer, runtime: flags.runtime } } : {}),
+        };
+      }),
+    })
+  ).trim();
   return fromFlags(
     {
       ...flags,
-      project,
-      region,
+      project: project.trim(),
+      region: region.trim(),
       environments,
       frontendSource: frontend,
       ...(build ? { frontendBuild: build } : {}),
@@ -108,20 +152,6 @@ async function ask(flags: InitFlags, root: string, input: Ask): Promise<Scaffold
     root,
   );
 }
-
-const inquirerInput: Ask = async (question) => {
-  let prompts: typeof import('@inquirer/prompts');
-  try {
-    prompts = await import('@inquirer/prompts');
-  } catch (error) {
-    throw new OmnixError('MissingDependency', 'the prompt library @inquirer/prompts could not be loaded', {
-      hint: 'Run npm install @inquirer/prompts, or answer with flags and --yes.',
-      cause: error,
-      exitCode: ExitCode.Usage,
-    });
-  }
-  return prompts.input(question);
-};
 
 function splitList(text: string): string[] {
   return text

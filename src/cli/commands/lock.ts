@@ -52,13 +52,12 @@ export async function lockBreak(context: CommandContext, environment: string): P
     ? `the lock of ${environment} is stale (${describeHolder(lock)})`
     : `the lock of ${environment} is live: ${describeHolder(lock)} is renewing it, so that deployment may still be running`;
   if (!context.yes) {
-    const ask = context.io.ask;
-    if (!context.interactive || !ask)
+    if (!context.interactive)
       throw new UsageError('ConfirmationRequired', `refusing to break without --yes: ${warning}`, {
         hint: `Run 'omnix lock break ${environment} --yes' to break it anyway.`,
       });
     context.print(warning);
-    const answer = (await ask({ message: `Type ${environment} to break its lock` })).trim();
+    const answer = (await context.io.ask({ message: `Type ${environment} to break its lock` })).trim();
     if (answer !== environment) {
       context.print('the lock was left in place');
       return ExitCode.Ok;

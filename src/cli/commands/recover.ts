@@ -1,5 +1,7 @@
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { recover } from '../../engine/recover.js';
+import { confirmChange } from '../confirm.js';
+import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle } from '../style.js';
 import { checkWait, reporter } from './deploy.js';
@@ -11,9 +13,9 @@ export async function recoverCommand(
   flags: { resume?: boolean; waitForLock?: string; skipBuild?: boolean },
 ): Promise<number> {
   const how = flags.resume ? 'finish the interrupted deployment' : 'restore what was live before it';
+  const wait = checkWait(flags.waitForLock);
   if (!context.yes) {
-    const ask = context.io.ask;
-    if (!context.interactive || !ask)
+    if (!context.interactive)
       throw new UsageError(
         'ConfirmationRequired',
         `refusing to recover ${environment} without --yes when there is no terminal to confirm on`,
@@ -21,23 +23,26 @@ export async function recoverCommand(
           hint: `Run 'omnix recover ${environment} --yes'; 'omnix status ${environment}' shows what was interrupted.`,
         },
       );
-    const answer = await ask({ message: `Recover ${environment}: ${how}? (yes/no)`, default: 'no' });
-    if (!/^y(es)?$/i.test(answer.trim())) {
+    if (
+      !(await confirmChange(context, environment, `Recover ${environment}: ${how}?`, `recover it (${how})`))
+    ) {
       context.print('not recovered');
       return ExitCode.Ok;
     }
   }
-  const wait = checkWait(flags.waitForLock);
-  const outcome = await recover({
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    report: reporter(context),
-    ...(flags.resume ? { resume: true } : {}),
-    ...(flags.skipBuild ? { skipBuild: true } : {}),
-    ...(wait !== undefined ? { waitForLockMs: wait } : {}),
-  });
+  const outcome = await interruptible(context, environment, (interrupts) =>
+    recover({
+      environment,
+      configDir: context.configDir,
+      cwd: context.io.cwd,
+      env: context.io.env,
+      report: reporter(context),
+      interrupts,
+      ...(flags.resume ? { resume: true } : {}),
+      ...(flags.skipBuild ? { skipBuild: true } : {}),
+      ...(wait !== undefined ? { waitForLockMs: wait } : {}),
+    }),
+  );
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
     return ExitCode.Ok;

@@ -1,5 +1,7 @@
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { type RollbackOptions, type RollbackPlan, rollbackRelease } from '../../engine/rollback-release.js';
+import { confirmChange } from '../confirm.js';
+import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle, type Style } from '../style.js';
 import { checkWait, reporter } from './deploy.js';
@@ -57,16 +59,13 @@ export async function rollbackCommand(
       : {
           confirm: async (plan: RollbackPlan) => {
             context.print(renderRollbackPlan(plan, style));
-            const ask = context.io.ask!;
-            if (/^prod(uction)?$/.test(environment))
-              return (await ask({ message: `Type ${environment} to roll it back` })).trim() === environment;
-            return /^y(es)?$/i.test(
-              (await ask({ message: `Roll back ${environment}? (yes/no)`, default: 'no' })).trim(),
-            );
+            return confirmChange(context, environment, `Roll back ${environment}?`, 'roll it back');
           },
         }),
   };
-  const outcome = await rollbackRelease(options);
+  const outcome = await interruptible(context, environment, (interrupts) =>
+    rollbackRelease({ ...options, interrupts }),
+  );
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
     return ExitCode.Ok;

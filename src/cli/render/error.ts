@@ -1,4 +1,4 @@
-import { ConfigError, type OmnixError } from '../../core/errors.js';
+import { ConfigError, InterruptedError, type OmnixError } from '../../core/errors.js';
 import type { Style } from '../style.js';
 import { issueToJson, renderIssue } from './issues.js';
 
@@ -13,7 +13,8 @@ export function renderError(error: OmnixError, style: Style, debug: boolean): st
     if (error.hint) lines.push(`  ${style.dim(`hint: ${error.hint}`)}`);
   }
   const cause = error.cause;
-  if (cause instanceof Error && !(error instanceof ConfigError))
+  // A Ctrl-C's cause (the prompt library's "force closed") says nothing the message does not.
+  if (cause instanceof Error && !(error instanceof ConfigError) && !(error instanceof InterruptedError))
     lines.push(`  ${style.dim(`cause: ${cause.message}`)}`);
   if (debug) {
     lines.push('', style.dim(error.stack ?? ''));

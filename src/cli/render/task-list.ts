@@ -57,6 +57,8 @@ export async function withTaskList<T>(
       exitOnError: true,
       renderer: options.renderer ?? 'default',
       fallbackRenderer: 'verbose',
+      // Ctrl-C is the command's to handle (it records what was left); listr2's own handler exits 127.
+      registerSignalListeners: false,
       rendererOptions: { collapseSubtasks: false },
     },
   );
