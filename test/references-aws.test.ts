@@ -31,7 +31,7 @@ health:
 `;
 
 const DATA = {
-  stacks: { 'shop-staging': { DistributionId: 'E2STAGING', RestApiId: 'a1b2c3' } },
+  stacks: { 'shop-staging': { DistributionId: 'E2STAGING', RestApiId: 'a1b2c3d4e5' } },
   parameters: { '/shop/staging/memory': '512', '/shop/staging/api-key': 'key-123' },
 };
 const CREDENTIALS = { accessKeyId: 'AKIATEST', secretAccessKey: 'secret' };
@@ -58,7 +58,7 @@ describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire'
 
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
     expect(resolved.config.frontend?.distributionId).toBe('E2STAGING');
-    expect(resolved.config.backend?.api?.id).toBe('a1b2c3');
+    expect(resolved.config.backend?.api?.id).toBe('a1b2c3d4e5');
     expect(resolved.config.backend?.functions.api?.memoryMb).toBe(512);
     expect(resolved.config.backend?.functions.api?.environment).toEqual({
       API_KEY: 'key-123',
