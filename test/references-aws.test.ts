@@ -31,7 +31,7 @@ health:
 `;
 
 const DATA = {
-  stacks: { 'shop-staging': { DistributionId: 'E2STAGING', RestApiId: 'a1b2c3' } },
+  stacks: { 'shop-staging': { DistributionId: 'E2STAGING', RestApiId: 'a1b2c3d4e5' } },
   parameters: { '/shop/staging/memory': '512', '/shop/staging/api-key': 'key-123' },
 };
 const CREDENTIALS = { accessKeyId: 'AKIATEST', secretAccessKey: 'secret' };
@@ -58,7 +58,7 @@ describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire'
 
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
     expect(resolved.config.frontend?.distributionId).toBe('E2STAGING');
-    expect(resolved.config.backend?.api?.id).toBe('a1b2c3');
+    expect(resolved.config.backend?.api?.id).toBe('a1b2c3d4e5');
     expect(resolved.config.backend?.functions.api?.memoryMb).toBe(512);
     expect(resolved.config.backend?.functions.api?.environment).toEqual({
       API_KEY: 'key-123',
@@ -125,5 +125,44 @@ describe('${cfn:} and ${ssm:} at deploy time, through the AWS SDK over the wire'
     expect(config.frontend.distributionId).toBe('E2STAGING');
     expect(config.backend.functions.api.environment.API_KEY).toBe('***');
     expect(run.stdout).not.toContain('key-123');
+  });
+
+  it('resolves a secret reached through ${self:} over the wire, and shows it as *** (issue 15, defect 3)', async () => {
+    const { endpoint } = await fakeAwsEndpoint({
+      stacks: {},
+      parameters: { '/omnix/dev/db-password': 'pw-over-the-wire' },
+    });
+    const root = await testdir(
+      project(
+        `project: shop
+aws:
+  region: us-east-1
+  endpoint: \${env:OMNIX_AWS_ENDPOINT}
+secrets:
+  dbPassword: \${ssm:/omnix/dev/db-password}
+backend:
+  functions:
+    api:
+      name: shop-api
+      source: api
+      environment:
+        DB: \${self:secrets.dbPassword}
+`,
+        { staging: '' },
+      ),
+    );
+    const loaded = await loadValidConfig({
+      environment: 'staging',
+      configDir: root,
+      env: { OMNIX_AWS_ENDPOINT: endpoint },
+      cwd: root,
+    });
+    const readers = awsReferenceReaders({ ...loaded.config.aws, credentials: CREDENTIALS });
+
+    const resolved = await resolveDeployTimeReferences(loaded, readers);
+
+    if (!resolved.ok) throw new Error(JSON.stringify(resolved.errors));
+    expect(resolved.config.backend?.functions.api?.environment.DB).toBe('pw-over-the-wire');
+    expect(resolved.secretPaths).toContain('backend.functions.api.environment.DB');
   });
 });

@@ -3,6 +3,7 @@ import type { ConfigIssue } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
 import type { Provenance } from './provenance.js';
+import { escapeControl } from './rules/aws-names.js';
 import type { JsonSchema } from './schema.js';
 import { describeExpected, knownKeys, schemaNodesAt } from './schema-nav.js';
 
@@ -13,7 +14,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return escapeControl(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   return String(value);
 }
 

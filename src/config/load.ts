@@ -141,6 +141,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     environment,
     environments,
     projectRoot: location.projectRoot,
+    secretPaths: resolution.secretPaths,
     written: (path) => provenance.originOf(path).kind !== 'default',
     pending: new Set(resolution.pending.keys()),
   });

@@ -6,6 +6,7 @@ import { parseWithPending } from './pending.js';
 import { parseTemplate } from './references/parse.js';
 import { resolveAwsReferences } from './references/resolve-aws.js';
 import type { AwsReferenceReaders } from './references/types.js';
+import { awsNamesFollowAwsRules } from './rules/aws-names.js';
 import { configJsonSchema } from './schema.js';
 import { findSecretPaths, notSecretNames } from './secrets.js';
 
@@ -61,6 +62,22 @@ export async function resolveDeployTimeReferences(
     );
   }
   const tainted = new Set([...loaded.secretPaths, ...resolution.secretPaths]);
+  // Names that held `${cfn:}` or `${ssm:}` are checked now that they are known.
+  const badNames = awsNamesFollowAwsRules({
+    config: parsed.data,
+    environment: loaded.environment,
+    environments: [loaded.environment],
+    projectRoot: loaded.location.projectRoot,
+    written: () => true,
+    secretPaths: tainted,
+    pending: new Set(resolution.pending.keys()),
+  }).map((finding) => ({
+    ...loaded.provenance.locate(finding.path),
+    path: formatPath(finding.path),
+    message: finding.message,
+    ...(finding.hint ? { hint: finding.hint } : {}),
+  }));
+  if (badNames.length > 0) return failed(badNames);
   return {
     ...loaded,
     config: parsed.data,

@@ -1,4 +1,5 @@
 import { formatPath, type PathSegment } from './paths.js';
+import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
 import {
   agentNotImplemented,
   approversNotImplemented,
@@ -14,6 +15,8 @@ export interface RuleContext {
   environment: string;
   /** True when a file or an override wrote the value at `path` (not only a default). */
   written(path: PathSegment[]): boolean;
+  /** formatPath of values from a secret source: never shown in a message. */
+  secretPaths?: ReadonlySet<string>;
   /** The project root: configured paths are relative to it. */
   projectRoot: string;
   /** Every environment that has a file. */
@@ -57,24 +60,11 @@ export const somethingToDeploy: Rule = ({ config }) =>
         ),
       ];
 
-export const regionLooksLikeARegion: Rule = (context) => {
-  const region = context.config.aws.region;
-  if (!checkable(context, ['aws', 'region']) || /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/.test(region))
-    return [];
-  return [
-    error(
-      ['aws', 'region'],
-      `'${region}' is not an AWS region name`,
-      'Use a region such as us-east-1 or eu-west-1.',
-    ),
-  ];
-};
-
 export const accountIdIsTwelveDigits: Rule = (context) => {
   const accountId = context.config.aws.accountId;
   if (accountId === undefined || !checkable(context, ['aws', 'accountId']) || /^\d{12}$/.test(accountId))
     return [];
-  return [error(['aws', 'accountId'], `'${accountId}' is not a 12-digit AWS account id`)];
+  return [error(['aws', 'accountId'], `'${escapeControl(accountId)}' is not a 12-digit AWS account id`)];
 };
 
 export const endpointIsAUrl: Rule = (context) => {
@@ -89,7 +79,7 @@ export const endpointIsAUrl: Rule = (context) => {
   return [
     error(
       ['aws', 'endpoint'],
-      `'${endpoint}' is not an http(s) URL`,
+      `'${escapeControl(endpoint)}' is not an http(s) URL`,
       'Use e.g. http://127.0.0.1:4599, or leave it empty for AWS.',
     ),
   ];
@@ -310,7 +300,7 @@ export const productionHasApprovals: Rule = ({ config, environment }) =>
 
 export const RULES: Readonly<Record<string, Rule>> = {
   somethingToDeploy,
-  regionLooksLikeARegion,
+  awsNamesFollowAwsRules,
   accountIdIsTwelveDigits,
   endpointIsAUrl,
   apiIdentifiedOnce,

@@ -40,6 +40,8 @@ describe('names that say their value is a secret (issue 15, defect 4)', () => {
     const variable = ['backend', 'functions', 'api', 'environment', 'CACHE_KEY'];
     expect(isSecretName(variable, { notSecret: new Set(), schema, data })).toBe(true);
     expect(isSecretName(variable, { notSecret: new Set(['CACHE_KEY']), schema, data })).toBe(false);
+    const keyedAuth = ['backend', 'functions', 'auth', 'name'];
+    expect(isSecretName(keyedAuth, { notSecret: new Set(), schema, data })).toBe(false);
   });
 
   it('no key the schema defines sounds secret unless the schema marks it secret', () => {

@@ -57,16 +57,18 @@ export interface SecretNameContext {
 }
 
 /**
- * True when a name chosen by the user on the path to a value (a variable, header or secret name)
- * says it is secret, unless it is listed in `notSecret`. Keys of the schema itself (`signingSecret`,
- * `notSecret`) are left to the schema, which marks its secrets.
+ * True when the name of the value (its own key: a variable, header or secret name) says it is
+ * secret, unless it is listed in `notSecret`. Only the value's own key counts, so the settings of a
+ * function keyed `auth` stay plain. Keys of the schema itself (`signingSecret`, `notSecret`) are left
+ * to the schema, which marks its secrets.
  */
 export function isSecretName(path: ConfigPath, context: SecretNameContext): boolean {
-  return path.some(
-    (segment, index) =>
-      typeof segment === 'string' &&
-      !context.notSecret.has(segment) &&
-      soundsSecret(segment) &&
-      !knownKeys(schemaNodesAt(context.schema, path.slice(0, index), context.data)).includes(segment),
+  const index = path.findLastIndex((segment) => typeof segment === 'string');
+  const name = path[index];
+  return (
+    typeof name === 'string' &&
+    !context.notSecret.has(name) &&
+    soundsSecret(name) &&
+    !knownKeys(schemaNodesAt(context.schema, path.slice(0, index), context.data)).includes(name)
   );
 }
