@@ -72,3 +72,17 @@ describe('clients under throttling', () => {
     expect(head.$metadata.attempts).toBe(7);
   }, 120_000);
 });
+
+describe('an endpoint that refuses connections', () => {
+  it('is tried a few times, not for the whole budget', async () => {
+    const strategy = budgetedRetryStrategy(policy, { now: () => 0, random: () => 0 });
+    const refused = {
+      errorType: 'TRANSIENT' as const,
+      error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    };
+    let token = await strategy.acquireInitialRetryToken('');
+    token = await strategy.refreshRetryTokenForRetry(token, refused);
+    token = await strategy.refreshRetryTokenForRetry(token, refused);
+    await expect(strategy.refreshRetryTokenForRetry(token, refused)).rejects.toThrow();
+  });
+});
