@@ -23,6 +23,12 @@ export interface RetryPolicy {
   adaptive: boolean;
 }
 
+/**
+ * As the SDK's standard strategy: throttling, and transient errors (500, 502, 503, 504, timeouts,
+ * connections lost). Other 5xx answers (501 Not Implemented, say) do not get better by asking again.
+ */
+const RETRIED = new Set<RetryErrorInfo['errorType']>(['THROTTLING', 'TRANSIENT']);
+
 /** A connection refused or a name not found is seldom fixed by waiting: a few quick tries, then the cause. */
 const CONNECT_ATTEMPTS = 3;
 
@@ -33,7 +39,7 @@ const MAX_DELAY_MS = 10_000;
 /**
  * The SDK's retry strategy interface, with a time budget instead of the standard strategy's retry
  * quota (which a steady share of throttled answers drains, so every later call fails at its first
- * error). Throttling, 5xx and network errors are retried with exponential backoff and full jitter
+ * error). Throttling and transient errors (500, 502-504, network) are retried with exponential backoff and full jitter
  * while the call's budget and attempts last (an endpoint that refuses connections: a few times); a
  * client error never is. Retrying is safe for every call
  * omnix makes: each is idempotent (reads, puts, alias and stage updates), idempotent in effect
@@ -62,7 +68,7 @@ export function budgetedRetryStrategy(
       const attempts = connectError(info.error)
         ? Math.min(CONNECT_ATTEMPTS, policy.maxAttempts)
         : policy.maxAttempts;
-      if (info.errorType === 'CLIENT_ERROR' || count >= attempts) throw new Error('not retried');
+      if (!RETRIED.has(info.errorType) || count >= attempts) throw new Error('not retried');
       const backoff = random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** count);
       const delay = Math.max(backoff, (info.retryAfterHint?.getTime() ?? 0) - now());
       if (now() + delay - previous.startedAt > policy.budgetMs) throw new Error('retry budget spent');
