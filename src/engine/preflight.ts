@@ -9,6 +9,11 @@ import { emit, type Report } from './events.js';
  */
 export async function preflight(input: ValidationInput & { report: Report }): Promise<ValidationSummary> {
   const validation = await validateEnvironment(input);
+  const cause = validation.rootCause;
+  if (cause)
+    throw new ValidationFailedError(cause.code, `${cause.message}: nothing was checked or changed`, {
+      hint: cause.hint,
+    });
   for (const check of validation.checks) {
     if (check.status === 'pass') continue;
     emit(input.report, 'warn', 'validate', `${check.name}: ${check.message}`, {

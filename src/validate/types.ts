@@ -28,6 +28,8 @@ export interface ValidationReport {
   durationMs: number;
   status: CheckStatus;
   checks: ValidationCheckResult[];
+  /** Set when the checks that failed all failed for it (no endpoint answers, no credentials): said once. */
+  rootCause?: { code: string; message: string; hint: string };
 }
 
 /** What the checks share. Reads are made once, on first use, whichever check needs them first. */

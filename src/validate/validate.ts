@@ -16,6 +16,7 @@ import { permissionsCheck } from './checks/permissions.js';
 import { referencesCheck } from './checks/references.js';
 import { rollbackCheck } from './checks/rollback.js';
 import { secretsCheck } from './checks/secrets.js';
+import { sharedRootCause } from './root-cause.js';
 import type { ValidationCheck, ValidationCheckResult, ValidationContext, ValidationReport } from './types.js';
 
 /** Every pre-deployment check, in the order the report lists them. */
@@ -114,11 +115,15 @@ export async function validateEnvironment(input: ValidationInput): Promise<Valid
       }
     }),
   );
+  const shared = await sharedRootCause(context, checks);
   return {
     environment: input.loaded.environment,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     status: worst(checks.map((check) => check.status)),
-    checks,
+    checks: shared?.checks ?? checks,
+    ...(shared
+      ? { rootCause: { code: shared.cause.code, message: shared.cause.message, hint: shared.cause.hint } }
+      : {}),
   };
 }

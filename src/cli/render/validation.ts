@@ -10,11 +10,14 @@ export function renderValidationReport(report: ValidationReport, style: Style): 
     ['CHECK', 'STATUS', 'TIME', 'RESULT'],
     report.checks.map((check) => [check.name, mark[check.status], `${check.durationMs} ms`, check.message]),
   );
+  const cause = report.rootCause
+    ? [`${style.red('cannot validate:')} ${report.rootCause.message}`, style.dim(report.rootCause.hint)]
+    : [];
   const notes = report.checks
     .filter((check) => check.status !== 'pass')
     .flatMap((check) => [
       ...(check.details ?? []).map((detail) => `  ${check.name}: ${detail}`),
       ...(check.hint ? [style.dim(`${check.name}: ${check.hint}`)] : []),
     ]);
-  return [heading, table, ...notes].join('\n');
+  return [heading, ...cause, table, ...notes].join('\n');
 }

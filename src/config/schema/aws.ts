@@ -40,7 +40,7 @@ export const awsSchema = z
       .max(3600)
       .default(180)
       .describe(
-        'How long one AWS call keeps being retried under throttling, 5xx and network errors before the command fails.',
+        'How long one AWS call keeps being retried under throttling, server errors (500, 502–504) and network errors before the command fails.',
       ),
   })
   .describe('Where and how omnix talks to AWS.');

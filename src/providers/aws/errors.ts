@@ -1,4 +1,5 @@
 import { OmnixError } from '../../core/errors.js';
+import { unreachableCause } from './root-cause.js';
 
 interface SdkError {
   name?: string;
@@ -37,6 +38,12 @@ const KNOWN: Record<string, { code: string; hint: string }> = {
 /** Turns an AWS SDK error into an OmnixError that says what was being done. */
 export function fromAwsError(error: unknown, doing: string): OmnixError {
   if (error instanceof OmnixError) return error;
+  const unreachable = unreachableCause(error);
+  if (unreachable)
+    return new OmnixError(unreachable.code, `${doing} failed: ${unreachable.message}`, {
+      hint: unreachable.hint,
+      cause: error,
+    });
   const sdk = (error ?? {}) as SdkError;
   const name = sdk.name ?? 'Error';
   const known = KNOWN[name];

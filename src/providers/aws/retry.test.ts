@@ -7,12 +7,13 @@ import { budgetedRetryStrategy } from './retry.js';
 const policy = { budgetMs: 60_000, maxAttempts: 100, adaptive: false };
 
 describe('budgeted retry strategy', () => {
-  it('retries throttling, 5xx and network errors, never a client error', async () => {
+  it('retries throttling and transient errors (500, 502-504, network), never a client error or a 501', async () => {
     const strategy = budgetedRetryStrategy(policy, { now: () => 0, random: () => 0.5 });
     const first = await strategy.acquireInitialRetryToken('');
-    for (const errorType of ['THROTTLING', 'SERVER_ERROR', 'TRANSIENT'] as const)
+    for (const errorType of ['THROTTLING', 'TRANSIENT'] as const)
       expect((await strategy.refreshRetryTokenForRetry(first, { errorType })).getRetryCount()).toBe(1);
     await expect(strategy.refreshRetryTokenForRetry(first, { errorType: 'CLIENT_ERROR' })).rejects.toThrow();
+    await expect(strategy.refreshRetryTokenForRetry(first, { errorType: 'SERVER_ERROR' })).rejects.toThrow();
   });
 
   it('keeps retrying past the standard retry quota, until the call has spent its budget', async () => {
@@ -39,7 +40,7 @@ describe('budgeted retry strategy', () => {
     const delays: number[] = [];
     let token = await strategy.acquireInitialRetryToken('');
     for (let i = 0; i < 8; i++) {
-      token = await strategy.refreshRetryTokenForRetry(token, { errorType: 'SERVER_ERROR' });
+      token = await strategy.refreshRetryTokenForRetry(token, { errorType: 'TRANSIENT' });
       delays.push(token.getRetryDelay());
     }
     expect(delays).toEqual([400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000]);
@@ -71,4 +72,18 @@ describe('clients under throttling', () => {
     const head = await s3.send(new HeadBucketCommand({ Bucket: 'throttled' }));
     expect(head.$metadata.attempts).toBe(7);
   }, 120_000);
+});
+
+describe('an endpoint that refuses connections', () => {
+  it('is tried a few times, not for the whole budget', async () => {
+    const strategy = budgetedRetryStrategy(policy, { now: () => 0, random: () => 0 });
+    const refused = {
+      errorType: 'TRANSIENT' as const,
+      error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    };
+    let token = await strategy.acquireInitialRetryToken('');
+    token = await strategy.refreshRetryTokenForRetry(token, refused);
+    token = await strategy.refreshRetryTokenForRetry(token, refused);
+    await expect(strategy.refreshRetryTokenForRetry(token, refused)).rejects.toThrow();
+  });
 });

@@ -1,0 +1,87 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { omnixProcess } from './helpers/omnix-process.js';
+import { MINIMAL_MASTER, project, testdir } from './helpers/testdir.js';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function run(args: string[], extra: Record<string, string>) {
+  const cwd = await testdir({ ...project(MINIMAL_MASTER), 'web/dist/index.html': '<html></html>' });
+  const home = await testdir({});
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    NO_COLOR: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...extra,
+  };
+  const result = await omnixProcess(args, cwd, env);
+  return { ...result, output: result.stdout + result.stderr, home };
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('every check failing for one cause', () => {
+  it('no sandbox at a loopback endpoint: said once, with how to start it', async () => {
+    const port = await closedPort();
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' };
+    const endpoint = { OMNIX__AWS__ENDPOINT: `http://127.0.0.1:${port}`, ...keys };
+    const validate = await run(['validate', 'development'], endpoint);
+    expect(validate.code, validate.output).toBe(3);
+    expect(count(validate.output, `no sandbox answers at http://127.0.0.1:${port}`)).toBe(1);
+    expect(count(validate.output, 'omnix sandbox start --detach')).toBe(1);
+    expect(count(validate.output, 'ECONNREFUSED')).toBe(1);
+    expect(validate.output).not.toMatch(/iam-policy|s3:ListBucket/);
+
+    const deploy = await run(['deploy', 'development', '--yes'], endpoint);
+    expect(deploy.code).toBe(3);
+    expect(count(deploy.output, `no sandbox answers at http://127.0.0.1:${port}`)).toBe(1);
+    expect(deploy.output).toContain('omnix sandbox start --detach');
+  }, 180_000);
+
+  it('an endpoint elsewhere that cannot be reached: named once', async () => {
+    const result = await run(['validate', 'development'], {
+      OMNIX__AWS__ENDPOINT: 'http://omnix-test.invalid',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example',
+    });
+    expect(result.code, result.output).toBe(3);
+    expect(count(result.output, 'cannot reach omnix-test.invalid')).toBe(1);
+    expect(result.output).not.toContain('sandbox start');
+  }, 180_000);
+
+  it('a profile that does not exist is named, once', async () => {
+    const port = await closedPort();
+    const result = await run(['validate', 'development'], {
+      OMNIX__AWS__ENDPOINT: `http://127.0.0.1:${port}`,
+      AWS_PROFILE: 'no-such-profile',
+    });
+    expect(result.code).toBe(3);
+    expect(count(result.output, 'profile no-such-profile not found in')).toBe(1);
+    expect(result.output).toContain(join(result.home, '.aws', 'config'));
+    expect(result.output).not.toContain('Could not load credentials');
+  }, 180_000);
+
+  it('no credentials at all: said once, with what to set', async () => {
+    const port = await closedPort();
+    const result = await run(['validate', 'development'], {
+      OMNIX__AWS__ENDPOINT: `http://127.0.0.1:${port}`,
+    });
+    expect(result.code).toBe(3);
+    expect(count(result.output, 'no AWS credentials found')).toBe(1);
+    expect(result.output).toContain('AWS_PROFILE');
+    expect(result.output).not.toContain('Could not load credentials');
+  }, 180_000);
+});
