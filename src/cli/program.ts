@@ -202,7 +202,7 @@ export const COMMANDS: CommandSpec[] = [
     summary:
       'Make an earlier release live again (default: the one before the live release); recorded as a new release',
     options: [
-      { flags: '--auto', description: 'the newest earlier release whose deployment succeeded' },
+      { flags: '--auto', description: 'the newest earlier release that was healthy and not rolled back' },
       WAIT_FOR_LOCK,
     ],
     examples: [

@@ -1,6 +1,7 @@
 import { isStale } from '../state/lease.js';
 import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
+import { type Attention, needsAttention } from './attention.js';
 import { findInterrupted, recentDeployments } from './interrupted.js';
 
 export interface EnvironmentStatus {
@@ -24,8 +25,11 @@ export interface EnvironmentStatus {
   } | null;
   lock: (Pick<LockRecord, 'holder' | 'acquiredAt' | 'expiresAt'> & { stale: boolean }) | null;
   interrupted: Array<{ id: string; startedAt: string; by: string; changes: string[] }>;
-  /** The last deployment failed and its rollback could not restore everything: what still differs. */
-  attention: { deploymentId: string; differences: string[]; error: string | null } | null;
+  /**
+   * A deployment failed and its rollback could not restore everything, and nothing made the
+   * environment consistent since: what still differs.
+   */
+  attention: Attention | null;
 }
 
 export const durationOf = (record: DeploymentRecord): number | null =>
@@ -75,13 +79,7 @@ export async function environmentStatus(store: StateStore, environment: string):
           stale: isStale(lock),
         }
       : null,
-    attention: last?.needsAttention
-      ? {
-          deploymentId: last.id,
-          differences: last.rollback?.differences ?? [],
-          error: last.rollback?.error?.message ?? null,
-        }
-      : null,
+    attention: needsAttention(recent),
     interrupted: interrupted.map((record) => ({
       id: record.id,
       startedAt: record.startedAt,

@@ -61,53 +61,68 @@ export async function chooseTarget(
       });
     return chosen;
   }
-  const all = await withRecords(
-    store,
-    environment,
-    await store.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
-  );
-  const current: Made = all.find((made) => made.release.number === live.number) ?? {
-    release: live,
-    record: await store.getDeployment(live.deploymentId, environment),
-  };
-  const earlier = all.filter((made) => made.release.number < live.number);
-  if (choice.auto) {
-    const made = new Map(all.map((entry) => [entry.release.number, entry]));
-    // What a rollback moved away from was bad, and so was what failed its health checks when made live
-    // again; so is every release serving the same thing.
-    const avoided = new Set(
-      all.flatMap((entry) => {
-        const from = made.get(rolledBackFrom(entry.record) ?? Number.NaN);
-        return [...(from ? [restoredBy(from)] : []), ...(healthy(entry.record) ? [] : [restoredBy(entry)])];
-      }),
-    );
-    const liveContent = restoredBy(current);
-    const found = earlier.find(
-      (entry) => !avoided.has(restoredBy(entry)) && restoredBy(entry) !== liveContent,
-    );
-    if (!found)
-      throw new UsageError(
-        'NoHealthyRelease',
-        `${environment} has no earlier release whose deployment was healthy and that was not rolled back`,
-        {
-          hint: `Name one: omnix rollback ${environment} <release> (omnix history ${environment} lists them).`,
-        },
-      );
-    return found.release;
-  }
-  if (current.record?.rollbackTo !== undefined) {
-    const from = rolledBackFrom(current.record);
+  if (choice.auto) return healthyTarget(store, environment, live);
+  const record = await store.getDeployment(live.deploymentId, environment);
+  if (record?.rollbackTo !== undefined) {
+    const from = rolledBackFrom(record);
     throw new UsageError(
       'LiveIsRollback',
-      `v${live.number}, live on ${environment}, is already a rollback: v${current.record.rollbackTo} again${from ? `, rolled back from v${from}` : ''}. Rolling "back" once more would not go further back`,
+      `v${live.number}, live on ${environment}, is already a rollback: v${record.rollbackTo} again${from ? `, rolled back from v${from}` : ''}. Rolling "back" once more would not go further back`,
       {
         hint: `Name the release to make live: omnix rollback ${environment} <release> (omnix history ${environment} lists them).`,
       },
     );
   }
-  const [previous] = earlier;
+  const previous = (await store.listReleases(environment, { limit: 2 })).find(
+    (release) => release.number < live.number,
+  );
   if (!previous)
     throw new UsageError('NoEarlierRelease', `${environment} has no release before v${live.number}`);
-  const restored = restoredBy(previous);
-  return all.find((entry) => entry.release.number === restored)?.release ?? previous.release;
+  const restored = (await store.getDeployment(previous.deploymentId, environment))?.rollbackTo;
+  return (restored !== undefined ? await store.getRelease(environment, restored) : undefined) ?? previous;
+}
+
+/**
+ * `--auto`: the newest earlier release that no rollback moved away from, whose health did not fail when
+ * it was made live, and that does not serve what is live already; read through the whole history.
+ */
+async function healthyTarget(
+  store: StateStore,
+  environment: string,
+  live: ReleaseRecord,
+): Promise<ReleaseRecord> {
+  const all = await withRecords(
+    store,
+    environment,
+    await store.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
+  );
+  const made = new Map(all.map((entry) => [entry.release.number, entry]));
+  const current: Made = made.get(live.number) ?? {
+    release: live,
+    record: await store.getDeployment(live.deploymentId, environment),
+  };
+  // What a rollback moved away from was bad, and so was what failed its health checks when made live
+  // again; so is every release serving the same thing.
+  const avoided = new Set(
+    all.flatMap((entry) => {
+      const from = made.get(rolledBackFrom(entry.record) ?? Number.NaN);
+      return [...(from ? [restoredBy(from)] : []), ...(healthy(entry.record) ? [] : [restoredBy(entry)])];
+    }),
+  );
+  const liveContent = restoredBy(current);
+  const found = all.find(
+    (entry) =>
+      entry.release.number < live.number &&
+      !avoided.has(restoredBy(entry)) &&
+      restoredBy(entry) !== liveContent,
+  );
+  if (!found)
+    throw new UsageError(
+      'NoHealthyRelease',
+      `${environment} has no earlier release whose deployment was healthy and that was not rolled back`,
+      {
+        hint: `Name one: omnix rollback ${environment} <release> (omnix history ${environment} lists them).`,
+      },
+    );
+  return found.release;
 }

@@ -61,7 +61,7 @@ export async function detectDrift(context: ValidationContext): Promise<DriftResu
               resource: fn.name,
               field: 'function',
               expected: `version ${released.version} (release v${release.number})`,
-              found: 'deleted outside omnix',
+              found: 'deleted',
             });
           else notChecked.push(`function ${fn.name}: not in release v${release.number}, and not live`);
           return;
@@ -118,7 +118,7 @@ export async function detectDrift(context: ValidationContext): Promise<DriftResu
           resource: `${restApiId}/${releasedApi.stage}`,
           field: 'stage',
           expected: `deployment ${releasedApi.deploymentId} (release v${release.number})`,
-          found: 'deleted outside omnix',
+          found: 'deleted',
         });
       if (stage && stage.deploymentId !== releasedApi.deploymentId)
         drift.push({
@@ -149,7 +149,7 @@ export async function detectDrift(context: ValidationContext): Promise<DriftResu
         resource: `s3://${releasedSite.bucket}/${object.key}`,
         field: 'object',
         expected: `version ${object.versionId} (release v${release.number})`,
-        found: found ? `version ${found.versionId}, changed outside omnix` : 'deleted outside omnix',
+        found: found ? `version ${found.versionId}, other content` : 'deleted',
       });
     }
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { deployFixture } from '../helpers/deploy-fixture.js';
+import { omnixProcess } from '../helpers/omnix-process.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
@@ -91,9 +92,17 @@ describe('automatic rollback', () => {
     expect(await (await fetch(`${fixture.apiUrl}/health`)).json()).toMatchObject({ version: '2.0.0' });
   });
 
-  it('marks the environment as needing attention when the rollback itself fails, saying what still differs', async () => {
+  it('marks the environment as needing attention when the rollback itself fails, saying what still differs, until a deployment succeeds', {
+    timeout: 120_000,
+  }, async () => {
     const fixture = await deployFixture();
-    await fixture.run();
+    // Health is not under test: few samples and no latency limit keep a loaded machine from failing it.
+    const calm = {
+      ...fixture.env,
+      OMNIX__HEALTH__LATENCY__SAMPLES: '2',
+      OMNIX__HEALTH__LATENCY__P95_MS: '60000',
+    };
+    await fixture.run({ env: calm });
     await changeEverything(fixture);
     // The invalidation fails after everything was uploaded, and so does every copy that would put a file back.
     fixture.running.faults.configure({
@@ -129,6 +138,40 @@ describe('automatic rollback', () => {
     expect(record!.rollback!.differences).toContainEqual(
       expect.stringMatching(/^assets\/app\.[0-9a-f]+\.js: live, but not in the release$/),
     );
+
+    // issue 14, defect 7: a later deployment that fails before changing anything does not hide it.
+    const failing = { error: { code: 'InternalError', status: 500 } };
+    fixture.running.faults.configure({
+      rules: [
+        { service: 's3', operation: 'PutObject', ...failing },
+        { service: 's3', operation: 'CreateMultipartUpload', ...failing },
+        { service: 'lambda', operation: 'UpdateFunctionCode', ...failing },
+        { service: 'lambda', operation: 'UpdateFunctionConfiguration', ...failing },
+        { service: 'lambda', operation: 'PublishVersion', ...failing },
+        { service: 'lambda', operation: 'UpdateAlias', ...failing },
+        { service: 'apigateway', operation: 'CreateDeployment', ...failing },
+      ],
+    });
+    await expect(
+      fixture.run({
+        env: calm,
+        aws: { credentials: TEST_CREDENTIALS, maxAttempts: 1 },
+        skipValidation: true,
+      }),
+    ).rejects.toMatchObject({ code: 'DeploymentFailed', hint: 'It failed before changing anything.' });
+    const cli = (args: string[]) => omnixProcess(args, fixture.project, fixture.processEnv());
+    const still = await cli(['status', 'development', '--json']);
+    expect(JSON.parse(still.stdout).attention).toMatchObject({ deploymentId: record!.id });
+    const drift = await cli(['drift', 'development']);
+    expect(drift.stdout).toContain(
+      `development needs attention: deployment ${record!.id} failed and its rollback could not restore everything`,
+    );
+    expect(drift.stdout).not.toMatch(/changed outside omnix|change\(s\) made outside omnix/);
+
+    // A deployment that succeeds makes it consistent again.
+    fixture.running.faults.configure({ rules: [] });
+    expect((await fixture.run({ env: calm })).outcome).toMatchObject({ status: 'succeeded' });
+    expect(JSON.parse((await cli(['status', 'development', '--json'])).stdout).attention).toBeNull();
   });
 
   it('publishes a function’s unpublished code before changing it, so the rollback can return to it', async () => {

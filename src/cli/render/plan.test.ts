@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createStyle } from '../style.js';
+import { renderPlan } from './plan.js';
+
+describe('renderPlan', () => {
+  // issue 14, defect 10: the plan shows each upload's Cache-Control, and when it is the default.
+  it('shows the Cache-Control each file is uploaded with, marking the default', () => {
+    const text = renderPlan(
+      {
+        environment: 'staging',
+        nothingToDo: false,
+        frontend: {
+          bucket: 'site',
+          upload: 2,
+          delete: 0,
+          unchanged: 0,
+          keptStale: 0,
+          uploadBytes: 20,
+          drift: [],
+          files: [
+            {
+              key: 'assets/app.1.js',
+              reason: 'new',
+              size: 10,
+              cacheControl: 'public, max-age=31536000, immutable',
+            },
+            {
+              key: 'robots.txt',
+              reason: 'new',
+              size: 10,
+              cacheControl: 'public, max-age=300',
+              cacheControlByDefault: true,
+            },
+          ],
+          deletes: [],
+        },
+        invalidationPaths: [],
+      },
+      createStyle(false),
+    );
+    expect(text).toContain(
+      '+ assets/app.1.js (new, 10 B, Cache-Control: public, max-age=31536000, immutable)',
+    );
+    expect(text).toContain(
+      '+ robots.txt (new, 10 B, Cache-Control: public, max-age=300 (default: no rule matched))',
+    );
+  });
+});
