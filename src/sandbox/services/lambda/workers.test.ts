@@ -69,7 +69,7 @@ async function lambda(options: Parameters<typeof sandbox>[0] = {}) {
   return { running, client, create, invoke };
 }
 
-describe('sandbox Lambda workers', () => {
+describe('sandbox Lambda workers', { timeout: 120_000 }, () => {
   it('runs a handler in its own process, kept warm between invocations, with only the function environment', async () => {
     process.env.OMNIX_SANDBOX_SECRET_FOR_TEST = 'not for handlers';
     const { running, create, invoke } = await lambda();
