@@ -57,7 +57,7 @@ function streamWithoutEnd(endpoint: string, path: string, service: string, chunk
   });
 }
 
-describe('sandbox request size limits', () => {
+describe('sandbox request size limits', { timeout: 120_000 }, () => {
   it('refuses a chunked S3 upload past maxBodyBytes while it streams, with EntityTooLarge', async () => {
     const running = await sandbox({ maxBodyBytes: 1024 * 1024 });
     const s3 = new S3Client({ ...running.client, forcePathStyle: true });

@@ -3,6 +3,8 @@
  * LAMBDA_TASK_ROOT/_HANDLER once, then answers `invoke` messages from the sandbox one at a time on
  * its IPC channel, each reply tagged with the invocation's id. Console output is captured per
  * invocation and sent with the reply, so it cannot be confused with another invocation's.
+ * It loads the handler as soon as it starts (Lambda's init phase) and says `ready` when done,
+ * whether or not that worked: a failure is reported to the next invocation.
  * An uncaught error ends the process after reporting it, as Lambda's runtime restarts the
  * environment; the sandbox going away (the channel closing) ends it too.
  */
@@ -60,6 +62,12 @@ async function load() {
   if (typeof fn !== 'function') throw Object.assign(new Error(modulePath + '.' + exportName + ' is undefined or not exported'), { name: 'Runtime.HandlerNotFound' });
   return fn;
 }
+
+loading = load();
+loading.then(
+  () => send({ type: 'ready' }),
+  () => send({ type: 'ready' }),
+);
 
 process.on('message', async (message) => {
   if (!message || message.type !== 'invoke' || current !== undefined) return;

@@ -19,11 +19,15 @@ interface PooledWorker {
 }
 
 interface Waiter {
+  /** When it started waiting (ms). */
+  since: number;
   target: InvokeTarget;
   key: string;
   slot: string;
   start: (entry: PooledWorker) => void;
 }
+
+const SCALE_OUT_MS = 100;
 
 const slotOf = (target: InvokeTarget) =>
   JSON.stringify([target.region, target.functionName, target.config.version]);
@@ -31,22 +35,21 @@ const keyOf = (target: InvokeTarget) =>
   JSON.stringify([slotOf(target), target.codeDir, target.config.codeSha256, target.config.revisionId]);
 
 /**
- * Warm workers per function version, like Lambda's execution environments: an invocation reuses an
- * idle worker of its version or starts one; concurrent invocations get a worker each, up to
- * `maxWorkers` across the sandbox (then they wait, and the least recently used idle worker of
- * another version is stopped to make room). A worker idle for `idleMs`, whose version's code or
+ * Warm workers per function version, like Lambda's execution environments. An invocation takes an
+ * idle worker of its version; when there is none, it waits for the first one that is free — a busy
+ * one finishing, or a new one, started one at a time per version while invocations keep waiting
+ * (see mayStart), so concurrent invocations scale out without each paying for a cold start.
+ * At most `maxWorkers` live across the sandbox; to start another, the least recently used idle
+ * worker of another version is stopped. A worker idle for `idleMs`, whose version's code or
  * configuration changed, or that crashed or timed out is gone for good.
  */
 export class WorkerPool {
   private readonly entries = new Set<PooledWorker>();
   private readonly waiting: Waiter[] = [];
   private stopped = false;
+  private scaleOutTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WorkerPoolOptions) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
 
   /** The process ids of the live workers (tests check none outlive the sandbox). */
   pids(): number[] {
@@ -56,7 +59,7 @@ export class WorkerPool {
   async invoke(target: InvokeTarget, event: unknown): Promise<InvocationResult> {
     if (this.stopped) throw new Error('the sandbox is stopping');
     const entry = await new Promise<PooledWorker>((start) => {
-      this.waiting.push({ target, key: keyOf(target), slot: slotOf(target), start });
+      this.waiting.push({ since: Date.now(), target, key: keyOf(target), slot: slotOf(target), start });
       this.dispatch();
     });
     try {
@@ -69,6 +72,7 @@ export class WorkerPool {
   /** Stops every worker; later invocations fail. */
   stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.scaleOutTimer);
     this.waiting.length = 0;
     const exits = [...this.entries].map(
       (entry) => new Promise<void>((resolve) => entry.worker.onceExited(resolve)),
@@ -78,19 +82,41 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.stopped) return;
     for (let i = 0; i < this.waiting.length; ) {
       const waiter = this.waiting[i]!;
       this.retireOutdated(waiter);
-      const entry = this.idleWorker(waiter.key) ?? this.newWorker(waiter);
-      if (!entry) {
-        i++;
+      const entry = this.idleWorker(waiter.key);
+      if (entry) {
+        this.waiting.splice(i, 1);
+        this.assign(entry, waiter);
         continue;
       }
-      this.waiting.splice(i, 1);
-      clearTimeout(entry.idleTimer);
-      entry.busy = true;
-      waiter.start(entry);
+      if (!this.starting(waiter.key) && this.mayStart(waiter)) this.startWorker(waiter);
+      i++;
     }
+  }
+
+  /**
+   * A version's first worker starts at once; another only once an invocation has waited
+   * SCALE_OUT_MS for a busy one. A warm worker answers in milliseconds, so short handlers are served
+   * by few workers instead of paying for cold starts that would slow everything on a busy machine.
+   */
+  private mayStart(waiter: Waiter): boolean {
+    if (![...this.entries].some((entry) => entry.key === waiter.key)) return true;
+    const waited = Date.now() - waiter.since;
+    if (waited >= SCALE_OUT_MS) return true;
+    this.scaleOutTimer ??= setTimeout(() => {
+      this.scaleOutTimer = undefined;
+      this.dispatch();
+    }, SCALE_OUT_MS - waited);
+    return false;
+  }
+
+  private assign(entry: PooledWorker, waiter: Waiter): void {
+    clearTimeout(entry.idleTimer);
+    entry.busy = true;
+    waiter.start(entry);
   }
 
   private retireOutdated(waiter: Waiter): void {
@@ -100,14 +126,20 @@ export class WorkerPool {
   }
 
   private idleWorker(key: string): PooledWorker | undefined {
-    for (const entry of this.entries) if (entry.key === key && !entry.busy) return entry;
+    for (const entry of this.entries)
+      if (entry.key === key && !entry.busy && entry.worker.ready && entry.worker.alive) return entry;
     return undefined;
   }
 
-  private newWorker(waiter: Waiter): PooledWorker | undefined {
+  private starting(key: string): boolean {
+    for (const entry of this.entries) if (entry.key === key && !entry.worker.ready) return true;
+    return false;
+  }
+
+  private startWorker(waiter: Waiter): void {
     if (this.entries.size >= this.options.maxWorkers) {
-      const idle = [...this.entries].filter((entry) => !entry.busy);
-      if (idle.length === 0) return undefined;
+      const idle = [...this.entries].filter((entry) => !entry.busy && entry.worker.ready);
+      if (idle.length === 0) return;
       this.remove(idle.reduce((oldest, entry) => (entry.lastUsed < oldest.lastUsed ? entry : oldest)));
     }
     const entry: PooledWorker = {
@@ -117,22 +149,28 @@ export class WorkerPool {
       busy: false,
       lastUsed: Date.now(),
     };
+    entry.worker.onceReady(() => this.dispatch());
     entry.worker.onceExited(() => {
-      if (this.entries.delete(entry)) this.dispatch();
+      if (!this.entries.delete(entry)) return;
+      // A worker that died while starting fails the first invocation waiting for it (as Lambda's
+      // init errors do) instead of being started again and again.
+      const index = entry.worker.ready ? -1 : this.waiting.findIndex((w) => w.key === entry.key);
+      if (index >= 0) this.assign(entry, this.waiting.splice(index, 1)[0]!);
+      this.dispatch();
     });
     this.entries.add(entry);
-    return entry;
   }
 
   private release(entry: PooledWorker): void {
     entry.busy = false;
     entry.lastUsed = Date.now();
-    if (!this.entries.has(entry)) return;
-    const outdated = this.waiting.some((w) => w.slot === entry.slot && w.key !== entry.key);
-    if (!entry.worker.alive || outdated) this.remove(entry);
-    else {
-      entry.idleTimer = setTimeout(() => this.remove(entry), this.options.idleMs);
-      entry.idleTimer.unref();
+    if (this.entries.has(entry)) {
+      const outdated = this.waiting.some((w) => w.slot === entry.slot && w.key !== entry.key);
+      if (!entry.worker.alive || outdated) this.remove(entry);
+      else {
+        entry.idleTimer = setTimeout(() => this.remove(entry), this.options.idleMs);
+        entry.idleTimer.unref();
+      }
     }
     this.dispatch();
   }

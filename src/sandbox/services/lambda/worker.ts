@@ -19,6 +19,7 @@ export interface InvokeTarget {
 }
 
 interface Reply {
+  type?: unknown;
   id?: unknown;
   ok?: boolean;
   result?: unknown;
@@ -63,7 +64,9 @@ export class LambdaWorker {
   private stderrTail = '';
   private exited = false;
   private fatal = false;
+  private started = false;
   private readonly exitListeners: Array<() => void> = [];
+  private readonly readyListeners: Array<() => void> = [];
 
   constructor(readonly target: InvokeTarget) {
     const { config } = target;
@@ -92,6 +95,15 @@ export class LambdaWorker {
   /** Whether it can take another invocation. */
   get alive(): boolean {
     return !this.exited && !this.fatal;
+  }
+
+  /** Whether its handler module has been loaded (or failed to load) and it can take invocations. */
+  get ready(): boolean {
+    return this.started;
+  }
+
+  onceReady(listener: () => void): void {
+    this.readyListeners.push(listener);
   }
 
   onceExited(listener: () => void): void {
@@ -158,6 +170,11 @@ export class LambdaWorker {
   }
 
   private onReply(message: Reply): void {
+    if (message?.type === 'ready' && !this.started) {
+      this.started = true;
+      for (const listener of this.readyListeners.splice(0)) listener();
+      return;
+    }
     // A reply is only taken for the invocation in progress: anything else the handler sends is ignored.
     if (!this.current || message?.id !== this.current.id) return;
     const logs = typeof message.logs === 'string' ? message.logs : '';

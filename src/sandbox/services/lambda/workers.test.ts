@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -11,7 +11,7 @@ import {
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { sandbox } from '../../../../test/helpers/sandbox.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/lambda-role';
@@ -19,10 +19,16 @@ const zip = (source: string) => Buffer.from(zipSync({ 'index.mjs': strToU8(sourc
 
 /** A handler that says which process ran it and what it can see. */
 const REPORTER = zip(`
+import { existsSync, writeFileSync } from 'node:fs';
 let calls = 0;
 export const handler = async (event) => {
   calls++;
   if (event.wait) await new Promise((resolve) => setTimeout(resolve, event.wait));
+  if (event.hold) {
+    // Holds the invocation until the test says so: concurrency without depending on timing.
+    writeFileSync(event.hold + '/started-' + process.pid + '-' + calls, '');
+    while (!existsSync(event.hold + '/release')) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   if (event.exit) process.exit(3);
   if (event.throwLater) setTimeout(() => { throw new Error('late failure'); }, 0);
   if (event.throwLater) await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -63,7 +69,7 @@ async function lambda(options: Parameters<typeof sandbox>[0] = {}) {
   return { running, client, create, invoke };
 }
 
-describe('sandbox Lambda workers', () => {
+describe('sandbox Lambda workers', { timeout: 120_000 }, () => {
   it('runs a handler in its own process, kept warm between invocations, with only the function environment', async () => {
     process.env.OMNIX_SANDBOX_SECRET_FOR_TEST = 'not for handlers';
     const { running, create, invoke } = await lambda();
@@ -103,9 +109,15 @@ describe('sandbox Lambda workers', () => {
     const { running, create, invoke } = await lambda({ lambdaWorkers: 2 });
     await create('parallel', REPORTER);
     await create('other', REPORTER);
-    const results = await Promise.all([1, 2, 3].map(() => invoke('parallel', { wait: 300 })));
-    expect(new Set(results.map((r) => r.json.pid)).size).toBe(2);
+    const hold = mkdtempSync(join(tmpdir(), 'omnix-hold-'));
+    onTestFinished(() => rmSync(hold, { recursive: true, force: true }));
+    const pending = Promise.all([1, 2, 3].map(() => invoke('parallel', { hold })));
+    // Two run at once (the limit); the third waits for one of them.
+    await expect.poll(() => readdirSync(hold).length, { timeout: 60_000 }).toBe(2);
+    writeFileSync(join(hold, 'release'), '');
+    const results = await pending;
     expect(results.every((r) => r.FunctionError === undefined)).toBe(true);
+    expect(new Set(results.map((r) => r.json.pid)).size).toBe(2);
     const other = (await invoke('other')).json;
     expect(running.lambdaWorkerPids()).toHaveLength(2);
     expect(running.lambdaWorkerPids()).toContain(other.pid);
