@@ -22,3 +22,15 @@ export async function secretHider(
   const values = secretValues(resolved.config, resolved.secretPaths);
   return (text) => hideSecretValues(text, values);
 }
+
+/**
+ * Hides secret values in an error's message and its causes', in place, so the record, the rollback
+ * and the CLI all see them hidden: AWS quotes what it was sent (Lambda's "String measured: {...}").
+ */
+export function hideSecretsInError(error: unknown, hide: (text: string) => string): void {
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    current.message = hide(current.message);
+  }
+}

@@ -52,8 +52,6 @@ const HANDLER_ADDITIONS = `
 import { createHash } from 'node:crypto';
 const PLANTED_NAMES = ${JSON.stringify(Object.keys(PLANTED))};
 const sha256 = (text) => createHash('sha256').update(text ?? '').digest('hex');
-const leakyHandler = handler;
-export { leakyHandler as exampleHandler };
 export async function secretsHandler(event = {}) {
   if (event.boom) throw new Error(\`cannot reach \${process.env.DATABASE_URL} with \${process.env.DIRECT_SSM}\`);
   const path = event.path ?? '';
@@ -67,9 +65,18 @@ export async function secretsHandler(event = {}) {
       : { status: 'ok', version: '1.0.0', leaked };
     return { statusCode: failing ? 503 : 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }
-  return leakyHandler(event);
+  return handler(event);
 }
 `;
+
+/** Makes the sandbox answer as the rules say (none: as usual). */
+async function setFaults(endpoint: string, rules: unknown[]) {
+  const response = await fetch(`${endpoint}/_omnix/faults`, {
+    method: 'PUT',
+    body: JSON.stringify({ rules }),
+  });
+  expect(response.status).toBe(200);
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -91,7 +98,7 @@ function plantedIn(text: string): string[] {
     .map(([name]) => name);
 }
 
-// slow: deploys three times and rolls back on the sandbox through the built CLI (npm run build first).
+// slow: deploys six times (four of them failing) and rolls back twice on the sandbox through the built CLI (npm run build first).
 describe('planted secrets are never printed or stored (issue 15)', () => {
   it('keeps secrets from files, ${env:}, ${ssm:} and ${self:} chains out of every output, record and report, while the function receives them', async () => {
     // given: the example, with one secret planted in every place a value can come from
@@ -175,6 +182,25 @@ describe('planted secrets are never printed or stored (issue 15)', () => {
     expect(outputs['failing deploy --json']!.code).toBe(1);
     // the failing checks did report what they found, only not the secrets in it
     expect(failing.stdout + failing.stderr).toMatch(/leaky-health[\s\S]*status 503/);
+
+    // an AWS error that quotes the environment, as Lambda's does when the variables are too large
+    await setFaults(fixture.running.endpoint, [
+      {
+        service: 'lambda',
+        operation: 'UpdateFunctionConfiguration',
+        error: {
+          code: 'InvalidParameterValueException',
+          status: 400,
+          message: `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${JSON.stringify({ API_TOKEN: PLANTED.API_TOKEN, DIRECT_SSM: PLANTED.DIRECT_SSM, FROM_FILE: PLANTED.FROM_FILE })}`,
+        },
+      },
+    ]);
+    await writeFile(master, withSecrets('five').replace('\nrollout:', `${FAILING_CHECKS}\nrollout:`));
+    const refused = await omnix('deploy refused by AWS', ['deploy', 'development', '--yes']);
+    await omnix('deploy refused by AWS --json', ['deploy', 'development', '--yes', '--json']);
+    await setFaults(fixture.running.endpoint, []);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain('String measured');
 
     const history = await omnix('history --json', ['history', 'development', '--json']);
     await omnix('history', ['history', 'development']);
