@@ -1,4 +1,4 @@
-import { type AwsClientSettings, createAwsClients } from '../providers/aws/clients.js';
+import { type AwsClientSettings, type AwsClients, createAwsClients } from '../providers/aws/clients.js';
 import { fromZodIssues } from './issues.js';
 import type { LoadedConfig, LoadResult } from './load.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
@@ -12,7 +12,11 @@ import { findSecretPaths, notSecretNames } from './secrets.js';
 
 /** Readers for `${cfn:}` and `${ssm:}` through the one AWS client factory; one DescribeStacks per stack. */
 export function awsReferenceReaders(aws: AwsClientSettings): AwsReferenceReaders {
-  const clients = createAwsClients(aws);
+  return referenceReadersOf(createAwsClients(aws));
+}
+
+/** The same readers over clients a command already has. */
+export function referenceReadersOf(clients: AwsClients): AwsReferenceReaders {
   const stacks = new Map<string, Promise<Record<string, string>>>();
   return {
     stackOutputs: (stackName) => {

@@ -22,6 +22,7 @@ import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js
 import { pinUnpublished } from './restore.js';
 import { rollBack } from './rollback.js';
 import { beforeChanges } from './run-steps.js';
+import { hideSecretsInError, secretHider } from './secret-hider.js';
 import { checkHealth, healthFailure } from './verify.js';
 
 export interface DeployOptions extends ChangeOptions {
@@ -258,6 +259,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
         `release v${record.release} of ${environment} is live and recorded, but writing deployment ${deploymentId} failed: ${(error as Error).message}`,
         { cause: error },
       );
+    hideSecretsInError(error, await secretHider(loaded, clients));
     record.errors = [errorEntry(error)];
     // A lock taken over means another deployment may be changing things now: leave them alone.
     const rollback =

@@ -6,6 +6,7 @@ import type { AlarmBaseline, CheckResult, HealthReport } from '../health/types.j
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
+import { secretHider } from './secret-hider.js';
 
 export interface VerifyContext {
   loaded: LoadedConfig;
@@ -29,7 +30,15 @@ export async function checkHealth(
   const { loaded } = context;
   if (loaded.config.health.checks.length === 0)
     emit(context.report, 'info', phase, 'no health checks are configured (health.checks)');
-  return runHealthChecks({
+  // A response body or a function's error may quote a secret the function was given.
+  const hide = await secretHider(loaded, context.clients);
+  const hideIn = (result: CheckResult): CheckResult => ({
+    ...result,
+    message: hide(result.message),
+    ...(result.hint !== undefined ? { hint: hide(result.hint) } : {}),
+    ...(result.details ? { details: result.details.map(hide) } : {}),
+  });
+  const report = await runHealthChecks({
     environment: loaded.environment,
     config: loaded.config,
     projectRoot: loaded.location.projectRoot,
@@ -42,8 +51,14 @@ export async function checkHealth(
     ...(context.retries !== undefined ? { retries: context.retries } : {}),
     stage,
     onResult: (result) =>
-      emit(context.report, result.status === 'pass' ? 'progress' : 'warn', phase, describeResult(result)),
+      emit(
+        context.report,
+        result.status === 'pass' ? 'progress' : 'warn',
+        phase,
+        describeResult(hideIn(result)),
+      ),
   });
+  return { ...report, checks: report.checks.map(hideIn) };
 }
 
 export function describeResult(result: CheckResult): string {
