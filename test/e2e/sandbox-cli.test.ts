@@ -58,7 +58,7 @@ describe('omnix sandbox start --detach / status / stop (the real binary)', () =>
       const again = omnix(project, 'sandbox', 'bootstrap', 'staging');
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toContain('bootstrapped staging: 0 created');
-      expect(omnix(project, 'sandbox', 'status', '--json').stdout).toContain(`"pid": ${info.pid}`);
+      expect(JSON.parse(omnix(project, 'sandbox', 'status', '--json').stdout)).toMatchObject({ pid: info.pid });
     } finally {
       const stopped = omnix(project, 'sandbox', 'stop');
       expect(stopped.stdout).toContain(`stopped the sandbox at ${info.endpoint}`);
