@@ -127,7 +127,9 @@ describe('omnix on a terminal', () => {
       'the deployment to upload',
       async () => ((await stats())['s3:PutObject'] ?? 0) > uploads || undefined,
       { timeoutMs: 120_000, maxDelayMs: 200 },
-    );
+    ).catch((error) => {
+      throw new Error(`${error.message}: ${session.output()}`);
+    });
     session.type(KEYS.ctrlC);
     const { code, output } = await session.exited;
     expect(code, output).toBe(130);

@@ -1,7 +1,17 @@
 import type { DeployEvent, Report } from '../../engine/events.js';
 
 /** The phases of a deployment, in the order the engine runs them. */
-export const PHASES = ['load', 'build', 'plan', 'lock', 'snapshot', 'apply', 'verify', 'commit'] as const;
+export const PHASES = [
+  'load',
+  'build',
+  'validate',
+  'plan',
+  'lock',
+  'snapshot',
+  'apply',
+  'verify',
+  'commit',
+] as const;
 
 interface Deferred {
   promise: Promise<number | 'skipped'>;
@@ -32,10 +42,14 @@ export async function withTaskList<T>(
   const { Listr } = await import('listr2');
   const phases = new Map<string, Deferred>(PHASES.map((name) => [name, deferred()]));
   const outputs = new Map<string, (text: string) => void>();
+  const ended = new Set<string>();
   const report = (event: DeployEvent) => {
     const phase = phases.get(event.phase);
-    if (event.kind === 'end') phase?.resolve(event.durationMs ?? 0);
-    else if (event.kind !== 'begin') outputs.get(event.phase)?.(event.message);
+    if (event.kind === 'end') {
+      ended.add(event.phase);
+      phase?.resolve(event.durationMs ?? 0);
+      // A finished task has no output bar left (listr2 fails on writing to it): later lines of that phase are not shown.
+    } else if (event.kind !== 'begin' && !ended.has(event.phase)) outputs.get(event.phase)?.(event.message);
   };
   const list = new Listr(
     PHASES.map((name) => ({
