@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
+    // Most of the suite waits on child processes and the sandbox rather than computing: files run side by side.
+    maxWorkers: 3,
+    // The SDK's Node 20 notice would print once per test file; the CLI silences it the same way (bin/run.js).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     reporters: ['default', './test/summary-reporter.ts'],
     coverage: {
       provider: 'v8',

@@ -58,7 +58,9 @@ describe('omnix sandbox start --detach / status / stop (the real binary)', () =>
       const again = omnix(project, 'sandbox', 'bootstrap', 'staging');
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toContain('bootstrapped staging: 0 created');
-      expect(JSON.parse(omnix(project, 'sandbox', 'status', '--json').stdout)).toMatchObject({ pid: info.pid });
+      expect(JSON.parse(omnix(project, 'sandbox', 'status', '--json').stdout)).toMatchObject({
+        pid: info.pid,
+      });
     } finally {
       const stopped = omnix(project, 'sandbox', 'stop');
       expect(stopped.stdout).toContain(`stopped the sandbox at ${info.endpoint}`);
@@ -74,6 +76,16 @@ describe('omnix sandbox start --detach / status / stop (the real binary)', () =>
     expect(existsSync(join(project, '.omnix/sandbox.json'))).toBe(false);
     expect(existsSync(join(project, '.omnix/sandbox/lambda/functions'))).toBe(true);
   }, 180_000);
+
+  it('refuses a faults file that is not valid before starting anything (exit 2)', async () => {
+    const project = await testdir({ 'faults.json': JSON.stringify({ rules: [{ service: 's3', rate: 7 }] }) });
+    cpSync(join(EXAMPLE, 'config'), join(project, 'config'), { recursive: true });
+    const started = omnix(project, 'sandbox', 'start', '--detach', '--port', '0', '--faults', 'faults.json');
+    expect(started.code, started.stderr).toBe(2);
+    expect(started.stderr).toContain('the faults file faults.json is not valid');
+    expect(started.stderr).toContain('rules[0].rate must be a number from 0 to 1');
+    expect(existsSync(join(project, '.omnix', 'sandbox.json'))).toBe(false);
+  });
 
   it('says so when the port is taken', async () => {
     const project = await testdir({});

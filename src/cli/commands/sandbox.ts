@@ -14,6 +14,7 @@ import {
   sandboxHealthy,
   writeSandboxInfo,
 } from '../../sandbox/control.js';
+import { type FaultConfig, parseFaultConfig } from '../../sandbox/faults.js';
 import { startSandbox } from '../../sandbox/server.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
@@ -53,6 +54,19 @@ async function readJsonFile<T>(file: string | undefined, what: string): Promise<
   }
 }
 
+async function readFaultsFile(file: string | undefined): Promise<FaultConfig | undefined> {
+  const value = await readJsonFile<unknown>(file, 'faults');
+  if (value === undefined) return undefined;
+  try {
+    return parseFaultConfig(value);
+  } catch (error) {
+    throw new UsageError('InvalidFile', `the faults file ${file} is not valid: ${(error as Error).message}`, {
+      hint: 'See docs/cli.md (omnix sandbox start --faults) for the rules a faults file holds.',
+      cause: error,
+    });
+  }
+}
+
 export async function sandboxStart(context: CommandContext, flags: SandboxStartFlags): Promise<number> {
   const root = projectRoot(context);
   const file = infoFile(root);
@@ -72,9 +86,10 @@ export async function sandboxStart(context: CommandContext, flags: SandboxStartF
       },
     );
   }
+  // Checked here, before a detached sandbox is started with it: a bad file is the user's to fix (exit 2).
+  const faults = await readFaultsFile(flags.faults);
   if (flags.detach) return startDetached(context, { ...flags, port: String(port), dataDir }, root, file);
 
-  const faults = await readJsonFile<never>(flags.faults, 'faults');
   const iamPolicies = await readJsonFile<never>(flags.iamPolicies, 'IAM policies');
   await mkdir(dataDir, { recursive: true });
   const sandbox = await startSandbox({
