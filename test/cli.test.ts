@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -313,6 +314,58 @@ describe('omnix init', () => {
     const forced = await runCli(['init', '--force', '--project', 'fresh'], { cwd: root });
     expect(forced.exitCode).toBe(0);
     expect(await readFile(join(root, 'config/deployment-config.yaml'), 'utf8')).toContain('project: fresh');
+  });
+
+  it.each([
+    [
+      ['--frontend-source', '../../etc'],
+      '--frontend-source',
+      "the site folder '../../etc' is outside the project",
+    ],
+    [['--backend-source', '/etc'], '--backend-source', "the function folder '/etc' is outside the project"],
+    [['--backend-source', 'api', '--runtime', 'banana'], '--runtime', "'banana' is not a Lambda runtime"],
+    [
+      ['--backend-source', 'api', '--runtime', 'nodejs8.10'],
+      '--runtime',
+      "'nodejs8.10' is not a Lambda runtime",
+    ],
+    [['--region', 'eu-westt-1'], '--region', 'did you mean eu-west-1?'],
+    [['--project', 'My_App'], '--project', "'My_App' is not a valid project name"],
+    [['--runtime', 'python3.13'], '--runtime', 'without a function'],
+  ])('refuses %j before writing anything: a usage error naming the flag', async (flags, flag, message) => {
+    const root = await testdir({});
+    for (const tty of [false, true]) {
+      const run = await runCli(['init', '--yes', '--no-color', ...flags], { cwd: root, tty });
+      expect(run.exitCode, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`error: ${flag}`);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).not.toContain('This is a bug');
+      expect(existsSync(join(root, 'config'))).toBe(false);
+    }
+  });
+
+  it('on a terminal, refuses a wrong answer with the same words as the flag, and asks again', async () => {
+    const root = await testdir({});
+    const refusals: string[] = [];
+    const run = await runCli(['init'], {
+      cwd: root,
+      tty: true,
+      answers: ['My_App', 'shop', 'eu-westt-1', 'eu-west-1', '', '../web', 'web/dist', '', '/etc', 'apii'],
+      refusals,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const flagged = await runCli(['init', '--project', 'My_App'], { cwd: await testdir({}) });
+    const hint = flagged.stderr.match(/hint: (.*)/)?.[1];
+    expect(flagged.stderr).toContain("error: --project: 'My_App' is not a valid project name");
+    expect(refusals[0]).toBe(`'My_App' is not a valid project name. ${hint}`);
+    expect(refusals[0]).toContain('Use lowercase letters, digits and hyphens');
+    expect(refusals[1]).toMatch(/'eu-westt-1' is not an AWS region omnix knows: did you mean eu-west-1\?/);
+    expect(refusals[2]).toContain("the site folder '../web' is outside the project");
+    expect(refusals[3]).toContain("the function folder '/etc' is outside the project");
+    expect(refusals).toHaveLength(4);
+    // A function folder that does not exist yet is allowed, with a warning: it may be created later.
+    expect(run.stderr).toContain("the function folder 'apii' does not exist yet");
+    expect((await runCli(['config', 'validate', '--all'], { cwd: root })).exitCode).toBe(0);
   });
 
   it('refuses a project with neither frontend nor backend', async () => {

@@ -57,7 +57,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--backend-source <dir>',
         description: 'folder of a Lambda function named "api" (omit for no backend)',
       },
-      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs22.x' },
+      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function (default: nodejs22.x)' },
       { flags: '--force', description: 'overwrite existing configuration files' },
     ],
     examples: ['omnix init', 'omnix init --yes --project shop --region eu-west-1 --backend-source api'],
