@@ -38,6 +38,20 @@ describe('omnix --help', () => {
     expect(run.stdout.trim()).toBe(pkg.version);
   });
 
+  it('with --json, prints the version as one JSON line, wherever --json stands', async () => {
+    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const args of [
+      ['--version', '--json'],
+      ['--json', '--version'],
+    ]) {
+      const run = await runCli(args, { cwd: EXAMPLE });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toBe(`${JSON.stringify({ version: pkg.version })}\n`);
+    }
+  });
+
   it('prints help and exits 2 for a command group without a subcommand', async () => {
     const run = await runCli(['config'], { cwd: EXAMPLE });
     expect(run.exitCode).toBe(2);
@@ -188,6 +202,15 @@ describe('omnix config schema', () => {
       expect(validate(loaded.tree), JSON.stringify(validate.errors)).toBe(true);
     }
     expect(validate({ project: 'x', aws: { region: 'us-east-1' }, frontend: { source: 1 } })).toBe(false);
+  });
+
+  it('with --json, is one JSON document on one line; pretty without', async () => {
+    const json = await runCli(['config', 'schema', '--json'], { cwd: EXAMPLE });
+    expect(json.exitCode).toBe(0);
+    expect(json.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const pretty = await runCli(['config', 'schema'], { cwd: EXAMPLE });
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(pretty.stdout));
+    expect(pretty.stdout.split('\n').length).toBeGreaterThan(100);
   });
 
   it('with --layer, validates each file of the example on its own', async () => {

@@ -23,6 +23,12 @@ export async function main(
   bin: BinName = 'omnix',
 ): Promise<number> {
   const state: RunState = { exitCode: ExitCode.Ok };
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  // Commander prints --version as plain text, before it has seen a later --json: answer that pair here.
+  if (flags.includes('--version') && flags.includes('--json')) {
+    io.stdout.write(`${JSON.stringify({ version: packageVersion() })}\n`);
+    return ExitCode.Ok;
+  }
   try {
     await buildProgram(bin, io, packageVersion(), state).parseAsync([...argv], { from: 'user' });
     return state.exitCode;
