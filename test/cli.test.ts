@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -396,6 +398,31 @@ describe('omnix init', () => {
     const run = await runCli(['init', '--frontend-source', 'none'], { cwd: root });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('a project needs a frontend, a backend, or both');
+  });
+});
+
+describe('omnix sandbox bootstrap', () => {
+  it('exits 1 when nothing answers at the configured endpoint (no sandbox runs), 2 when another server does', async () => {
+    const server = createServer((_request, response) => response.writeHead(404).end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const other = await runCli(['sandbox', 'bootstrap', 'development', '--no-color'], {
+        cwd: EXAMPLE,
+        env: { OMNIX_AWS_ENDPOINT: `http://127.0.0.1:${port}` },
+      });
+      expect(other.exitCode, other.stderr).toBe(2);
+      expect(other.stderr).toContain(`no omnix sandbox answers at http://127.0.0.1:${port}`);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+    // The same port, now closed: nothing answers there.
+    const none = await runCli(['sandbox', 'bootstrap', 'development', '--no-color'], {
+      cwd: EXAMPLE,
+      env: { OMNIX_AWS_ENDPOINT: `http://127.0.0.1:${port}` },
+    });
+    expect(none.exitCode, none.stderr).toBe(1);
+    expect(none.stderr).toContain(`no sandbox is running at http://127.0.0.1:${port}`);
   });
 });
 
