@@ -94,6 +94,33 @@ describe('orchestrator', () => {
   });
 });
 
+describe('usage errors', () => {
+  it("name the command's own help", async () => {
+    const deploy = await runCli(['--no-color', 'deploy', 'staging', '--bogus'], { cwd: EXAMPLE });
+    expect(deploy.exitCode).toBe(2);
+    expect(deploy.stderr).toContain("unknown option '--bogus'");
+    expect(deploy.stderr).toContain("hint: Run 'omnix deploy --help'");
+    const validate = await runCli(['config', 'validate', 'staging', 'production'], { cwd: EXAMPLE });
+    expect(validate.exitCode).toBe(2);
+    expect(validate.stderr).toContain("Run 'omnix config validate --help'");
+    const top = await runCli(['deploi'], { cwd: EXAMPLE });
+    expect(top.stderr).toContain("Run 'omnix --help'");
+  });
+
+  it('suggest the environment an unknown name abbreviates', async () => {
+    for (const command of [
+      ['status', 'prod'],
+      ['config', 'validate', 'prod'],
+      ['deploy', 'prod', '--yes'],
+    ]) {
+      const run = await runCli(command, { cwd: EXAMPLE });
+      expect(run.exitCode, command.join(' ')).toBe(2);
+      expect(run.stderr).toContain("unknown environment 'prod'");
+      expect(run.stderr).toContain("did you mean 'production'?");
+    }
+  });
+});
+
 describe('omnix config show', () => {
   it('prints the merged, resolved configuration as YAML', async () => {
     const run = await runCli(['config', 'show', 'staging'], { cwd: EXAMPLE });

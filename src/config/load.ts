@@ -1,5 +1,5 @@
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
-import { closest } from '../core/suggest.js';
+import { closestName } from '../core/suggest.js';
 import { fromZodIssues } from './issues.js';
 import {
   type ConfigLocation,
@@ -173,7 +173,7 @@ function isSameOrInside(path: string, parent: string): boolean {
 }
 
 function unknownEnvironment(environment: string, environments: string[], dir: string): ConfigIssue {
-  const suggestion = closest(environment, environments);
+  const suggestion = closestName(environment, environments);
   return {
     source: dir,
     path: '',
