@@ -121,6 +121,41 @@ describe('usage errors', () => {
   });
 });
 
+describe('omnix config validate', () => {
+  it('lists the errors by file, line and column', async () => {
+    const root = await testdir(
+      project(
+        [
+          'rollout:',
+          '  autoRollback: maybe',
+          'frontend:',
+          '  source: web/dist',
+          '  bucket: shop-web-${environment}',
+          '  cacheControl: 5',
+          'project: shop',
+          'aws:',
+          '  region: eu-west-1',
+          '  bogus: 1',
+          '',
+        ].join('\n'),
+        { development: 'project: also bad!\nhealth: 7\n' },
+      ),
+    );
+    const run = await runCli(['config', 'validate', 'development', '--json'], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    const { errors } = JSON.parse(run.stdout).environments[0] as {
+      errors: Array<{ file: string; line: number; column: number }>;
+    };
+    expect(errors.map(({ file, line, column }) => `${file}:${line}:${column}`)).toEqual([
+      'config/deployment-config.yaml:2:17',
+      'config/deployment-config.yaml:6:17',
+      'config/deployment-config.yaml:10:3',
+      'config/environments/development.yaml:1:10',
+      'config/environments/development.yaml:2:9',
+    ]);
+  });
+});
+
 describe('omnix config show', () => {
   it('prints the merged, resolved configuration as YAML', async () => {
     const run = await runCli(['config', 'show', 'staging'], { cwd: EXAMPLE });

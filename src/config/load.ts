@@ -18,6 +18,7 @@ import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
 import { findSecretPaths, notSecretNames } from './secrets.js';
+import { sortIssues } from './sort-issues.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export interface LoadConfigOptions {
@@ -73,8 +74,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
   const failed = (errors: ConfigIssue[], warnings: ConfigIssue[] = []): InvalidConfig => ({
     ok: false,
     environment,
-    errors,
-    warnings,
+    errors: sortIssues(errors),
+    warnings: sortIssues(warnings),
   });
 
   let location: ConfigLocation;
