@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +38,20 @@ describe('omnix --help', () => {
     };
     const run = await runCli(['--version'], { cwd: EXAMPLE });
     expect(run.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('with --json, prints the version as one JSON line, wherever --json stands', async () => {
+    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const args of [
+      ['--version', '--json'],
+      ['--json', '--version'],
+    ]) {
+      const run = await runCli(args, { cwd: EXAMPLE });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toBe(`${JSON.stringify({ version: pkg.version })}\n`);
+    }
   });
 
   it('prints help and exits 2 for a command group without a subcommand', async () => {
@@ -74,6 +91,68 @@ describe('orchestrator', () => {
   it('does not know the aliases under the omnix name', async () => {
     const run = await runCli(['deploy-history'], { cwd: EXAMPLE });
     expect(run.stderr).toContain("unknown command 'deploy-history'");
+  });
+});
+
+describe('usage errors', () => {
+  it("name the command's own help", async () => {
+    const deploy = await runCli(['--no-color', 'deploy', 'staging', '--bogus'], { cwd: EXAMPLE });
+    expect(deploy.exitCode).toBe(2);
+    expect(deploy.stderr).toContain("unknown option '--bogus'");
+    expect(deploy.stderr).toContain("hint: Run 'omnix deploy --help'");
+    const validate = await runCli(['config', 'validate', 'staging', 'production'], { cwd: EXAMPLE });
+    expect(validate.exitCode).toBe(2);
+    expect(validate.stderr).toContain("Run 'omnix config validate --help'");
+    const top = await runCli(['deploi'], { cwd: EXAMPLE });
+    expect(top.stderr).toContain("Run 'omnix --help'");
+  });
+
+  it('suggest the environment an unknown name abbreviates', async () => {
+    for (const command of [
+      ['status', 'prod'],
+      ['config', 'validate', 'prod'],
+      ['deploy', 'prod', '--yes'],
+    ]) {
+      const run = await runCli(command, { cwd: EXAMPLE });
+      expect(run.exitCode, command.join(' ')).toBe(2);
+      expect(run.stderr).toContain("unknown environment 'prod'");
+      expect(run.stderr).toContain("did you mean 'production'?");
+    }
+  });
+});
+
+describe('omnix config validate', () => {
+  it('lists the errors by file, line and column', async () => {
+    const root = await testdir(
+      project(
+        [
+          'rollout:',
+          '  autoRollback: maybe',
+          'frontend:',
+          '  source: web/dist',
+          '  bucket: shop-web-${environment}',
+          '  cacheControl: 5',
+          'project: shop',
+          'aws:',
+          '  region: eu-west-1',
+          '  bogus: 1',
+          '',
+        ].join('\n'),
+        { development: 'project: also bad!\nhealth: 7\n' },
+      ),
+    );
+    const run = await runCli(['config', 'validate', 'development', '--json'], { cwd: root });
+    expect(run.exitCode).toBe(2);
+    const { errors } = JSON.parse(run.stdout).environments[0] as {
+      errors: Array<{ file: string; line: number; column: number }>;
+    };
+    expect(errors.map(({ file, line, column }) => `${file}:${line}:${column}`)).toEqual([
+      'config/deployment-config.yaml:2:17',
+      'config/deployment-config.yaml:6:17',
+      'config/deployment-config.yaml:10:3',
+      'config/environments/development.yaml:1:10',
+      'config/environments/development.yaml:2:9',
+    ]);
   });
 });
 
@@ -187,6 +266,15 @@ describe('omnix config schema', () => {
       expect(validate(loaded.tree), JSON.stringify(validate.errors)).toBe(true);
     }
     expect(validate({ project: 'x', aws: { region: 'us-east-1' }, frontend: { source: 1 } })).toBe(false);
+  });
+
+  it('with --json, is one JSON document on one line; pretty without', async () => {
+    const json = await runCli(['config', 'schema', '--json'], { cwd: EXAMPLE });
+    expect(json.exitCode).toBe(0);
+    expect(json.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const pretty = await runCli(['config', 'schema'], { cwd: EXAMPLE });
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(pretty.stdout));
+    expect(pretty.stdout.split('\n').length).toBeGreaterThan(100);
   });
 
   it('with --layer, validates each file of the example on its own', async () => {
@@ -315,11 +403,88 @@ describe('omnix init', () => {
     expect(await readFile(join(root, 'config/deployment-config.yaml'), 'utf8')).toContain('project: fresh');
   });
 
+  it.each([
+    [
+      ['--frontend-source', '../../etc'],
+      '--frontend-source',
+      "the site folder '../../etc' is outside the project",
+    ],
+    [['--backend-source', '/etc'], '--backend-source', "the function folder '/etc' is outside the project"],
+    [['--backend-source', 'api', '--runtime', 'banana'], '--runtime', "'banana' is not a Lambda runtime"],
+    [
+      ['--backend-source', 'api', '--runtime', 'nodejs8.10'],
+      '--runtime',
+      "'nodejs8.10' is not a Lambda runtime",
+    ],
+    [['--region', 'eu-westt-1'], '--region', 'did you mean eu-west-1?'],
+    [['--project', 'My_App'], '--project', "'My_App' is not a valid project name"],
+    [['--runtime', 'python3.13'], '--runtime', 'without a function'],
+  ])('refuses %j before writing anything: a usage error naming the flag', async (flags, flag, message) => {
+    const root = await testdir({});
+    for (const tty of [false, true]) {
+      const run = await runCli(['init', '--yes', '--no-color', ...flags], { cwd: root, tty });
+      expect(run.exitCode, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`error: ${flag}`);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).not.toContain('This is a bug');
+      expect(existsSync(join(root, 'config'))).toBe(false);
+    }
+  });
+
+  it('on a terminal, refuses a wrong answer with the same words as the flag, and asks again', async () => {
+    const root = await testdir({});
+    const refusals: string[] = [];
+    const run = await runCli(['init'], {
+      cwd: root,
+      tty: true,
+      answers: ['My_App', 'shop', 'eu-westt-1', 'eu-west-1', '', '../web', 'web/dist', '', '/etc', 'apii'],
+      refusals,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const flagged = await runCli(['init', '--project', 'My_App'], { cwd: await testdir({}) });
+    const hint = flagged.stderr.match(/hint: (.*)/)?.[1];
+    expect(flagged.stderr).toContain("error: --project: 'My_App' is not a valid project name");
+    expect(refusals[0]).toBe(`'My_App' is not a valid project name. ${hint}`);
+    expect(refusals[0]).toContain('Use lowercase letters, digits and hyphens');
+    expect(refusals[1]).toMatch(/'eu-westt-1' is not an AWS region omnix knows: did you mean eu-west-1\?/);
+    expect(refusals[2]).toContain("the site folder '../web' is outside the project");
+    expect(refusals[3]).toContain("the function folder '/etc' is outside the project");
+    expect(refusals).toHaveLength(4);
+    // A function folder that does not exist yet is allowed, with a warning: it may be created later.
+    expect(run.stderr).toContain("the function folder 'apii' does not exist yet");
+    expect((await runCli(['config', 'validate', '--all'], { cwd: root })).exitCode).toBe(0);
+  });
+
   it('refuses a project with neither frontend nor backend', async () => {
     const root = await testdir({});
     const run = await runCli(['init', '--frontend-source', 'none'], { cwd: root });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('a project needs a frontend, a backend, or both');
+  });
+});
+
+describe('omnix sandbox bootstrap', () => {
+  it('exits 1 when nothing answers at the configured endpoint (no sandbox runs), 2 when another server does', async () => {
+    const server = createServer((_request, response) => response.writeHead(404).end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const other = await runCli(['sandbox', 'bootstrap', 'development', '--no-color'], {
+        cwd: EXAMPLE,
+        env: { OMNIX_AWS_ENDPOINT: `http://127.0.0.1:${port}` },
+      });
+      expect(other.exitCode, other.stderr).toBe(2);
+      expect(other.stderr).toContain(`no omnix sandbox answers at http://127.0.0.1:${port}`);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+    // The same port, now closed: nothing answers there.
+    const none = await runCli(['sandbox', 'bootstrap', 'development', '--no-color'], {
+      cwd: EXAMPLE,
+      env: { OMNIX_AWS_ENDPOINT: `http://127.0.0.1:${port}` },
+    });
+    expect(none.exitCode, none.stderr).toBe(1);
+    expect(none.stderr).toContain(`no sandbox is running at http://127.0.0.1:${port}`);
   });
 });
 

@@ -217,7 +217,10 @@ describe('omnix lock', () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('that deployment may still be running');
     const declined = await runCli(['lock', 'break', 'staging'], { cwd: root, tty: true, answers: ['no'] });
-    expect(declined.stdout).toContain('the lock was left in place');
+    // A declined confirmation is not success: exit 1, said softly on stderr.
+    expect(declined.exitCode).toBe(1);
+    expect(declined.stderr).toContain('the lock was left in place');
+    expect(declined.stderr).not.toContain('error:');
     expect(await store.readLock('staging')).toBeDefined();
 
     const questions: string[] = [];
@@ -306,6 +309,9 @@ describe('omnix recover', () => {
     const refused = await runCli(['recover', 'staging'], { cwd: root });
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('refusing to recover staging without --yes');
+    const declined = await runCli(['recover', 'staging'], { cwd: root, tty: true, answers: ['no'] });
+    expect(declined.exitCode).toBe(1);
+    expect(declined.stderr).toContain('not recovered: the recovery of staging was not confirmed');
     const nothing = await runCli(['recover', 'staging', '--yes'], { cwd: root });
     expect(nothing.exitCode, nothing.stderr).toBe(0);
     expect(nothing.stdout).toContain('staging has no interrupted deployment to recover');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { ExitCode, toOmnixError, UsageError } from '../core/errors.js';
 import { type CliIo, processIo } from './io.js';
 import { type BinName, buildProgram, type RunState } from './program.js';
@@ -23,8 +23,15 @@ export async function main(
   bin: BinName = 'omnix',
 ): Promise<number> {
   const state: RunState = { exitCode: ExitCode.Ok };
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  // Commander prints --version as plain text, before it has seen a later --json: answer that pair here.
+  if (flags.includes('--version') && flags.includes('--json')) {
+    io.stdout.write(`${JSON.stringify({ version: packageVersion() })}\n`);
+    return ExitCode.Ok;
+  }
+  const program = buildProgram(bin, io, packageVersion(), state);
   try {
-    await buildProgram(bin, io, packageVersion(), state).parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (thrown) {
     let error = thrown;
@@ -32,8 +39,11 @@ export async function main(
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
       // A command group run without a subcommand: commander printed its help.
       if (error.code === 'commander.help') return ExitCode.Usage;
+      const command = commandPath(program, argv);
       error = new UsageError('BadUsage', error.message.replace(/^error: /, '').replace(/\n/g, ' '), {
-        hint: `Run '${bin} --help' to see the commands and options.`,
+        hint: command
+          ? `Run '${bin} ${command} --help' to see its arguments and options.`
+          : `Run '${bin} --help' to see the commands and options.`,
       });
     }
     const omnix = toOmnixError(error);
@@ -45,4 +55,21 @@ export async function main(
     }
     return omnix.exitCode;
   }
+}
+
+/** The (sub)command `argv` names, as typed (`deploy`, `config validate`), or '' for none. */
+function commandPath(program: Command, argv: readonly string[]): string {
+  const names: string[] = [];
+  let command = program;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const sub = command.commands.find(
+      (candidate) => candidate.name() === arg || candidate.aliases().includes(arg),
+    );
+    if (sub) {
+      names.push(sub.name());
+      command = sub;
+    } else if (!arg.startsWith('-') && names.length > 0) break;
+  }
+  return names.join(' ');
 }

@@ -57,7 +57,7 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--backend-source <dir>',
         description: 'folder of a Lambda function named "api" (omit for no backend)',
       },
-      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function', default: 'nodejs22.x' },
+      { flags: '--runtime <runtime>', description: 'Lambda runtime of that function (default: nodejs22.x)' },
       { flags: '--force', description: 'overwrite existing configuration files' },
     ],
     examples: ['omnix init', 'omnix init --yes --project shop --region eu-west-1 --backend-source api'],
@@ -450,7 +450,7 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
     .helpCommand(false)
     .addHelpText(
       'after',
-      `\nExit codes: 0 success, 1 deployment failed, 2 bad usage or configuration, 3 validation failed, 4 locked.\nRun '${bin} <command> --help' for a command's options and examples.`,
+      `\nExit codes: 0 success, 1 deployment failed or declined, 2 bad usage or configuration, 3 validation failed, 4 locked, 130 interrupted.\nRun '${bin} <command> --help' for a command's options and examples.`,
     );
 
   for (const spec of COMMANDS) addCommand(program, spec, io, state);

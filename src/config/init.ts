@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { closest } from '../core/suggest.js';
+import { KNOWN_AWS_REGIONS } from './aws-regions.js';
 import { ENVIRONMENTS_DIR, MASTER_FILE } from './location.js';
+import { staysInProject } from './rules/paths.js';
+import { lambdaFunctionSchema } from './schema/backend.js';
 import { layerJsonSchema } from './schema.js';
 
 /** Answers that shape a new project's configuration. */
@@ -20,7 +24,17 @@ export const SCHEMA_FILE = 'omnix.schema.json';
 
 const PROJECT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ENVIRONMENT = /^[a-z0-9][a-z0-9-]*$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+const runtimeSchema = lambdaFunctionSchema.shape.runtime;
+
+/** A wrong answer to `init`; `flag` names the option that gives it (a prompt shows message and hint alike). */
+export class InitAnswerError extends UsageError {
+  readonly flag: string;
+
+  constructor(flag: string, code: string, message: string, hint: string) {
+    super(code, message, { hint });
+    this.flag = flag;
+  }
+}
 
 /** A usable project name from a folder name: `My App` → `my-app`. */
 export function suggestProjectName(dir: string): string {
@@ -32,40 +46,91 @@ export function suggestProjectName(dir: string): string {
   return PROJECT.test(name) ? name : 'my-app';
 }
 
-/** Checks the answers; a wrong one is a usage error naming the flag. */
-export function checkScaffoldOptions(options: ScaffoldOptions): void {
+/**
+ * Checks the answers by the rules `config validate` applies to what they become, before anything is
+ * written: names, a known region, a known runtime, sources inside the project (`root`).
+ */
+export function checkScaffoldOptions(options: ScaffoldOptions, root: string): void {
   if (!PROJECT.test(options.project)) {
-    throw new UsageError('InvalidProjectName', `'${options.project}' is not a valid project name`, {
-      hint: 'Use lowercase letters, digits and hyphens, e.g. --project my-shop.',
-    });
+    throw new InitAnswerError(
+      '--project',
+      'InvalidProjectName',
+      `'${options.project}' is not a valid project name`,
+      'Use lowercase letters, digits and hyphens (at most 63, not starting with a hyphen), e.g. my-shop.',
+    );
   }
-  if (!REGION.test(options.region)) {
-    throw new UsageError('InvalidRegion', `'${options.region}' is not an AWS region name`, {
-      hint: 'For example --region eu-west-1.',
-    });
+  if (!KNOWN_AWS_REGIONS.includes(options.region)) {
+    const suggestion = closest(options.region, KNOWN_AWS_REGIONS);
+    throw new InitAnswerError(
+      '--region',
+      'UnknownRegion',
+      `'${options.region}' is not an AWS region omnix knows${suggestion ? `: did you mean ${suggestion}?` : ''}`,
+      `For example eu-west-1. For a region newer than this omnix, run init with another and then set aws.region in config/${MASTER_FILE}: config validate checks only its form.`,
+    );
   }
   if (options.environments.length === 0) {
-    throw new UsageError('NoEnvironments', 'at least one environment is needed', {
-      hint: 'For example --environments development,production.',
-    });
+    throw new InitAnswerError(
+      '--environments',
+      'NoEnvironments',
+      'at least one environment is needed',
+      'For example development,production.',
+    );
   }
   for (const environment of options.environments) {
     if (!ENVIRONMENT.test(environment)) {
-      throw new UsageError('InvalidEnvironmentName', `'${environment}' is not a valid environment name`, {
-        hint: 'Use lowercase letters, digits and hyphens.',
-      });
+      throw new InitAnswerError(
+        '--environments',
+        'InvalidEnvironmentName',
+        `'${environment}' is not a valid environment name`,
+        'Use lowercase letters, digits and hyphens.',
+      );
     }
   }
   if (!options.frontend && !options.backend) {
-    throw new UsageError('NothingToDeploy', 'a project needs a frontend, a backend, or both', {
-      hint: 'Give --frontend-source, --backend-source, or both.',
-    });
+    throw new InitAnswerError(
+      '--frontend-source',
+      'NothingToDeploy',
+      'a project needs a frontend, a backend, or both',
+      'Give --frontend-source, --backend-source, or both.',
+    );
+  }
+  const outside = 'Give a folder relative to the project root, inside it (no ../, not absolute).';
+  if (options.frontend && !staysInProject(root, options.frontend.source)) {
+    throw new InitAnswerError(
+      '--frontend-source',
+      'SourceOutsideProject',
+      `the site folder '${options.frontend.source}' is outside the project`,
+      outside,
+    );
+  }
+  if (options.backend) {
+    if (!staysInProject(root, options.backend.source)) {
+      throw new InitAnswerError(
+        '--backend-source',
+        'SourceOutsideProject',
+        `the function folder '${options.backend.source}' is outside the project`,
+        outside,
+      );
+    }
+    checkRuntime(options.backend.runtime);
+  }
+}
+
+/** The runtime must be one `config validate` accepts (nodejs22.x, not banana or nodejs8.10). */
+export function checkRuntime(runtime: string): void {
+  if (!runtimeSchema.safeParse(runtime).success) {
+    throw new InitAnswerError(
+      '--runtime',
+      'InvalidRuntime',
+      `'${runtime}' is not a Lambda runtime identifier`,
+      'For example nodejs22.x or python3.13.',
+    );
   }
 }
 
 /** The files of a new configuration, by path relative to the project root. */
-export function scaffoldConfig(options: ScaffoldOptions): Record<string, string> {
-  checkScaffoldOptions(options);
+export function scaffoldConfig(options: ScaffoldOptions, root: string): Record<string, string> {
+  checkScaffoldOptions(options, root);
   const master: string[] = [
     `# yaml-language-server: $schema=./${SCHEMA_FILE}`,
     '# OMNIX Deploy: settings shared by every environment. Files in environments/ override them.',

@@ -1,5 +1,5 @@
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
-import { closest } from '../core/suggest.js';
+import { closestName } from '../core/suggest.js';
 import { fromZodIssues } from './issues.js';
 import {
   type ConfigLocation,
@@ -18,6 +18,7 @@ import { resolveConfigReferences } from './references/resolve-config.js';
 import { runRules } from './rules.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
 import { findSecretPaths, notSecretNames } from './secrets.js';
+import { sortIssues } from './sort-issues.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export interface LoadConfigOptions {
@@ -73,8 +74,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
   const failed = (errors: ConfigIssue[], warnings: ConfigIssue[] = []): InvalidConfig => ({
     ok: false,
     environment,
-    errors,
-    warnings,
+    errors: sortIssues(errors),
+    warnings: sortIssues(warnings),
   });
 
   let location: ConfigLocation;
@@ -173,7 +174,7 @@ function isSameOrInside(path: string, parent: string): boolean {
 }
 
 function unknownEnvironment(environment: string, environments: string[], dir: string): ConfigIssue {
-  const suggestion = closest(environment, environments);
+  const suggestion = closestName(environment, environments);
   return {
     source: dir,
     path: '',

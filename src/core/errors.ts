@@ -69,6 +69,16 @@ export class InterruptedError extends OmnixError {
   }
 }
 
+/**
+ * The user declined a confirmation (answered no, or typed another name): exit 1, because what was asked
+ * for did not happen, and a script must not read it as success. Shown softly: the message, no "error:".
+ */
+export class AbortedError extends OmnixError {
+  constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super('Aborted', message, { ...options, exitCode: ExitCode.DeploymentFailed });
+  }
+}
+
 /** A located problem in the configuration. */
 export interface ConfigIssue {
   /** Where the value came from: a file path relative to the project, an environment variable, or `default`. */

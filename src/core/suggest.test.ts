@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, didYouMean, editDistance } from './suggest.js';
+import { closest, closestName, didYouMean, editDistance } from './suggest.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -23,5 +23,22 @@ describe('closest', () => {
 
   it('phrases a suggestion', () => {
     expect(didYouMean('stagging', ['staging', 'production'])).toBe("did you mean 'staging'?");
+  });
+});
+
+describe('closestName', () => {
+  const environments = ['development', 'production', 'staging'];
+
+  it('suggests the environment a short name abbreviates', () => {
+    expect(closestName('prod', environments)).toBe('production');
+    expect(closestName('dev', environments)).toBe('development');
+    expect(closestName('stage', environments)).toBe('staging');
+    expect(closestName('stagging', environments)).toBe('staging');
+  });
+
+  it('suggests nothing when the beginning fits several names or none', () => {
+    expect(closestName('p', environments)).toBeUndefined();
+    expect(closestName('pr', ['preview', 'production'])).toBeUndefined();
+    expect(closestName('qa', environments)).toBeUndefined();
   });
 });

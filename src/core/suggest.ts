@@ -37,3 +37,24 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const match = closest(input, candidates);
   return match === undefined ? undefined : `did you mean '${match}'?`;
 }
+
+/**
+ * The name `input` most likely means, for short names people abbreviate (environments: `prod`, `dev`,
+ * `stage`): a near typo as `closest` finds it, else the one name that `input` begins (`prod` →
+ * `production`), else the one name that shares all but its last letter (`stage` → `staging`).
+ */
+export function closestName(input: string, candidates: readonly string[]): string | undefined {
+  const typo = closest(input, candidates);
+  if (typo !== undefined) return typo;
+  const needle = input.toLowerCase();
+  const unique = (matches: string[]) => (matches.length === 1 ? matches[0] : undefined);
+  if (needle.length >= 2) {
+    const extended = unique(candidates.filter((name) => name.toLowerCase().startsWith(needle)));
+    if (extended !== undefined) return extended;
+  }
+  if (needle.length >= 4) {
+    const stem = needle.slice(0, -1);
+    return unique(candidates.filter((name) => name.toLowerCase().startsWith(stem)));
+  }
+  return undefined;
+}

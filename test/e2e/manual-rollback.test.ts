@@ -85,7 +85,8 @@ describe('omnix rollback', () => {
         questions,
       });
       expect(declined.stdout).toContain('Rollback of development: v2 → v1');
-      expect(declined.stdout).toContain('not rolled back');
+      expect(declined.exitCode).toBe(1);
+      expect(declined.stderr).toContain('not rolled back: the plan was not confirmed');
       expect(questions).toEqual(['Roll back development? (yes/no)']);
       const done = await runCli(['rollback', 'development', '--yes'], {
         cwd: fixture.project,

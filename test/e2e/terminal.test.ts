@@ -44,7 +44,9 @@ describe('omnix on a terminal', () => {
     await declined.waitFor('answer yes or no');
     declined.type('\x7f'.repeat(5));
     declined.type(`n${KEYS.enter}`);
-    expect((await declined.exited).code).toBe(0);
+    // Declining is not success: exit 1 (AbortedError), said without "error:".
+    expect((await declined.exited).code).toBe(1);
+    expect(declined.output()).not.toContain('error:');
     expect(declined.output()).toContain('not deployed: the plan was not confirmed');
     expect(await fixture.store.listDeployments('development')).toEqual([]);
 
@@ -61,7 +63,7 @@ describe('omnix on a terminal', () => {
     const wrong = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
     await wrong.waitFor('Type development to deploy it');
     wrong.type(`yes${KEYS.enter}`);
-    expect((await wrong.exited).code).toBe(0);
+    expect((await wrong.exited).code).toBe(1);
     expect(wrong.output()).toContain('not deployed: the plan was not confirmed');
     expect(await fixture.store.listDeployments('development')).toEqual([]);
 
@@ -149,6 +151,13 @@ describe('omnix on a terminal', () => {
     expect(found.interrupted).toHaveLength(1);
     expect(found.lock).toBeNull();
 
+    const declined = onTerminal(['recover', 'development'], fixture.project, terminalEnv(fixture));
+    await declined.waitFor('Recover development: restore what was live before it? (yes/no)');
+    declined.type(`no${KEYS.enter}`);
+    const notRecovered = await declined.exited;
+    expect(notRecovered.code, notRecovered.output).toBe(1);
+    expect(notRecovered.output).toContain('not recovered: the recovery of development was not confirmed');
+
     const recover = onTerminal(['recover', 'development'], fixture.project, terminalEnv(fixture));
     await recover.waitFor('Recover development: restore what was live before it? (yes/no)');
     recover.type(`yes${KEYS.enter}`);
@@ -167,7 +176,7 @@ describe('omnix on a terminal', () => {
     session.type(`shop${KEYS.enter}`);
     await session.waitFor('AWS region');
     session.type(`mars-1${KEYS.enter}`);
-    await session.waitFor("'mars-1' is not an AWS region name");
+    await session.waitFor("'mars-1' is not an AWS region omnix knows");
     session.type('\x7f'.repeat(6));
     session.type(`eu-west-1${KEYS.enter}`);
     for (const question of [

@@ -16,6 +16,8 @@ export interface RunCliOptions {
   /** Answers given, in order, to the prompts a terminal would show; the questions are recorded. */
   answers?: string[];
   questions?: string[];
+  /** What the prompt's validation said about each answer it refused. */
+  refusals?: string[];
 }
 
 /** Runs the CLI in process, as a user would from `cwd`, and captures what it prints. */
@@ -37,7 +39,9 @@ export async function runCli(args: string[], options: RunCliOptions): Promise<Cl
           const given = options.answers?.shift();
           if (given === undefined) throw new Error(`unexpected prompt: ${question.message}`);
           const answer = given === '' ? (question.default ?? '') : given;
-          if ((question.validate?.(answer) ?? true) === true) return answer;
+          const verdict = question.validate?.(answer) ?? true;
+          if (verdict === true) return answer;
+          options.refusals?.push(verdict);
         }
       },
     },

@@ -9,11 +9,12 @@ export async function configSchemaCommand(
   options: { layer?: boolean; output?: string },
 ): Promise<number> {
   const schema = options.layer ? layerJsonSchema() : configJsonSchema();
-  const text = `${JSON.stringify(schema, null, 2)}\n`;
   if (!options.output) {
-    context.io.stdout.write(text);
+    // With --json every output is one JSON document on one line; without, pretty for people.
+    context.io.stdout.write(`${JSON.stringify(schema, null, context.json ? undefined : 2)}\n`);
     return ExitCode.Ok;
   }
+  const text = `${JSON.stringify(schema, null, 2)}\n`;
   const file = resolve(context.io.cwd, options.output);
   await writeFile(file, text);
   if (context.json) context.printJson({ written: file });

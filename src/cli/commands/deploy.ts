@@ -1,5 +1,5 @@
 import { readDuration } from '../../core/duration.js';
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
 import { confirmChange } from '../confirm.js';
@@ -128,8 +128,7 @@ export async function deployCommand(
       context.print(renderPlan(preview.plan, style));
       if (preview.plan.nothingToDo) return ExitCode.Ok;
       if (!(await confirmChange(context, environment, `Deploy to ${environment}?`, 'deploy it'))) {
-        context.print('not deployed: the plan was not confirmed');
-        return ExitCode.Ok;
+        throw new AbortedError('not deployed: the plan was not confirmed');
       }
       confirmed = JSON.stringify(preview.plan);
     }

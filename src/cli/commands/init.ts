@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
+  checkRuntime,
   checkScaffoldOptions,
+  InitAnswerError,
   type ScaffoldOptions,
   scaffoldConfig,
   suggestProjectName,
@@ -18,17 +22,37 @@ interface InitFlags {
   frontendSource: string;
   frontendBuild?: string;
   backendSource?: string;
-  runtime: string;
+  runtime?: string;
   force?: boolean;
 }
+
+const DEFAULT_RUNTIME = 'nodejs22.x';
 
 /** Scaffolds config/: asks on a terminal (unless --yes), takes flags and defaults otherwise. */
 export async function init(context: CommandContext, options: Record<string, unknown>): Promise<number> {
   const flags = options as unknown as InitFlags;
   const root = context.configDir;
+  // A wrong --runtime cannot be corrected at a prompt: refuse it before asking anything.
+  if (flags.runtime !== undefined) naming(() => checkRuntime(flags.runtime as string));
   const answers =
-    context.interactive && !context.yes ? await ask(flags, root, context.io.ask) : fromFlags(flags, root);
-  const files = await writeScaffold(root, scaffoldConfig(answers), { force: flags.force });
+    context.interactive && !context.yes
+      ? await ask(flags, root, context.io.ask)
+      : naming(() => {
+          const answers = fromFlags(flags, root);
+          checkScaffoldOptions(answers, root);
+          return answers;
+        });
+  if (flags.runtime !== undefined && !answers.backend)
+    throw new UsageError('RuntimeWithoutBackend', '--runtime was given without a function to run it', {
+      hint: "Give --backend-source too, or leave out --runtime. See 'omnix init --help'.",
+    });
+  // Every answer is checked before anything is written.
+  const scaffold = scaffoldConfig(answers, root);
+  if (answers.backend && !existsSync(resolve(root, answers.backend.source)))
+    context.warn(
+      `the function folder '${answers.backend.source}' does not exist yet: create it before deploying`,
+    );
+  const files = await writeScaffold(root, scaffold, { force: flags.force });
 
   // The scaffold must be valid as written: check every environment the way `config validate` would.
   for (const environment of answers.environments) {
@@ -52,6 +76,18 @@ export async function init(context: CommandContext, options: Record<string, unkn
   return ExitCode.Ok;
 }
 
+/** Runs a check of flags: a wrong answer becomes a usage error that names its flag. */
+function naming<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof InitAnswerError)) throw error;
+    throw new UsageError(error.code, `${error.flag}: ${error.message}`, {
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  }
+}
+
 function fromFlags(flags: InitFlags, root: string): ScaffoldOptions {
   const frontendSource = flags.frontendSource;
   return {
@@ -66,7 +102,9 @@ function fromFlags(flags: InitFlags, root: string): ScaffoldOptions {
           },
         }
       : {}),
-    ...(flags.backendSource ? { backend: { source: flags.backendSource, runtime: flags.runtime } } : {}),
+    ...(flags.backendSource
+      ? { backend: { source: flags.backendSource, runtime: flags.runtime ?? DEFAULT_RUNTIME } }
+      : {}),
   };
 }
 
@@ -79,14 +117,15 @@ const PLACEHOLDERS: ScaffoldOptions = {
 };
 
 /** An answer check for the prompt: the flags' own rules (checkScaffoldOptions) on the answers so far. */
-function checked(answersSoFar: (answer: string) => Partial<ScaffoldOptions>) {
+function checked(root: string, answersSoFar: (answer: string) => Partial<ScaffoldOptions>) {
   return (answer: string): true | string => {
     try {
-      checkScaffoldOptions({ ...PLACEHOLDERS, ...answersSoFar(answer.trim()) });
+      checkScaffoldOptions({ ...PLACEHOLDERS, ...answersSoFar(answer.trim()) }, root);
       return true;
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      return error.message;
+      if (!(error instanceof InitAnswerError)) throw error;
+      // The same words as the flag's error: what is wrong, and what is allowed.
+      return `${error.message}. ${error.hint}`;
     }
   };
 }
@@ -99,23 +138,27 @@ async function ask(flags: InitFlags, root: string, input: Ask): Promise<Scaffold
     (await input({
       message: 'Project name',
       default: defaults.project,
-      validate: checked((project) => ({ project })),
+      validate: checked(root, (project) => ({ project })),
     }));
   const region = await input({
     message: 'AWS region',
     default: flags.region,
-    validate: checked((region) => ({ project, region })),
+    validate: checked(root, (region) => ({ project, region })),
   });
   const environments = await input({
     message: 'Environments (comma-separated)',
     default: flags.environments,
-    validate: checked((answer) => ({ project, region, environments: splitList(answer) })),
+    validate: checked(root, (answer) => ({ project, region, environments: splitList(answer) })),
   });
   const frontend = (
     await input({
       message: 'Built site folder ("none" for no frontend)',
       default: flags.frontendSource,
-      validate: (answer) => answer.trim() !== '' || 'give a folder, or "none"',
+      validate: (answer) =>
+        answer.trim() === ''
+          ? 'give a folder, or "none"'
+          : answer.trim() === 'none' ||
+            checked(root, (source) => ({ project, region, frontend: { source } }))(answer),
     })
   ).trim();
   const build =
@@ -129,12 +172,12 @@ async function ask(flags: InitFlags, root: string, input: Ask): Promise<Scaffold
     await input({
       message: 'Lambda function folder (empty for no backend)',
       default: flags.backendSource ?? '',
-      validate: checked((answer) => {
+      validate: checked(root, (answer) => {
         const { frontend: _frontend, ...rest } = PLACEHOLDERS;
         return {
           ...rest,
           ...(frontend !== 'none' ? { frontend: { source: frontend } } : {}),
-          ...(answer ? { backend: { source: answer, runtime: flags.runtime } } : {}),
+          ...(answer ? { backend: { source: answer, runtime: flags.runtime ?? DEFAULT_RUNTIME } } : {}),
         };
       }),
     })

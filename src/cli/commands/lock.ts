@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { describeHolder } from '../../engine/lock.js';
 import { isStale } from '../../state/lease.js';
 import type { CommandContext } from '../io.js';
@@ -58,10 +58,7 @@ export async function lockBreak(context: CommandContext, environment: string): P
       });
     context.print(warning);
     const answer = (await context.io.ask({ message: `Type ${environment} to break its lock` })).trim();
-    if (answer !== environment) {
-      context.print('the lock was left in place');
-      return ExitCode.Ok;
-    }
+    if (answer !== environment) throw new AbortedError('the lock was left in place: the name was not typed');
   }
   const broken = await store.breakLock(environment);
   if (context.json) context.printJson({ environment, broken: broken ?? null });

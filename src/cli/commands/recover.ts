@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { recover } from '../../engine/recover.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';
@@ -25,10 +25,8 @@ export async function recoverCommand(
       );
     if (
       !(await confirmChange(context, environment, `Recover ${environment}: ${how}?`, `recover it (${how})`))
-    ) {
-      context.print('not recovered');
-      return ExitCode.Ok;
-    }
+    )
+      throw new AbortedError(`not recovered: the recovery of ${environment} was not confirmed`);
   }
   const outcome = await interruptible(context, environment, (interrupts) =>
     recover({

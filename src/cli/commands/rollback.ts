@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type RollbackOptions, type RollbackPlan, rollbackRelease } from '../../engine/rollback-release.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';
@@ -66,13 +66,13 @@ export async function rollbackCommand(
   const outcome = await interruptible(context, environment, (interrupts) =>
     rollbackRelease({ ...options, interrupts }),
   );
+  if (outcome.status === 'declined') throw new AbortedError('not rolled back: the plan was not confirmed');
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
     return ExitCode.Ok;
   }
   if (outcome.status === 'already-live')
     context.print(`${style.green('✔')} ${environment} already serves v${outcome.plan.to}: nothing to change`);
-  if (outcome.status === 'declined') context.print('not rolled back: the plan was not confirmed');
   if (outcome.status === 'rolled-back')
     context.print(
       `${style.green('✔')} rolled back ${environment} to v${outcome.plan.to} as release ${style.bold(`v${outcome.release}`)} in ${(outcome.durationMs / 1000).toFixed(1)} s`,

@@ -21,10 +21,15 @@ export async function sandboxBootstrap(context: CommandContext, environment: str
   const configured = loaded.config.aws.endpoint;
   let endpoint: string;
   if (configured) {
-    if (!(await isOmnixSandbox(configured)))
-      throw new UsageError('NotASandbox', `no omnix sandbox answers at ${configured}`, {
-        hint: 'Point OMNIX_AWS_ENDPOINT (or aws.endpoint) at a running `omnix sandbox start`.',
-      });
+    if (!(await isOmnixSandbox(configured))) {
+      const hint = 'Point OMNIX_AWS_ENDPOINT (or aws.endpoint) at a running `omnix sandbox start`.';
+      // Nothing listening is no sandbox running (exit 1, as `sandbox status`); another server is a wrong endpoint.
+      if (!(await answersAtAll(configured)))
+        throw new OmnixError('NoSandbox', `no sandbox is running at ${configured}: nothing answers there`, {
+          hint,
+        });
+      throw new UsageError('NotASandbox', `no omnix sandbox answers at ${configured}`, { hint });
+    }
     endpoint = configured;
   } else {
     const running = await runningSandbox(context);
@@ -35,6 +40,16 @@ export async function sandboxBootstrap(context: CommandContext, environment: str
     endpoint = running.endpoint;
   }
   return reportBootstrapped(context, endpoint, await bootstrapSandboxEnvironment(loaded, endpoint));
+}
+
+/** Whether any HTTP server answers at `endpoint`, whatever it says. */
+async function answersAtAll(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(5000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `--bootstrap <env>` of `sandbox start` when the project's sandbox runs already: into that one. */

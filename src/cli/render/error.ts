@@ -1,4 +1,4 @@
-import { ConfigError, InterruptedError, type OmnixError } from '../../core/errors.js';
+import { AbortedError, ConfigError, InterruptedError, type OmnixError } from '../../core/errors.js';
 import type { Style } from '../style.js';
 import { issueToJson, renderIssue } from './issues.js';
 
@@ -8,6 +8,9 @@ export function renderError(error: OmnixError, style: Style, debug: boolean): st
   if (error instanceof ConfigError) {
     lines.push(`${style.red('error:')} invalid configuration (${plural(error.issues.length, 'problem')})`);
     for (const issue of error.issues) lines.push(renderIssue(issue, style, 'error'));
+  } else if (error instanceof AbortedError) {
+    lines.push(error.message);
+    if (error.hint) lines.push(`  ${style.dim(`hint: ${error.hint}`)}`);
   } else {
     lines.push(`${style.red('error:')} ${error.message}`);
     if (error.hint) lines.push(`  ${style.dim(`hint: ${error.hint}`)}`);

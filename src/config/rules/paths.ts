@@ -36,6 +36,11 @@ export function leavesFolder(path: string): boolean {
   return false;
 }
 
+/** Whether `value` (relative to `projectRoot`) stays inside the project by its real location. */
+export function staysInProject(projectRoot: string, value: string): boolean {
+  return isInside(real(resolve(projectRoot, value)), real(projectRoot));
+}
+
 /** Where sources may be: the project, and each folder listed in `allowOutsideProject`. */
 function allowedFolders(context: RuleContext): string[] {
   const root = real(context.projectRoot);
