@@ -1,12 +1,14 @@
 import { REDACTED } from '../core/redact.js';
+import { looksSecret } from './looks-secret.js';
 import { formatPath, leaves, type PathSegment, setAt } from './paths.js';
 import type { JsonSchema } from './schema.js';
 import { isSecretPath } from './schema-nav.js';
 import { isSecretName } from './secret-names.js';
 
 /**
- * formatPath of every leaf that must show as `***`: secret by schema, by name (`API_TOKEN`), or
- * tainted by a secret source (`${ssm:}`, `${env:DB_PASSWORD}`, a `${self:}` copy of a secret).
+ * formatPath of every leaf that must show as `***`: secret by schema, by name (`API_TOKEN`), by value
+ * (a `ghp_` token, a URL with a password: the whole value), or tainted by a secret source (`${ssm:}`,
+ * `${env:DB_PASSWORD}`, a `${self:}` copy of a secret).
  */
 export function findSecretPaths(
   config: unknown,
@@ -15,8 +17,9 @@ export function findSecretPaths(
   notSecret: ReadonlySet<string>,
 ): Set<string> {
   const secret = new Set<string>();
-  for (const [path] of leaves(config)) {
+  for (const [path, value] of leaves(config)) {
     if (
+      (typeof value === 'string' && looksSecret(value)) ||
       isSecretPath(schema, path, config) ||
       isTainted(path, tainted) ||
       isSecretName(path, { notSecret, schema, data: config })

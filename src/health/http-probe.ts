@@ -31,7 +31,7 @@ export async function probe(
     const reason = signal.aborted
       ? 'no answer in time'
       : ((error as { cause?: { code?: string; message?: string } }).cause?.code ?? (error as Error).message);
-    throw new Error(`${spec.method} ${spec.url}: ${reason}`);
+    throw new Error(`${spec.method} ${spec.url}: ${reason}`, { cause: error });
   }
 }
 

@@ -1,5 +1,6 @@
 import { worst } from '../core/check-status.js';
 import { mapPool } from '../core/pool.js';
+import { type RootCause, refusedOnLoopback, unreachableCause } from '../providers/aws/root-cause.js';
 import { alarmCheck } from './checks/alarm.js';
 import { frontendCheck } from './checks/frontend.js';
 import { apiCheck, httpCheck } from './checks/http.js';
@@ -37,11 +38,15 @@ const CHECKS: {
 export async function runHealthChecks(run: HealthRun): Promise<HealthReport> {
   const startedAt = new Date();
   const checks = run.config.health.checks;
-  const results = await mapPool(checks, 8, async (check) => {
-    const result = await runOne(check, run);
-    run.onResult?.(result);
-    return result;
+  const outcomes = await mapPool(checks, 8, async (check) => {
+    const outcome = await runOne(check, run);
+    run.onResult?.(outcome.result);
+    return outcome;
   });
+  const shared = sharedCause(outcomes);
+  const results = outcomes.map(({ result }) =>
+    shared ? { ...result, message: 'not checked', hint: undefined } : result,
+  );
   return {
     environment: run.environment,
     ...(run.release !== undefined ? { release: run.release } : {}),
@@ -49,8 +54,18 @@ export async function runHealthChecks(run: HealthRun): Promise<HealthReport> {
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     status: worst(results.map((result) => result.status)),
-    checks: results,
+    checks: results.map(({ hint, ...result }) => (hint ? { ...result, hint } : result)),
+    ...(shared ? { cause: { message: shared.message, hint: shared.hint } } : {}),
   };
+}
+
+/** The one unreachable endpoint every check failed for, if they all did: the report says it once. */
+function sharedCause(outcomes: { result: CheckResult; cause?: RootCause }[]): RootCause | undefined {
+  const first = outcomes[0]?.cause;
+  if (!first) return undefined;
+  return outcomes.every(({ result, cause }) => result.status === 'fail' && cause?.message === first.message)
+    ? first
+    : undefined;
 }
 
 /** The thresholds of one check: the run's, with the check's own timeout and retries over them. */
@@ -66,7 +81,10 @@ function thresholdsFor(check: HealthCheck, thresholds: Thresholds): Thresholds {
  * Attempts until one passes, the finding is final, or the retries are used up, waiting
  * `retryInterval`, then twice as long each time, between attempts: a new release may still be warming up.
  */
-async function runOne(configured: HealthCheck, run: HealthRun): Promise<CheckResult> {
+async function runOne(
+  configured: HealthCheck,
+  run: HealthRun,
+): Promise<{ result: CheckResult; cause?: RootCause }> {
   const started = performance.now();
   const thresholds = {
     ...thresholdsFor(configured, run.thresholds),
@@ -87,21 +105,26 @@ async function runOne(configured: HealthCheck, run: HealthRun): Promise<CheckRes
   try {
     check = await fillOutputs(configured, run.outputs);
   } catch (error) {
-    return done({ status: 'fail', message: `cannot run: ${(error as Error).message}` }, 0);
+    return { result: done({ status: 'fail', message: `cannot run: ${(error as Error).message}` }, 0) };
   }
   const context = { ...run, thresholds };
   const attempt = CHECKS[check.type] as (check: HealthCheck, context: CheckContext) => Promise<Finding>;
   let finding: Finding = { status: 'fail', message: 'not run' };
   for (let attempts = 1; ; attempts++) {
     const signal = AbortSignal.timeout(thresholds.timeoutMs);
-    finding = await attempt(check, { ...context, signal }).catch(
-      (error: Error): Finding => ({
+    let cause: RootCause | undefined;
+    finding = await attempt(check, { ...context, signal }).catch((error: Error): Finding => {
+      cause = unreachableCause(error);
+      return {
         status: 'fail',
         message: signal.aborted ? `no result within ${thresholds.timeoutMs / 1000} s` : error.message,
-      }),
-    );
+        // Nothing listens on this machine's port: a stopped sandbox does not warm up, so no retries.
+        final: refusedOnLoopback(error),
+      };
+    });
     const final = finding.final || check.type === 'cloudwatch-alarm';
-    if (finding.status !== 'fail' || final || attempts > thresholds.retries) return done(finding, attempts);
+    if (finding.status !== 'fail' || final || attempts > thresholds.retries)
+      return { result: done(finding, attempts), ...(cause ? { cause } : {}) };
     await new Promise((resolve) => setTimeout(resolve, thresholds.retryIntervalMs * 2 ** (attempts - 1)));
   }
 }

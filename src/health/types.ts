@@ -39,6 +39,8 @@ export interface HealthReport {
   durationMs: number;
   status: CheckStatus;
   checks: CheckResult[];
+  /** Why every check failed, when they all failed for one endpoint that did not answer: said once. */
+  cause?: { message: string; hint: string };
 }
 
 /** The alarm states seen before a deployment changed anything: an alarm already firing is not its fault. */

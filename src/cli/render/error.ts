@@ -16,8 +16,14 @@ export function renderError(error: OmnixError, style: Style, debug: boolean): st
     if (error.hint) lines.push(`  ${style.dim(`hint: ${error.hint}`)}`);
   }
   const cause = error.cause;
-  // A Ctrl-C's cause (the prompt library's "force closed") says nothing the message does not.
-  if (cause instanceof Error && !(error instanceof ConfigError) && !(error instanceof InterruptedError))
+  // A Ctrl-C's cause (the prompt library's "force closed") says nothing the message does not; nor does
+  // a cause whose message the error already repeats (a step that failed for a stopped sandbox).
+  if (
+    cause instanceof Error &&
+    !(error instanceof ConfigError) &&
+    !(error instanceof InterruptedError) &&
+    !error.message.includes(cause.message)
+  )
     lines.push(`  ${style.dim(`cause: ${cause.message}`)}`);
   if (debug) {
     lines.push('', style.dim(error.stack ?? ''));

@@ -22,5 +22,6 @@ export function renderHealthReport(report: HealthReport, style: Style, title: st
   const hints = report.checks
     .filter((check) => check.status !== 'pass' && check.hint)
     .map((check) => style.dim(`${check.name}: ${check.hint}`));
-  return [heading, table, ...hints].join('\n');
+  const cause = report.cause ? [`${report.cause.message}`, style.dim(report.cause.hint)] : [];
+  return [heading, ...cause, table, ...hints].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { isOmnixSandbox, SANDBOX_CREDENTIALS } from './sandbox-endpoint.js';
+import { probeEndpoint, SANDBOX_CREDENTIALS } from './sandbox-endpoint.js';
 
 type CredentialProvider = ReturnType<typeof defaultProvider>;
 
@@ -9,7 +9,9 @@ const sandboxFallbacks = new Set<string>();
 /**
  * For a custom endpoint without fixed credentials: the SDK's standard chain (environment, profile, SSO,
  * role), and when it finds none and the endpoint is an omnix sandbox, the sandbox's credentials — so
- * "any access key works" holds without setting one. Any other endpoint gets the chain's error.
+ * "any access key works" holds without setting one. An endpoint that does not answer at all gets its
+ * connection error: that, not the missing key, is what stops every call (a stopped sandbox needs none).
+ * Any other endpoint gets the chain's error.
  */
 export function chainOrSandboxCredentials(endpoint: string, profile: string | undefined): CredentialProvider {
   const key = `${endpoint}\n${profile ?? ''}`;
@@ -23,7 +25,9 @@ export function chainOrSandboxCredentials(endpoint: string, profile: string | un
     try {
       return await chain(properties);
     } catch (error) {
-      if (!(await isOmnixSandbox(endpoint))) throw error;
+      const answer = await probeEndpoint(endpoint);
+      if (answer.unreachable) throw answer.unreachable;
+      if (!answer.sandbox) throw error;
       sandboxFallbacks.add(key);
       return SANDBOX_CREDENTIALS;
     }

@@ -43,6 +43,12 @@ export const connectError = (error: unknown): NodeNetError | undefined =>
 
 const LOOPBACK = /^(127\.|::1$|localhost$)/;
 
+/** A connection refused on this machine: nothing listens there, and asking again soon will not change that. */
+export function refusedOnLoopback(error: unknown): boolean {
+  const net = connectError(error);
+  return net?.code === 'ECONNREFUSED' && LOOPBACK.test(net.address ?? net.hostname ?? '');
+}
+
 /** An endpoint nobody answers at: on loopback that is a sandbox not running. */
 export function unreachableCause(error: unknown): RootCause | undefined {
   const net = connectError(error);
