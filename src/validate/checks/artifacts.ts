@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { OmnixConfig } from '../../config/schema.js';
+import { OmnixError } from '../../core/errors.js';
 import { type LocalFile, readPlanned } from '../../engine/scan/site.js';
 import { readPage } from '../../health/checks/frontend.js';
 import { DIRECT_UPLOAD_LIMIT } from '../../providers/aws/functions.js';
@@ -33,7 +34,10 @@ export const artifactsCheck: ValidationCheck = {
           problems.push({
             status: 'fail',
             message: `${key}: ${pkg.message}`,
-            hint: 'Build the function first, or fix its source.',
+            hint:
+              pkg instanceof OmnixError && pkg.hint
+                ? pkg.hint
+                : 'Build the function first, or fix its source.',
           });
           continue;
         }
@@ -59,7 +63,10 @@ async function siteProblems(
         {
           status: 'fail',
           message: (error as Error).message,
-          hint: 'Run the frontend build, or fix frontend.source.',
+          hint:
+            error instanceof OmnixError && error.hint
+              ? error.hint
+              : 'Run the frontend build, or fix frontend.source.',
         },
       ],
     };
