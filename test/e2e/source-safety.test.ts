@@ -71,6 +71,13 @@ describe('deploy refuses what would publish files from outside the source folder
     expect(run.stderr).not.toContain('Run the frontend build');
   });
 
+  it('a .env file in the site folder, named in the refusal, its content never shown', async () => {
+    const run = await refusedDeploy((project) => writeFile(join(project, 'web/dist/.env'), 'TOKEN=abc\n'));
+    expect(run.stderr).toMatch(/artifacts: \S*web\/dist has 1 file\(s\) that commonly hold secrets/);
+    expect(run.stderr).toContain('frontend.publishRiskyFiles');
+    expect(run.stderr).not.toContain('TOKEN=abc');
+  });
+
   it('a link in a function source to a file outside it', async () => {
     const run = await refusedDeploy(async (project) => {
       await mkdir(join(project, 'backend/worker/data'));

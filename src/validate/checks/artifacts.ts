@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { OmnixConfig } from '../../config/schema.js';
 import { OmnixError } from '../../core/errors.js';
+import { privateFiles } from '../../engine/scan/private-files.js';
 import { type LocalFile, readPlanned } from '../../engine/scan/site.js';
 import { readPage } from '../../health/checks/frontend.js';
 import { DIRECT_UPLOAD_LIMIT } from '../../providers/aws/functions.js';
@@ -72,6 +73,16 @@ async function siteProblems(
     };
   }
   const problems: ValidationFinding[] = [];
+  const hidden = privateFiles(
+    files.map((file) => file.path),
+    frontend.publishRiskyFiles,
+  );
+  if (hidden.length > 0)
+    problems.push({
+      status: 'fail',
+      message: `${frontend.source} has ${hidden.length} file(s) that commonly hold secrets or repository data, which would be public: ${hidden.slice(0, 20).join(', ')}${hidden.length > 20 ? `, and ${hidden.length - 20} more` : ''}`,
+      hint: 'Keep them out of the built site, or list the ones meant to be public in frontend.publishRiskyFiles.',
+    });
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const entry of frontend.entryPoints) {
     const file = byPath.get(entry);
