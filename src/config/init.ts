@@ -148,6 +148,8 @@ export function scaffoldConfig(options: ScaffoldOptions, root: string): Record<s
       `  source: ${options.frontend.source}`,
       '  bucket: ${self:project}-web-${environment}',
       '  cacheControl:',
+      '    # immutable: browsers keep these a year without asking. Only for content-hashed names (app.3f9c2b1a.js,',
+      '    # as bundlers write to assets/); a file edited under the same name stays stale there: narrow this match.',
       '    - { match: "assets/**", value: "public, max-age=31536000, immutable" }',
       '    - { match: "**/*.html", value: "no-cache" }',
     );

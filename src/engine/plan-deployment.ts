@@ -112,6 +112,7 @@ export function planSummary(plan: DeploymentPlan): Record<string, unknown> {
               ...(file.cacheControlByDefault ? { cacheControlByDefault: true } : {}),
             })),
             deletes: frontend.deletes,
+            ...(frontend.immutableChanged.length > 0 ? { immutableChanged: frontend.immutableChanged } : {}),
           },
           invalidationPaths: frontend.invalidation.paths,
           invalidationCostUsd: frontend.invalidation.estimatedCostUsd,

@@ -60,6 +60,24 @@ describe('deploy refuses what would publish files from outside the source folder
     expect(run.stderr).toContain('contains a symbolic link assets/etc → /etc, which leads outside it');
   });
 
+  it('every bad link of the site folder at once, with a hint to remove or replace them', async () => {
+    const run = await refusedDeploy(async (project) => {
+      await symlink('/etc', join(project, 'web/dist/etcdir'));
+      await symlink('/etc/hosts', join(project, 'web/dist/hosts.txt'));
+    });
+    expect(run.stderr).toContain('contains 2 symbolic links omnix refuses: etcdir → /etc');
+    expect(run.stderr).toContain('hosts.txt → /etc/hosts, which leads outside it');
+    expect(run.stderr).toContain('remove each link, or replace it with a copy');
+    expect(run.stderr).not.toContain('Run the frontend build');
+  });
+
+  it('a .env file in the site folder, named in the refusal, its content never shown', async () => {
+    const run = await refusedDeploy((project) => writeFile(join(project, 'web/dist/.env'), 'TOKEN=abc\n'));
+    expect(run.stderr).toMatch(/artifacts: \S*web\/dist has 1 file\(s\) that commonly hold secrets/);
+    expect(run.stderr).toContain('frontend.publishRiskyFiles');
+    expect(run.stderr).not.toContain('TOKEN=abc');
+  });
+
   it('a link in a function source to a file outside it', async () => {
     const run = await refusedDeploy(async (project) => {
       await mkdir(join(project, 'backend/worker/data'));

@@ -34,6 +34,12 @@ export const frontendSchema = z
       .describe(
         'Cache-Control rules by key glob; the first match wins. A file matching no rule gets a default: `no-cache` for HTML and entry points, `public, max-age=300` for the rest.',
       ),
+    publishRiskyFiles: z
+      .array(text)
+      .default([])
+      .describe(
+        'Globs of files that look private (`.env*`, `.git/`, `.npmrc`, `.aws/`, `id_rsa`, `*.pem`, `.htpasswd`) to publish anyway; any other such file in the site folder fails validation.',
+      ),
     entryPoints: z
       .array(text)
       .min(1)

@@ -2,6 +2,7 @@ import { ValidationFailedError } from '../../core/errors.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
 import { keyPrefix, listLiveObjects } from '../../providers/aws/site-bucket.js';
 import { applyFrontend } from '../apply-frontend.js';
+import { emit } from '../events.js';
 import { planFrontend } from '../plan/frontend-plan.js';
 import type { PlannedFrontend } from '../plan-deployment.js';
 import type { Component } from './component.js';
@@ -51,6 +52,27 @@ export const frontendComponent: Component<PlannedFrontend, 'frontend'> = {
       etag: object.etag,
     })),
   }),
-  apply: (planned, context) =>
-    applyFrontend(planned, context.loaded.config.frontend!, context.clients, context.report, context.changed),
+  apply: (planned, context) => {
+    const sameName = planned.plan.immutableChanged;
+    if (sameName.length > 0)
+      emit(
+        context.report,
+        'warn',
+        'apply',
+        `${sameName.length} file(s) marked immutable changed under the same name (${sameName.slice(0, 5).join(', ')}${sameName.length > 5 ? ', …' : ''}): CloudFront is invalidated, but browsers may keep the old copy for as long as Cache-Control allows`,
+        {
+          data: {
+            immutableChanged: sameName,
+            hint: 'Put a content hash in the file names of immutable assets.',
+          },
+        },
+      );
+    return applyFrontend(
+      planned,
+      context.loaded.config.frontend!,
+      context.clients,
+      context.report,
+      context.changed,
+    );
+  },
 };

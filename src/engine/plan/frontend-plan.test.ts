@@ -84,6 +84,29 @@ describe('planFrontend', () => {
     expect(plan.invalidation.paths).toEqual(['/robots.txt']);
   });
 
+  it('invalidates an immutable file whose content changed under the same name, and names it', () => {
+    const next = [site[0]!, file('assets/app.a1.js', 'a1-edited', IMMUTABLE), site[2]!, site[3]!];
+    const plan = planFrontend(input({ local: next, live: liveOf(site), releases: [manifest(site)] }));
+    expect(plan.uploads.map((u) => [u.file.path, u.reason])).toEqual([['assets/app.a1.js', 'changed']]);
+    expect(plan.invalidation.paths).toEqual(['/assets/app.a1.js']);
+    expect(plan.immutableChanged).toEqual(['assets/app.a1.js']);
+  });
+
+  it('invalidates a changed file that exists live on a first deployment, but no new one', () => {
+    const live = [{ key: 'assets/app.a1.js', etag: 'older' }];
+    const plan = planFrontend(input({ live }));
+    expect(plan.invalidation.paths).toEqual(['/', '/assets/app.a1.js', '/index.html']);
+    expect(plan.immutableChanged).toEqual(['assets/app.a1.js']);
+  });
+
+  it('invalidates a live key omnix did not release when it replaces it', () => {
+    const next = [...site, file('extra.css', 'e2', IMMUTABLE)];
+    const live = [...liveOf(site), { key: 'extra.css', etag: 'e1' }];
+    const plan = planFrontend(input({ local: next, live, releases: [manifest(site)] }));
+    expect(plan.uploads.map((u) => [u.file.path, u.reason])).toEqual([['extra.css', 'new']]);
+    expect(plan.invalidation.paths).toEqual(['/extra.css']);
+  });
+
   it('reports and repairs an object changed outside omnix', () => {
     const live = liveOf(site).map((object) =>
       object.key === 'robots.txt' ? { ...object, etag: 'tampered' } : object,

@@ -40,6 +40,11 @@ export interface FrontendPlan {
   drift: Array<{ key: string; expected: string; found: string | null }>;
   invalidation: InvalidationPlan;
   uploadBytes: number;
+  /**
+   * Keys under an `immutable` Cache-Control whose content changed under the same name: CloudFront is
+   * invalidated, but browsers may keep the old file for as long as max-age says.
+   */
+  immutableChanged: string[];
 }
 
 export interface FrontendPlanInput {
@@ -107,10 +112,13 @@ export function planFrontend(input: FrontendPlanInput): FrontendPlan {
     else deletes.push(key);
   }
 
-  const changedPaths = [...uploads, ...entryUploads]
-    .filter(({ file, reason }) => reason !== 'new' || entryPoints.has(file.path))
-    .filter(({ file }) => !isImmutable(file))
-    .map(({ file }) => file.path);
+  // Only a key that never existed can be cached nowhere: every existing key whose content changed is
+  // invalidated, whatever its name or Cache-Control says (a "hashed" name that changed is not hashed).
+  const replaced = [...uploads, ...entryUploads].filter(
+    ({ file, reason }) => reason !== 'new' || live.has(file.key),
+  );
+  const changedPaths = [...replaced, ...entryUploads].map(({ file }) => file.path);
+  const immutableChanged = replaced.filter(({ file }) => isImmutable(file)).map(({ file }) => file.key);
   const prefix = input.prefix.replace(/^\/+|\/+$/g, '');
   const deletedPaths = deletes.map((key) =>
     prefix && key.startsWith(`${prefix}/`) ? key.slice(prefix.length + 1) : key,
@@ -128,5 +136,6 @@ export function planFrontend(input: FrontendPlanInput): FrontendPlan {
       ...(rootObject ? { rootObject } : {}),
     }),
     uploadBytes: [...uploads, ...entryUploads].reduce((sum, { file }) => sum + file.size, 0),
+    immutableChanged,
   };
 }

@@ -52,6 +52,25 @@ describe('walkSource', () => {
       'a/loop → .., which points to a folder that contains it',
     );
   });
+
+  it('names every refused link in one error, the first 20 and a count, and says to remove or replace them', async () => {
+    const dir = await testdir({ 'index.html': 'home' });
+    await symlink('/etc', join(dir, 'etcdir'));
+    await symlink('/etc/hosts', join(dir, 'hosts.txt'));
+    const error = (await walkSource(dir, 'site folder').catch((caught: unknown) => caught)) as Error & {
+      hint?: string;
+    };
+    expect(error).toMatchObject({ code: 'LinkRefused', exitCode: 3 });
+    expect(error.message).toContain('2 symbolic links');
+    expect(error.message).toContain('etcdir → /etc');
+    expect(error.message).toContain('hosts.txt → /etc/hosts');
+    expect(error.hint).toMatch(/remove each link, or replace it/);
+    for (let index = 0; index < 23; index++) await symlink(`missing-${index}`, join(dir, `gone-${index}`));
+    const many = (await walkSource(dir, 'site folder').catch((caught: unknown) => caught)) as Error;
+    expect(many.message).toContain('25 symbolic links');
+    expect(many.message).toContain('; and 5 more');
+    expect(many.message.match(/ → /g)).toHaveLength(20);
+  });
 });
 
 describe('readFound', () => {

@@ -16,6 +16,9 @@ export interface FoundFile {
   mode: number;
 }
 
+/** How many refused links one error names; the rest are counted. */
+const MAX_LISTED_LINKS = 20;
+
 /**
  * Every regular file below `root`, sorted by path. A symbolic link is followed when its target is
  * inside `root` (a file link publishes the target's content under the link's name; a folder link is
@@ -25,14 +28,10 @@ export interface FoundFile {
 export async function walkSource(root: string, what: string): Promise<FoundFile[]> {
   const top = await realpath(root);
   const out: FoundFile[] = [];
-  const refuse = (link: string, target: string, why: string) =>
-    new ValidationFailedError(
-      'LinkRefused',
-      `the ${what} ${root} contains a symbolic link ${relativeName(root, link)} → ${target}, ${why}`,
-      {
-        hint: 'Only links to files and folders inside the source folder are followed: copy what it points to into the folder, or remove the link.',
-      },
-    );
+  const refused: string[] = [];
+  const refuse = (link: string, target: string, why: string) => {
+    refused.push(`${relativeName(root, link)} → ${target}, ${why}`);
+  };
   // `ancestors` are the real paths of the folders being walked: a link to one of them is a cycle.
   const walk = async (dir: string, ancestors: readonly string[]) => {
     for (const name of (await readdir(dir)).sort()) {
@@ -46,17 +45,38 @@ export async function walkSource(root: string, what: string): Promise<FoundFile[
       }
       const target = await readlink(path);
       const real = await realpath(path).catch(() => undefined);
-      if (real === undefined) throw refuse(path, target, 'which points to nothing');
-      if (!inside(top, real)) throw refuse(path, target, `which leads outside it (to ${real})`);
+      if (real === undefined) {
+        refuse(path, target, 'which points to nothing');
+        continue;
+      }
+      if (!inside(top, real)) {
+        refuse(path, target, `which leads outside it (to ${real})`);
+        continue;
+      }
       const info = await stat(real);
       if (info.isDirectory()) {
-        if (ancestors.some((folder) => inside(real, folder)))
-          throw refuse(path, target, 'which points to a folder that contains it (a cycle)');
+        if (ancestors.some((folder) => inside(real, folder))) {
+          refuse(path, target, 'which points to a folder that contains it (a cycle)');
+          continue;
+        }
         await walk(path, [...ancestors, real]);
       } else if (info.isFile()) out.push(found(root, path, real, real, info));
     }
   };
   await walk(root, [top]);
+  if (refused.length > 0) {
+    const listed = refused.slice(0, MAX_LISTED_LINKS).join('; ');
+    const more = refused.length > MAX_LISTED_LINKS ? `; and ${refused.length - MAX_LISTED_LINKS} more` : '';
+    throw new ValidationFailedError(
+      'LinkRefused',
+      refused.length === 1
+        ? `the ${what} ${root} contains a symbolic link ${listed}`
+        : `the ${what} ${root} contains ${refused.length} symbolic links omnix refuses: ${listed}${more}`,
+      {
+        hint: 'Only links to files and folders inside the source folder are followed: remove each link, or replace it with a copy of what it points to inside the folder.',
+      },
+    );
+  }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

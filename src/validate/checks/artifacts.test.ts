@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { lambdaFunctionSchema } from '../../config/schema/backend.js';
+import { scanSite } from '../../engine/scan/site.js';
 import { packageFunction } from '../../providers/package/function-package.js';
 import type { ValidationContext } from '../types.js';
 import { artifactsCheck } from './artifacts.js';
@@ -69,6 +70,44 @@ describe('the artifacts check of a function package', () => {
     expect(await artifactsCheck.run(context)).toMatchObject({
       status: 'fail',
       message: expect.stringMatching(/^api: the function source \S+\/gone does not exist$/),
+    });
+  });
+});
+
+/** The artifacts check over a site folder holding `files`, with `publishRiskyFiles`. */
+async function checkSite(files: Record<string, string>, publishRiskyFiles: string[] = []) {
+  const dir = await testdir(files);
+  const frontend = {
+    source: 'web/dist',
+    prefix: '',
+    cacheControl: [],
+    entryPoints: ['index.html'],
+    publishRiskyFiles,
+  };
+  const site = await scanSite(dir, frontend);
+  const context = {
+    loaded: { config: { frontend } } as unknown as LoadedConfig,
+    site: async () => site,
+  } as unknown as ValidationContext;
+  return artifactsCheck.run(context);
+}
+
+describe('the artifacts check of a site folder', () => {
+  const site = { 'index.html': '<p>home</p>', '.well-known/security.txt': 'Contact: x' };
+
+  it('fails files that commonly hold secrets or repository data, naming each', async () => {
+    const finding = await checkSite({ ...site, '.env': 'TOKEN=x', '.git/HEAD': 'ref: main' });
+    expect(finding).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('2 file(s) that commonly hold secrets or repository data'),
+      hint: expect.stringContaining('frontend.publishRiskyFiles'),
+    });
+    expect(finding.message).toContain('.env, .git/HEAD');
+  });
+
+  it('passes them when frontend.publishRiskyFiles lists them, and .well-known always', async () => {
+    expect(await checkSite({ ...site, 'certs/ca.pem': 'public' }, ['certs/*.pem'])).toMatchObject({
+      status: 'pass',
     });
   });
 });

@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
 import type { OmnixConfig } from '../../config/schema.js';
+import { OmnixError } from '../../core/errors.js';
+import { privateFiles } from '../../engine/scan/private-files.js';
 import { type LocalFile, readPlanned } from '../../engine/scan/site.js';
 import { readPage } from '../../health/checks/frontend.js';
 import { DIRECT_UPLOAD_LIMIT } from '../../providers/aws/functions.js';
@@ -33,7 +35,10 @@ export const artifactsCheck: ValidationCheck = {
           problems.push({
             status: 'fail',
             message: `${key}: ${pkg.message}`,
-            hint: 'Build the function first, or fix its source.',
+            hint:
+              pkg instanceof OmnixError && pkg.hint
+                ? pkg.hint
+                : 'Build the function first, or fix its source.',
           });
           continue;
         }
@@ -59,12 +64,25 @@ async function siteProblems(
         {
           status: 'fail',
           message: (error as Error).message,
-          hint: 'Run the frontend build, or fix frontend.source.',
+          hint:
+            error instanceof OmnixError && error.hint
+              ? error.hint
+              : 'Run the frontend build, or fix frontend.source.',
         },
       ],
     };
   }
   const problems: ValidationFinding[] = [];
+  const hidden = privateFiles(
+    files.map((file) => file.path),
+    frontend.publishRiskyFiles,
+  );
+  if (hidden.length > 0)
+    problems.push({
+      status: 'fail',
+      message: `${frontend.source} has ${hidden.length} file(s) that commonly hold secrets or repository data, which would be public: ${hidden.slice(0, 20).join(', ')}${hidden.length > 20 ? `, and ${hidden.length - 20} more` : ''}`,
+      hint: 'Keep them out of the built site, or list the ones meant to be public in frontend.publishRiskyFiles.',
+    });
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const entry of frontend.entryPoints) {
     const file = byPath.get(entry);
