@@ -5,12 +5,16 @@ import { loadValidConfig } from './load.js';
 
 describe('scaffoldConfig', () => {
   it('marks assets immutable only with a comment that they must be content-hashed, and still loads', async () => {
-    const files = scaffoldConfig({
-      project: 'shop',
-      region: 'eu-west-1',
-      environments: ['development'],
-      frontend: { source: 'web/dist' },
-    });
+    const root = await testdir({});
+    const files = scaffoldConfig(
+      {
+        project: 'shop',
+        region: 'eu-west-1',
+        environments: ['development'],
+        frontend: { source: 'web/dist' },
+      },
+      root,
+    );
     const master = Object.entries(files).find(([, text]) => text.includes('cacheControl:'))![1];
     const rule = master.split('\n').findIndex((line) => line.includes('immutable" }'));
     expect(
@@ -19,7 +23,6 @@ describe('scaffoldConfig', () => {
         .slice(rule - 2, rule)
         .join('\n'),
     ).toMatch(/content-hashed names/);
-    const root = await testdir({});
     await writeScaffold(root, files);
     const loaded = await loadValidConfig({ environment: 'development', configDir: root, cwd: root, env: {} });
     expect(loaded.config.frontend?.cacheControl[0]).toMatchObject({ match: 'assets/**' });
