@@ -145,6 +145,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   try {
     resumed = await recordInterrupted(store, environment, deploymentId, report);
     if (resumed[0] && !options.resumeInterrupted) throw interruptedError(resumed[0], environment);
+    if (resumed.length > 0) record.recoveryOf = resumed.map((interrupted) => interrupted.id);
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
     // Another deployment may have changed what is live since the plan read it (it held the lock, or

@@ -9,7 +9,7 @@ import { omnixProcess } from '../helpers/omnix-process.js';
 // slow: a deployment in a child process killed with SIGKILL after it moved the function alias.
 // Trial defect: drift called the killed deployment's own changes "made outside omnix" and promised the
 // next deployment would put them back, though that deployment refuses to start (exit 3).
-describe('drift after a deployment was killed', { timeout: 240_000 }, () => {
+describe('drift and history after a deployment was killed', { timeout: 240_000 }, () => {
   it("names the interrupted deployment as the differences' likely source and points to recover", async () => {
     // given v1, and a deployment of new API code killed once it is creating the API deployment
     const fixture = await deployFixture();
@@ -74,5 +74,15 @@ describe('drift after a deployment was killed', { timeout: 240_000 }, () => {
     expect(after.code, after.stdout + after.stderr).toBe(0);
     expect(after.stdout).toContain('no drift');
     expect(after.stdout).not.toContain('interrupted');
+
+    // and the history says which deployment recovered which, in the table and in `history show`
+    const [recovery] = await fixture.store.listDeployments('development', { limit: 1 });
+    const history = await omnixProcess(['history', 'development'], fixture.project, env);
+    expect(history.stdout).toContain(`succeeded (recovery of ${record!.id})`);
+    expect(history.stdout).toContain(`interrupted (restored by ${recovery!.id})`);
+    const shown = await omnixProcess(['history', 'show', recovery!.id], fixture.project, env);
+    expect(shown.stdout).toContain(`recovery of interrupted deployment(s) ${record!.id}`);
+    const shownKilled = await omnixProcess(['history', 'show', record!.id], fixture.project, env);
+    expect(shownKilled.stdout).toContain(`recovered by deployment ${recovery!.id}`);
   });
 });
