@@ -15,7 +15,7 @@ import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { deploymentOutputs, type Outputs } from './outputs.js';
-import { planDeployment, planSummary } from './plan-deployment.js';
+import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
 import { preflight } from './preflight.js';
 import { pruneReleases } from './prune.js';
 import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
@@ -122,8 +122,8 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     });
     if (checked === 'waited') plan = await beforeChanges(planNow);
   }
-  const summary = planSummary(plan);
-  const outputs = await deploymentOutputs(config, plan);
+  let summary = planSummary(plan);
+  let outputs = await deploymentOutputs(config, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
   if (plan.nothingToDo && !options.resumeInterrupted) {
@@ -145,11 +145,32 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   try {
     resumed = await recordInterrupted(store, environment, deploymentId, report);
     if (resumed[0] && !options.resumeInterrupted) throw interruptedError(resumed[0], environment);
+    if (resumed.length > 0) record.recoveryOf = resumed.map((interrupted) => interrupted.id);
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
+    // Another deployment may have changed what is live since the plan read it (it held the lock, or
+    // committed a release): plan again against what is live now, or its work is redone or called drift.
+    if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
+      plan = await beforeChanges(planNow);
+      summary = planSummary(plan);
+      outputs = await deploymentOutputs(config, plan);
+      emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
+      Object.assign(record, {
+        artifacts: deploymentArtifacts(plan),
+        snapshot: liveManifest(plan),
+        plan: summary,
+      });
+    }
   } catch (error) {
     await lease.release();
     throw error;
+  }
+
+  if (plan.nothingToDo && !options.resumeInterrupted) {
+    // What this deployment would have changed is live already (the deployment it waited for made it so).
+    await lease.release();
+    const latest = plan.releases[0];
+    return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
   }
 
   const safeMode = options.safeMode === true;
@@ -281,6 +302,14 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   } finally {
     await lease.release();
   }
+}
+
+function replannedMessage(plan: DeploymentPlan, live: ReleaseRecord | undefined): string {
+  const frontend = plan.frontend?.plan;
+  const files = frontend
+    ? `: ${frontend.uploads.length + frontend.entryPoints.length} file(s) to upload, ${frontend.deletes.length} to delete`
+    : '';
+  return `planned again under the lock, against ${live ? `release v${live.number}` : 'what is live'}${plan.nothingToDo ? ': nothing to change' : files}`;
 }
 
 function failureHint(record: DeploymentRecord, environment: string): string {

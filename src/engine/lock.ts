@@ -21,6 +21,8 @@ export interface TakeLockOptions {
   report: Report;
   /** Between attempts while waiting (tests shorten it). */
   pollMs?: number;
+  /** Called once the lock is found held, before waiting for it. */
+  onWait?: () => void;
 }
 
 /** Exit code 4, naming who holds `environment`'s lock and how long it was waited for. */
@@ -38,7 +40,7 @@ export async function takeLock(
   store: StateStore,
   environment: string,
   holder: LockRecord['holder'],
-  { ttlSeconds, waitMs = 0, report, pollMs = 2000 }: TakeLockOptions,
+  { ttlSeconds, waitMs = 0, report, pollMs = 2000, onWait }: TakeLockOptions,
 ): Promise<LockRecord> {
   const giveUpAt = Date.now() + waitMs;
   let announced: string | undefined;
@@ -48,6 +50,7 @@ export async function takeLock(
     const held = attempt.holder;
     const remaining = giveUpAt - Date.now();
     if (remaining <= 0) throw lockedError(environment, held, waitMs);
+    if (announced === undefined) onWait?.();
     if (announced !== held.token) {
       announced = held.token;
       emit(report, 'info', 'lock', `waiting for the lock held by ${describeHolder(held)}`);

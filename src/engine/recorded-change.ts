@@ -16,6 +16,8 @@ import { openStoreFor } from './state.js';
 export interface RecordedChange {
   record: DeploymentRecord;
   lease: Lease;
+  /** The lock was held by another change and waited for: what is live may differ from what was read before. */
+  waitedForLock: boolean;
   /** Writes the record with the phases so far. */
   save(): Promise<void>;
   /**
@@ -97,6 +99,7 @@ async function startRecordedChange(
   const caller = callerIdentity(options.env, awsArn);
   const id = newDeploymentId();
   const ttl = loaded.config.state.lockTtlSeconds;
+  let waitedForLock = false;
   const kept = await options.phase('lock', async () =>
     keepAlive(
       store,
@@ -104,7 +107,14 @@ async function startRecordedChange(
         store,
         environment,
         { ...caller, deploymentId: id },
-        { ttlSeconds: ttl, waitMs: options.waitForLockMs ?? 0, report },
+        {
+          ttlSeconds: ttl,
+          waitMs: options.waitForLockMs ?? 0,
+          report,
+          onWait: () => {
+            waitedForLock = true;
+          },
+        },
       ),
       ttl,
       report,
@@ -199,7 +209,7 @@ async function startRecordedChange(
     });
     await save();
   };
-  return { record, lease, save, changed, commit, fail };
+  return { record, lease, waitedForLock, save, changed, commit, fail };
 }
 
 /** How a record names an error: its code (an OmnixError's, else the SDK's name) and message. */

@@ -2,7 +2,7 @@ import { type DriftResult, describeDrift, detectDrift } from '../validate/drift.
 import type { ValidationReport } from '../validate/types.js';
 import { validateEnvironment, validationContext } from '../validate/validate.js';
 import { type Attention, needsAttention } from './attention.js';
-import { recentDeployments } from './interrupted.js';
+import { findInterrupted, recentDeployments, unrecovered } from './interrupted.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 
 type ReadOptions = Omit<ChangeOptions, 'waitForLockMs'> & { now?: Date };
@@ -21,21 +21,31 @@ export async function validateNow(options: ReadOptions): Promise<ValidationRepor
 
 /**
  * `omnix drift <env>`: what changed outside omnix since the latest release. `attention`: a failed
- * rollback left the environment inconsistent, so differences may be omnix's own, not someone else's.
+ * rollback left the environment inconsistent, so differences may be omnix's own, not someone else's;
+ * `interrupted`: the oldest deployment that stopped part-way and was not recovered, whose changes they may be.
  */
-export async function driftNow(
-  options: ReadOptions,
-): Promise<DriftResult & { environment: string; lines: string[]; attention: Attention | null }> {
+export async function driftNow(options: ReadOptions): Promise<
+  DriftResult & {
+    environment: string;
+    lines: string[];
+    attention: Attention | null;
+    interrupted: { deploymentId: string; changes: number } | null;
+  }
+> {
   const { loaded, clients, store } = await openChange(options);
   const context = validationContext({ loaded, clients, store, env: options.env });
   const [found, recent] = await Promise.all([
     detectDrift(context),
     recentDeployments(store, loaded.environment),
   ]);
+  // A deployment that stopped part-way made differences of its own: they are not changes outside omnix.
+  const dead = await findInterrupted(store, loaded.environment, { recent });
+  const [oldest] = [...unrecovered(recent), ...dead.reverse()];
   return {
     environment: loaded.environment,
     ...found,
     lines: found.drift.map(describeDrift),
     attention: needsAttention(recent),
+    interrupted: oldest ? { deploymentId: oldest.id, changes: oldest.changes.length } : null,
   };
 }

@@ -73,7 +73,7 @@ export interface DeploymentRecord {
   rollbackTo?: number;
   /** Set on an interrupted deployment once it was dealt with: by which deployment, and how. */
   recoveredBy?: { deploymentId: string; how: 'restored' | 'resumed' };
-  /** Set on a recovery: the interrupted deployments it restored the snapshot of. */
+  /** Set on a recovery: the interrupted deployments it restored the snapshot of, or (a resuming deployment) finished. */
   recoveryOf?: string[];
   /** Who ran it: user or CI identity, host, pid. */
   caller: { user: string; host: string; pid: number; ci?: Record<string, string> };

@@ -29,15 +29,25 @@ export async function driftCommand(context: CommandContext, environment: string)
       lines.push(`${environment}: ${style.green('no drift')}: live resources match ${against}`);
     else
       lines.push(
-        found.attention
+        found.attention || found.interrupted
           ? `${environment}: ${style.yellow(`${found.drift.length} difference(s)`)} from ${against}`
           : `${environment}: ${style.yellow(`${found.drift.length} change(s) made outside omnix`)} since ${against}`,
         renderTable(
           ['RESOURCE', 'WHAT', 'EXPECTED', 'FOUND'],
           found.drift.map((item) => [item.resource, item.field, item.expected, item.found]),
         ),
-        style.dim(
-          `The next deployment puts back what omnix deployed; put changes that should stay into the configuration.`,
+        ...(found.interrupted
+          ? []
+          : [
+              style.dim(
+                `The next deployment puts back what omnix deployed; put changes that should stay into the configuration.`,
+              ),
+            ]),
+      );
+    if (found.interrupted)
+      lines.push(
+        style.yellow(
+          `Deployment ${found.interrupted.deploymentId} was interrupted after ${found.interrupted.changes} recorded change(s) and has not been recovered: ${drifted ? 'these differences are likely its own' : 'what it changed may be live'}, not changes made outside omnix. Deployments refuse to start until it is recovered: put back what was live before with 'omnix recover ${environment}', or finish it with 'omnix recover ${environment} --resume'.`,
         ),
       );
     if (checked && found.release !== undefined && found.notChecked.length > 0)

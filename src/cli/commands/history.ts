@@ -27,6 +27,16 @@ function outcomeMark(status: DeploymentRecord['status'], style: Style): string {
   return style.red(status);
 }
 
+/** What a row's outcome leaves out: that it recovered interrupted deployments, or was recovered. */
+function recoveryNote(record: {
+  recoveryOf: DeploymentRecord['recoveryOf'] | null;
+  recoveredBy: DeploymentRecord['recoveredBy'] | null;
+}): string {
+  if (record.recoveryOf?.length) return ` (recovery of ${record.recoveryOf.join(', ')})`;
+  if (record.recoveredBy) return ` (${record.recoveredBy.how} by ${record.recoveredBy.deploymentId})`;
+  return '';
+}
+
 /** `omnix history [env] [--limit N]`: deployments, newest first. */
 export async function historyList(
   context: CommandContext,
@@ -62,6 +72,8 @@ export async function historyList(
     status: record.status,
     durationMs: durationOf(record),
     changes: record.changes.length,
+    recoveryOf: record.recoveryOf ?? null,
+    recoveredBy: record.recoveredBy ?? null,
   }));
   if (context.json) {
     context.printJson({ deployments: rows });
@@ -91,7 +103,7 @@ export async function historyList(
         `${row.release === null ? '—' : `v${row.release}`}${row.rollbackTo === null ? '' : ` (= v${row.rollbackTo})`}`,
         row.startedAt.replace('T', ' ').slice(0, 19),
         row.by,
-        outcomeMark(row.status, style),
+        `${outcomeMark(row.status, style)}${recoveryNote(row)}`,
         seconds(row.durationMs),
         String(row.changes),
       ]),
@@ -117,6 +129,16 @@ export async function historyShow(
     `  by ${record.caller.user} on ${record.caller.host} (pid ${record.caller.pid})${record.caller.ci?.runUrl ? `, ${record.caller.ci.runUrl}` : ''}${record.caller.ci?.commit ? `, commit ${record.caller.ci.commit.slice(0, 12)}` : ''}`,
     `  started ${record.startedAt}${record.finishedAt ? `, finished ${record.finishedAt} (${seconds(durationOf(record))})` : ''}`,
     `  configuration ${record.configDigest}`,
+    ...(record.recoveryOf?.length
+      ? [
+          `  recovery of interrupted deployment(s) ${record.recoveryOf.join(', ')}${record.release ? ': finished them' : ': put back what was live before them'}`,
+        ]
+      : []),
+    ...(record.recoveredBy
+      ? [
+          `  recovered by deployment ${record.recoveredBy.deploymentId} (${record.recoveredBy.how === 'restored' ? 'it put back what was live before this one' : 'it finished what this one started'})`,
+        ]
+      : []),
     '',
     renderTable(
       ['PHASE', 'STARTED', 'DURATION', 'OUTCOME'],
