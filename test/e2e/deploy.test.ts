@@ -210,9 +210,9 @@ describe('omnix deploy on the sandbox', () => {
         answers: ['no'],
         questions,
       });
-      expect(declined.exitCode).toBe(0);
+      expect(declined.exitCode).toBe(1);
       expect(declined.stdout).toContain('Plan for development');
-      expect(declined.stdout).toContain('not deployed: the plan was not confirmed');
+      expect(declined.stdout + declined.stderr).toContain('not deployed: the plan was not confirmed');
       expect(questions).toEqual(['Deploy to development? (yes/no)']);
       expect(await store.listDeployments('development')).toEqual([]);
 
