@@ -134,7 +134,7 @@ describe('planted secrets are never printed or stored (issue 15)', () => {
           `        SITE_BUCKET: \${self:frontend.bucket}\n        MARKER: ${marker}${FUNCTION_ENVIRONMENT}`,
         )
         // latency on a busy machine is not what this test is about
-        .replace('  latency: { samples: 20, p95Ms: 800 }\n', '')}${SECRETS_BLOCK}`;
+        .replace(/^ {2}latency: .*\n/m, '')}${SECRETS_BLOCK}`;
     await writeFile(master, withSecrets('one'));
     const env = fixture.processEnv({ API_TOKEN: PLANTED.API_TOKEN, PAYMENTS_VALUE: PLANTED.STRIPE_SECRET });
     const outputs: Record<string, ProcessRun> = {};
@@ -174,10 +174,10 @@ describe('planted secrets are never printed or stored (issue 15)', () => {
       ),
     );
 
-    await writeFile(master, withSecrets('three').replace('\nrollout:', `${FAILING_CHECKS}\nrollout:`));
+    await writeFile(master, withSecrets('three').replace('\n  checks:\n', `\n  checks:\n${FAILING_CHECKS}`));
     const failing = await omnix('failing deploy', ['deploy', 'development', '--yes']);
     expect(failing.code, failing.stdout + failing.stderr).toBe(1);
-    await writeFile(master, withSecrets('four').replace('\nrollout:', `${FAILING_CHECKS}\nrollout:`));
+    await writeFile(master, withSecrets('four').replace('\n  checks:\n', `\n  checks:\n${FAILING_CHECKS}`));
     await omnix('failing deploy --json', ['deploy', 'development', '--yes', '--json']);
     expect(outputs['failing deploy --json']!.code).toBe(1);
     // the failing checks did report what they found, only not the secrets in it
@@ -195,7 +195,7 @@ describe('planted secrets are never printed or stored (issue 15)', () => {
         },
       },
     ]);
-    await writeFile(master, withSecrets('five').replace('\nrollout:', `${FAILING_CHECKS}\nrollout:`));
+    await writeFile(master, withSecrets('five').replace('\n  checks:\n', `\n  checks:\n${FAILING_CHECKS}`));
     const refused = await omnix('deploy refused by AWS', ['deploy', 'development', '--yes']);
     await omnix('deploy refused by AWS --json', ['deploy', 'development', '--yes', '--json']);
     await setFaults(fixture.running.endpoint, []);
