@@ -45,4 +45,28 @@ describe('renderPlan', () => {
       '+ robots.txt (new, 10 B, Cache-Control: public, max-age=300 (default: no rule matched))',
     );
   });
+
+  it('warns when a file marked immutable changed under the same name', () => {
+    const text = renderPlan(
+      {
+        environment: 'staging',
+        nothingToDo: false,
+        frontend: {
+          bucket: 'site',
+          upload: 1,
+          delete: 0,
+          unchanged: 0,
+          keptStale: 0,
+          uploadBytes: 10,
+          drift: [],
+          files: [{ key: 'assets/app.css', reason: 'changed', size: 10 }],
+          deletes: [],
+          immutableChanged: ['assets/app.css'],
+        },
+        invalidationPaths: ['/assets/app.css'],
+      },
+      createStyle(false),
+    );
+    expect(text).toContain('1 file(s) marked immutable changed under the same name (assets/app.css)');
+  });
 });

@@ -19,6 +19,7 @@ interface Summary {
       cacheControlByDefault?: boolean;
     }>;
     deletes: string[];
+    immutableChanged?: string[];
   };
   invalidationPaths?: string[];
   invalidationCostUsd?: number;
@@ -58,6 +59,13 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
     if (frontend.drift.length > 0)
       lines.push(
         style.yellow(`    ${frontend.drift.length} object(s) changed outside omnix will be put back`),
+      );
+    const sameName = frontend.immutableChanged ?? [];
+    if (sameName.length > 0)
+      lines.push(
+        style.yellow(
+          `    ${sameName.length} file(s) marked immutable changed under the same name (${sameName.slice(0, 3).join(', ')}${sameName.length > 3 ? ', …' : ''}): browsers may keep the old copy; put a content hash in the name`,
+        ),
       );
     const paths = summary.invalidationPaths ?? [];
     lines.push(
