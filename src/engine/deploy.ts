@@ -10,6 +10,7 @@ import { backendComponent } from './components/backend.js';
 import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
+import { type ChangeContext, reviewPlan, tellExtensions } from './extensions.js';
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
@@ -122,7 +123,14 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     });
     if (checked === 'waited') plan = await beforeChanges(planNow);
   }
-  let summary = planSummary(plan);
+  const extensions = options.extensions ?? [];
+  const told: ChangeContext = { kind: 'deploy', loaded, clients, store, report, env: options.env };
+  const review = async () => {
+    const reviewed = planSummary(plan);
+    await reviewPlan(extensions, told, { summary: reviewed, plan, dryRun: options.dryRun === true });
+    return reviewed;
+  };
+  let summary = await review();
   let outputs = await deploymentOutputs(config, plan);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
@@ -152,7 +160,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     // committed a release): plan again against what is live now, or its work is redone or called drift.
     if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
       plan = await beforeChanges(planNow);
-      summary = planSummary(plan);
+      summary = await review();
       outputs = await deploymentOutputs(config, plan);
       emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
       Object.assign(record, {
@@ -178,6 +186,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   record.rollout = { strategy, safeMode };
   const reports: HealthReport[] = [];
   record.health = reports;
+  await tellExtensions(extensions, told, 'started', record);
   const verifying = { loaded, clients, report, outputs: outputs as Record<string, string>, safeMode };
 
   const rollBackFailure = async (snapshot: ReleaseManifest) => {
@@ -301,6 +310,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     );
   } finally {
     await lease.release();
+    if (record.status !== 'in_progress') await tellExtensions(extensions, told, 'finished', record);
   }
 }
 

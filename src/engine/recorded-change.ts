@@ -8,6 +8,7 @@ import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/re
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { callerIdentity } from './caller.js';
 import { emit, type Report } from './events.js';
+import type { ChangeExtension } from './extensions.js';
 import type { Interrupts } from './interrupts.js';
 import { keepAlive, type Lease, takeLock } from './lock.js';
 import { loadForChange, phaseRunner } from './run-steps.js';
@@ -51,6 +52,8 @@ export interface ChangeOptions {
   waitForLockMs?: number;
   /** Where the change registers how to stop cleanly when the user interrupts it (Ctrl-C). */
   interrupts?: Interrupts;
+  /** Capabilities outside the engine told about the change and asked about its plan (`extensions.ts`). */
+  extensions?: readonly ChangeExtension[];
 }
 
 /**

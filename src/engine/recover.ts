@@ -1,6 +1,7 @@
 import { DeploymentFailedError, OmnixError } from '../core/errors.js';
 import { type DeployOptions, deploy } from './deploy.js';
 import { emit } from './events.js';
+import { type ChangeContext, tellExtensions } from './extensions.js';
 import {
   findInterrupted,
   markRecovered,
@@ -54,6 +55,8 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
   const recorded = await change.begin();
   const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
+  const told: ChangeContext = { kind: 'recover', loaded, clients, store, report, env: options.env };
+  await tellExtensions(options.extensions ?? [], told, 'started', record);
   let saved = false;
   try {
     const pending = await recordInterrupted(store, environment, deploymentId, report);
@@ -106,5 +109,7 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
     throw error;
   } finally {
     await lease.release();
+    if (record.status !== 'in_progress')
+      await tellExtensions(options.extensions ?? [], told, 'finished', record);
   }
 }

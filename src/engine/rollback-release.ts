@@ -1,5 +1,6 @@
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
 import { emit } from './events.js';
+import { type ChangeContext, tellExtensions } from './extensions.js';
 import { recordInterrupted } from './interrupted.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
@@ -77,6 +78,8 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   });
   const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
+  const told: ChangeContext = { kind: 'rollback', loaded, clients, store, report, env: options.env };
+  await tellExtensions(options.extensions ?? [], told, 'started', record);
   try {
     await recordInterrupted(store, environment, deploymentId, report);
     await phase('snapshot', async () => {
@@ -136,5 +139,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
     );
   } finally {
     await lease.release();
+    if (record.status !== 'in_progress')
+      await tellExtensions(options.extensions ?? [], told, 'finished', record);
   }
 }

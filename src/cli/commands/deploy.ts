@@ -3,6 +3,7 @@ import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { DeployEvent } from '../../engine/events.js';
 import { confirmChange } from '../confirm.js';
+import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
@@ -66,6 +67,7 @@ function engineOptions(
     cwd: context.io.cwd,
     env: context.io.env,
     report: reporter(context),
+    extensions: changeExtensions(context),
     ...(only ? { only } : {}),
     ...(flags.skipBuild ? { skipBuild: true } : {}),
     ...(flags.redeployApi ? { redeployApi: true } : {}),

@@ -1,6 +1,7 @@
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { recover } from '../../engine/recover.js';
 import { confirmChange } from '../confirm.js';
+import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle } from '../style.js';
@@ -35,6 +36,7 @@ export async function recoverCommand(
       cwd: context.io.cwd,
       env: context.io.env,
       report: reporter(context),
+      extensions: changeExtensions(context),
       interrupts,
       ...(flags.resume ? { resume: true } : {}),
       ...(flags.skipBuild ? { skipBuild: true } : {}),

@@ -1,6 +1,7 @@
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type RollbackOptions, type RollbackPlan, rollbackRelease } from '../../engine/rollback-release.js';
 import { confirmChange } from '../confirm.js';
+import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle, type Style } from '../style.js';
@@ -51,6 +52,7 @@ export async function rollbackCommand(
     cwd: context.io.cwd,
     env: context.io.env,
     report: reporter(context),
+    extensions: changeExtensions(context),
     ...(number !== undefined ? { release: number } : {}),
     ...(flags.auto ? { auto: true } : {}),
     ...(wait !== undefined ? { waitForLockMs: wait } : {}),

@@ -1,0 +1,85 @@
+import type { LoadedConfig } from '../config/load.js';
+import { OmnixError } from '../core/errors.js';
+import type { AwsClients } from '../providers/aws/clients.js';
+import type { DeploymentRecord } from '../state/records.js';
+import type { StateStore } from '../state/store.js';
+import { emit, type Report } from './events.js';
+import type { DeploymentPlan } from './plan-deployment.js';
+
+/** Which engine command is changing (or about to change) an environment. */
+export type ChangeKind = 'deploy' | 'rollback' | 'recover';
+
+/** What an extension is told about the change it is called for. */
+export interface ChangeContext {
+  kind: ChangeKind;
+  loaded: LoadedConfig;
+  clients: AwsClients;
+  store: StateStore;
+  report: Report;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A capability that lives outside the engine (the agent, orchestration's gates, notifications): the
+ * engine tells it what happens to a change and, before anything changes, asks it about the plan. The
+ * engine holds no such logic itself; the CLI decides which extensions a command runs with.
+ *
+ * An extension being broken never fails a change: whatever it throws becomes a warning, except an
+ * `OmnixError` thrown by `reviewPlan`, which is how a gate refuses a change before anything changed.
+ */
+export interface ChangeExtension {
+  /** Its findings appear under this name in the plan summary (`plan --json`, the deploy's plan event, the record). */
+  readonly name: string;
+  /**
+   * After the plan (also for `omnix plan`, a dry run), before the confirmation and the lock. Returns
+   * findings to add to the plan summary, or nothing; throws an OmnixError to refuse the change.
+   * Findings must be the same for the same plan and history (no clocks, no randomness): a deployment
+   * confirmed on a terminal refuses to go ahead when its plan differs from the one confirmed.
+   */
+  reviewPlan?(
+    context: ChangeContext,
+    review: { summary: Record<string, unknown>; plan?: DeploymentPlan; dryRun: boolean },
+  ): Promise<Record<string, unknown> | undefined>;
+  /** The change holds the environment's lock and is about to make its first change. */
+  started?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
+  /** The change ended (succeeded, failed, rolled back); `record` is final and saved. */
+  finished?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
+}
+
+/** Asks each extension about the plan, in order; adds what they found to `summary` under their names. */
+export async function reviewPlan(
+  extensions: readonly ChangeExtension[],
+  context: ChangeContext,
+  review: { summary: Record<string, unknown>; plan?: DeploymentPlan; dryRun: boolean },
+): Promise<void> {
+  for (const extension of extensions) {
+    if (!extension.reviewPlan) continue;
+    try {
+      const found = await extension.reviewPlan(context, review);
+      if (found) review.summary[extension.name] = found;
+    } catch (error) {
+      if (error instanceof OmnixError) throw error;
+      warnBroken(context, extension, 'plan', error);
+    }
+  }
+}
+
+/** Tells each extension that the change started or finished; their failures are warnings. */
+export async function tellExtensions(
+  extensions: readonly ChangeExtension[],
+  context: ChangeContext,
+  event: 'started' | 'finished',
+  record: DeploymentRecord,
+): Promise<void> {
+  for (const extension of extensions) {
+    try {
+      await extension[event]?.(context, record);
+    } catch (error) {
+      warnBroken(context, extension, event === 'started' ? 'lock' : 'end', error);
+    }
+  }
+}
+
+function warnBroken(context: ChangeContext, extension: ChangeExtension, phase: string, error: unknown) {
+  emit(context.report, 'warn', phase, `${extension.name}: ${(error as Error).message ?? String(error)}`);
+}
