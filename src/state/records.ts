@@ -60,6 +60,22 @@ export interface RollbackRecord {
   differences?: string[];
 }
 
+/** One automatic recovery from a known failure, tried during a change: what it did and whether it worked. */
+export interface RecoveryRecord {
+  /** The known failure it answered: an id of the agent's catalogue, such as `lambda-update-in-progress`. */
+  failure: string;
+  /** What was done, in words: "waited 4.2 s for LastUpdateStatus Successful, then retried UpdateFunctionCode". */
+  action: string;
+  /** The phase it happened in, and the AWS operation when there was one. */
+  phase: string;
+  operation?: string;
+  at: string;
+  attempts: number;
+  outcome: 'recovered' | 'failed';
+  /** When it did not work: the error the change then failed with (secrets hidden). */
+  error?: { code: string; message: string };
+}
+
 /** One attempt to move an environment to a new release. Holds no secret. */
 export interface DeploymentRecord {
   id: string;
@@ -103,6 +119,8 @@ export interface DeploymentRecord {
   health?: HealthReport[];
   /** The pre-deployment validation: what it found, or that it was skipped (and whether by force). */
   validation?: ValidationSummary;
+  /** Automatic recoveries tried during the change, in order. */
+  recoveries?: RecoveryRecord[];
 }
 
 export interface ReleaseRecord {
