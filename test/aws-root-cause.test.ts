@@ -1,23 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { deployFixture } from './helpers/deploy-fixture.js';
+import { freePort } from './helpers/free-port.js';
 import { omnixProcess } from './helpers/omnix-process.js';
 import { MINIMAL_MASTER, project, testdir } from './helpers/testdir.js';
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function run(args: string[], extra: Record<string, string>) {
   const cwd = await testdir({ ...project(MINIMAL_MASTER), 'web/dist/index.html': '<html></html>' });
@@ -46,7 +34,7 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('every check failing for one cause', () => {
   it('no sandbox at a loopback endpoint: said once, with how to start it', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const keys = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' };
     const endpoint = { OMNIX__AWS__ENDPOINT: `http://127.0.0.1:${port}`, ...keys };
     const validate = await run(['validate', 'development'], endpoint);
@@ -95,7 +83,7 @@ describe('every check failing for one cause', () => {
   }, 180_000);
 
   it('no sandbox and no access key: the stopped sandbox is the cause, not the key', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const endpoint = { OMNIX__AWS__ENDPOINT: `http://127.0.0.1:${port}` };
     for (const args of [
       ['validate', 'development'],

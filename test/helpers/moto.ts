@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 /** Why moto cannot run here, or undefined when `python3 -m moto.server` is available. */
 export function motoUnavailable(): string | undefined {
@@ -13,17 +13,6 @@ export function motoUnavailable(): string | undefined {
 export interface Moto {
   endpoint: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `python3 -m moto.server` on a free loopback port and waits until it answers. */
