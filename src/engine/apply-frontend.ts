@@ -1,4 +1,5 @@
 import type { OmnixConfig } from '../config/schema.js';
+import { ByteBudget } from '../core/byte-budget.js';
 import { runPool } from '../core/pool.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { invalidate } from '../providers/aws/distribution.js';
@@ -24,12 +25,19 @@ export async function applyFrontend(
   const stored = new Map(
     planned.live.map((object) => [object.key, { versionId: object.versionId, etag: object.etag }]),
   );
-  const threshold = frontend.multipartThresholdMb * 1024 * 1024;
+  const MiB = 1024 * 1024;
+  // Bytes held in memory are bounded, not files: 16 files of 50 MB would otherwise hold 800 MB.
+  const budget = new ByteBudget(frontend.uploadBudgetMb * MiB);
+  const multipartThresholdBytes = frontend.multipartThresholdMb * MiB;
   const total = planned.plan.uploads.length + planned.plan.entryPoints.length;
   let done = 0;
   const upload = async ({ file }: { file: PlannedFrontend['local'][number] }) => {
     // The bytes that were hashed for the plan, or a refusal: a deployment never uploads what it did not plan.
-    const result = await uploadFile(s3, planned.bucket, file, await readPlanned(file), threshold);
+    const result = await uploadFile(s3, planned.bucket, file, {
+      read: () => readPlanned(file),
+      budget,
+      multipartThresholdBytes,
+    });
     stored.set(file.key, { versionId: result.versionId, etag: result.etag });
     const count = ++done;
     await changed(`uploaded ${file.key} (version ${result.versionId})`, { batch: true });

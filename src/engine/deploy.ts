@@ -16,7 +16,7 @@ import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { deploymentOutputs, type Outputs } from './outputs.js';
-import { type DeploymentPlan, planDeployment, planSummary } from './plan-deployment.js';
+import { type DeploymentPlan, planDeployment, planSummary, recordedPlan } from './plan-deployment.js';
 import { preflight } from './preflight.js';
 import { pruneReleases } from './prune.js';
 import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
@@ -144,7 +144,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     validation: validation ?? { skipped: true, forced: options.force === true },
     artifacts: deploymentArtifacts(plan),
     snapshot: liveManifest(plan),
-    plan: summary,
+    plan: recordedPlan(summary),
   });
   const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;
@@ -166,7 +166,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       Object.assign(record, {
         artifacts: deploymentArtifacts(plan),
         snapshot: liveManifest(plan),
-        plan: summary,
+        plan: recordedPlan(summary),
       });
     }
   } catch (error) {

@@ -72,6 +72,8 @@ export async function recordInterrupted(
       ],
     };
     await store.putDeployment(interrupted);
+    // Its changes are in the record now (it was read with its journal).
+    await store.deleteJournal(environment, record.id);
     marked.set(record.id, interrupted);
   }
   return unrecovered(recent.map((record) => marked.get(record.id) ?? record));

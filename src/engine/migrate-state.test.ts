@@ -49,6 +49,21 @@ describe('state migration', () => {
     expect(again.releases).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
   });
 
+  it('moves the journal of a deployment left in progress with its record', async () => {
+    const source = await filledFileStore();
+    const left = deployment('staging', new Date('2026-02-04T10:00:00Z'), { changes: ['uploaded a.js'] });
+    await source.putDeployment(left);
+    await source.appendJournal('staging', left.id, { from: 0, changes: ['uploaded a.js', 'uploaded b.js'] });
+    const target = new FileStateStore(await testdir({}));
+    const result = await migrateEnvironment(source, target, 'staging', () => {});
+    expect(result.verified).toBe(true);
+    expect(await target.readJournal('staging', left.id)).toEqual(['uploaded a.js', 'uploaded b.js']);
+    expect((await target.getDeployment(left.id, 'staging'))?.changes).toEqual([
+      'uploaded a.js',
+      'uploaded b.js',
+    ]);
+  });
+
   it('refuses to overwrite a release the target holds with other content, and to move a locked environment', async () => {
     const source = await filledFileStore();
     const target = new FileStateStore(await testdir({}));

@@ -53,6 +53,9 @@ export async function migrateEnvironment(
       await target.putDeployment(record);
       result.deployments.copied++;
     }
+    // A deployment left in progress keeps its journal: recovery reads it from the target as from the source.
+    const journal = record.status === 'in_progress' ? await source.readJournal(environment, record.id) : [];
+    if (journal.length > 0) await target.appendJournal(environment, record.id, { from: 0, changes: journal });
   }
   const releasesThere = new Map(targetReleases.map((record) => [record.number, record]));
   for (const record of releases) {

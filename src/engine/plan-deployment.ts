@@ -87,7 +87,18 @@ export async function planDeployment(
   return plan;
 }
 
-/** The plan for machines (`plan --json`) and for the deployment record. */
+/**
+ * The plan as a deployment record keeps it: without the list of files to upload, which its changes
+ * name one by one and its artifacts hash, so a record lists each file of the site once.
+ */
+export function recordedPlan(summary: Record<string, unknown>): Record<string, unknown> {
+  const frontend = summary.frontend as Record<string, unknown> | undefined;
+  if (!frontend) return summary;
+  const { files: _listedInChanges, ...rest } = frontend;
+  return { ...summary, frontend: rest };
+}
+
+/** The plan for machines (`plan --json`) and for the deployment record (see `recordedPlan`). */
 export function planSummary(plan: DeploymentPlan): Record<string, unknown> {
   const frontend = plan.frontend?.plan;
   return {

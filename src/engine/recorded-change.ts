@@ -4,6 +4,7 @@ import { redactConfig } from '../config/secrets.js';
 import { OmnixError } from '../core/errors.js';
 import { type AwsClientSettings, type AwsClients, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
+import { ChangeJournal } from '../state/journal.js';
 import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { callerIdentity } from './caller.js';
@@ -22,8 +23,9 @@ export interface RecordedChange {
   /** Writes the record with the phases so far. */
   save(): Promise<void>;
   /**
-   * Adds a change to the record and writes it: at once, or for per-file progress (`batch`) at most every
-   * 250 ms, or a 2,000-file site would rewrite an ever-growing record 2,000 times.
+   * Adds a change to the record and appends it to the deployment's journal: at once, or for per-file
+   * progress (`batch`) at most every 250 ms. The record itself is not rewritten: a 20,000-file site would
+   * rewrite an ever-growing record many times.
    */
   changed(change: string, options?: { batch?: boolean }): Promise<void>;
   /**
@@ -138,6 +140,8 @@ async function startRecordedChange(
     ...extra,
   };
   let written = false;
+  let journaled = false;
+  const journal = new ChangeJournal(store, environment, id);
   const save = async () => {
     await store.putDeployment({ ...record, phases: [...phases] });
     written = true;
@@ -174,16 +178,22 @@ async function startRecordedChange(
     ...kept,
     release: () => {
       unregister?.();
-      released ??= kept.release();
+      released ??= kept.release().then(() => dropJournal());
       return released;
     },
   };
-  let lastSave = 0;
+  // A finished record was written with every change: its journal is no longer needed. Left behind
+  // (this fails, or the process ends first), it is harmless: a finished record is read without it.
+  const dropJournal = async () => {
+    if (!journaled || record.status === 'in_progress') return;
+    await store.deleteJournal(environment, id).catch((error: Error) => {
+      emit(report, 'warn', 'commit', `the journal of ${id} could not be removed: ${error.message}`);
+    });
+  };
   const changed = async (change: string, { batch = false } = {}) => {
     record.changes.push(change);
-    if (batch && Date.now() - lastSave < 250) return;
-    lastSave = Date.now();
-    await save();
+    journaled = true;
+    await journal.add(change, { batch });
   };
   const commit: RecordedChange['commit'] = async ({ number, manifest, outputs }) => {
     const lost = lease.lost();

@@ -77,6 +77,41 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       for (const length of seen) expect(lengths.has(length)).toBe(true);
     });
 
+    it('reads a deployment in progress with the changes appended to its journal since it was written', async () => {
+      const store = await create();
+      const record = deployment('staging', new Date('2026-01-01T10:00:00Z'), {
+        changes: ['function api: code updated'],
+      });
+      await store.putDeployment(record);
+      await store.appendJournal('staging', record.id, {
+        from: 0,
+        changes: ['function api: code updated', 'uploaded a.js'],
+      });
+      await store.appendJournal('staging', record.id, { from: 2, changes: ['uploaded b.js'] });
+      const expected = ['function api: code updated', 'uploaded a.js', 'uploaded b.js'];
+      expect((await store.getDeployment(record.id, 'staging'))?.changes).toEqual(expected);
+      expect((await store.getDeployment(record.id))?.changes).toEqual(expected);
+      expect((await store.listDeployments('staging'))[0]?.changes).toEqual(expected);
+      // A finished record holds every change itself: its journal is not read, and can go.
+      await store.putDeployment({ ...record, status: 'failed', changes: expected.slice(0, 1) });
+      expect((await store.getDeployment(record.id, 'staging'))?.changes).toEqual(expected.slice(0, 1));
+      await store.deleteJournal('staging', record.id);
+      expect(await store.readJournal('staging', record.id)).toEqual([]);
+      await store.deleteJournal('staging', record.id);
+    });
+
+    it('reads a journal in order whatever order its appends were stored in, a retried append once', async () => {
+      const store = await create();
+      const { id } = deployment('staging', new Date('2026-01-01T10:00:00Z'));
+      expect(await store.readJournal('staging', id)).toEqual([]);
+      const many = Array.from({ length: 2500 }, (_, i) => `uploaded assets/file-${i}.js (version v${i})`);
+      await store.appendJournal('staging', id, { from: 2, changes: many.slice(2, 2502) });
+      await store.appendJournal('staging', id, { from: 0, changes: many.slice(0, 2) });
+      await store.appendJournal('staging', id, { from: 0, changes: many.slice(0, 2) });
+      expect(await store.readJournal('staging', id)).toEqual(many);
+      expect(await store.readJournal('production', id)).toEqual([]);
+    });
+
     it('lists an environment’s deployments newest first, with a limit', async () => {
       const store = await create();
       const times = ['2026-01-01T10:00:00Z', '2026-01-03T10:00:00Z', '2026-01-02T10:00:00Z'].map(

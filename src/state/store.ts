@@ -1,3 +1,4 @@
+import type { JournalAppend } from './journal.js';
 import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
 
 /**
@@ -16,6 +17,16 @@ export interface StateStore {
   getDeployment(id: string, environment?: string): Promise<DeploymentRecord | undefined>;
   /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
   listDeployments(environment: string, options?: { limit?: number }): Promise<DeploymentRecord[]>;
+
+  /**
+   * Adds changes to a deployment's journal, durably: the record in progress is not rewritten for each.
+   * Reading a deployment in progress (`getDeployment`, `listDeployments`) includes its journal.
+   */
+  appendJournal(environment: string, id: string, append: JournalAppend): Promise<void>;
+  /** The journal's changes in order; empty when there is none. */
+  readJournal(environment: string, id: string): Promise<string[]>;
+  /** Removes the journal once the record holds its changes; does nothing when there is none. */
+  deleteJournal(environment: string, id: string): Promise<void>;
 
   /** Adds a release; a number already taken is refused (ReleaseExists), so two writers cannot both add it. */
   putRelease(record: ReleaseRecord): Promise<void>;

@@ -91,11 +91,10 @@ describe('a deployment that waited for the lock', { timeout: 240_000 }, () => {
       expect(two.code, two.stdout + two.stderr).toBe(0);
       expect(two.stdout + two.stderr).not.toContain('changed outside omnix');
       const [latest] = await fixture.store.listDeployments('development', { limit: 1 });
-      const plan = latest!.plan as { frontend: { drift: unknown[]; files: { key: string }[] } };
+      const plan = latest!.plan as { frontend: { drift: unknown[] } };
       expect(plan.frontend.drift).toEqual([]);
-      expect(plan.frontend.files.map((file) => file.key).filter((key) => key.startsWith('assets/'))).toEqual([
-        style,
-      ]);
+      const uploaded = latest!.changes.flatMap((change) => /^uploaded (\S+) /.exec(change)?.[1] ?? []);
+      expect(uploaded.filter((key) => key.startsWith('assets/'))).toEqual([style]);
       expect(latest!.changes.join('\n')).not.toContain(logo);
       expect(two.stdout + two.stderr).toContain('planned again under the lock, against release v2');
       expect((await fixture.store.listReleases('development', { limit: 1 }))[0]!.number).toBe(3);

@@ -11,7 +11,8 @@ interface Summary {
     keptStale: number;
     uploadBytes: number;
     drift: unknown[];
-    files: Array<{
+    /** Absent from a deployment record: its changes name every file uploaded. */
+    files?: Array<{
       key: string;
       reason: string;
       size: number;
@@ -52,9 +53,10 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
     lines.push(
       `  frontend → s3://${frontend.bucket}: ${frontend.upload} to upload (${size(frontend.uploadBytes)}), ${frontend.delete} to delete, ${frontend.unchanged} unchanged${frontend.keptStale ? `, ${frontend.keptStale} stale kept` : ''}`,
     );
-    for (const file of frontend.files.slice(0, 20))
+    const files = frontend.files ?? [];
+    for (const file of files.slice(0, 20))
       lines.push(style.dim(`    + ${file.key} (${file.reason}, ${size(file.size)}${cacheNote(file)})`));
-    if (frontend.files.length > 20) lines.push(style.dim(`    … and ${frontend.files.length - 20} more`));
+    if (files.length > 20) lines.push(style.dim(`    … and ${files.length - 20} more`));
     for (const key of frontend.deletes) lines.push(style.dim(`    - ${key}`));
     if (frontend.drift.length > 0)
       lines.push(

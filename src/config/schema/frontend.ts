@@ -63,7 +63,16 @@ export const frontendSchema = z
       .min(5)
       .max(5120)
       .default(16)
-      .describe('Files at least this large (MiB) are uploaded in parts.'),
+      .describe('Files at least this large (MiB) are uploaded in parts, read from disk a part at a time.'),
+    uploadBudgetMb: z
+      .number()
+      .int()
+      .min(32)
+      .max(4096)
+      .default(64)
+      .describe(
+        'Most file content (MiB) uploads hold in memory at once, across all parallel uploads: what bounds memory, whatever the size of the site. Files larger than half of it are uploaded in parts whatever multipartThresholdMb says.',
+      ),
     invalidation: z
       .strictObject({
         wildcardAfter: z

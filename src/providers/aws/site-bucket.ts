@@ -5,9 +5,11 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { ByteBudget } from '../../core/byte-budget.js';
+import { OmnixError } from '../../core/errors.js';
 import type { LocalFile } from '../../engine/scan/site.js';
 import { fromAwsError } from './errors.js';
+import { uploadInParts } from './multipart-upload.js';
 
 export interface LiveSiteObject {
   key: string;
@@ -65,36 +67,38 @@ export async function listVersions(
 }
 
 /**
- * Uploads one file's bytes (the caller's, already checked against the plan) with its Content-Type and
- * Cache-Control; large files in parts. Every request carries a checksum of its bytes (Content-MD5 on a
- * single PUT, SHA-256 on each part), so S3 refuses whatever arrives different. Returns what S3 stored.
+ * Uploads one file with its Content-Type and Cache-Control, within `budget` (bytes held in memory by
+ * all uploads at once). Small files are read whole (`read`: the planned bytes, or a refusal) and sent
+ * with their planned MD5 as Content-MD5, so S3 refuses whatever arrives different; files from
+ * `multipartThresholdBytes` (or larger than half the budget) are streamed from disk in parts (see
+ * `uploadInParts`). Returns what S3 stored.
  */
 export async function uploadFile(
   s3: S3Client,
   bucket: string,
   file: LocalFile,
-  body: Buffer,
-  multipartThresholdBytes: number,
+  options: { read: () => Promise<Buffer>; budget: ByteBudget; multipartThresholdBytes: number },
 ): Promise<{ key: string; versionId: string; etag: string; md5: string }> {
   const params = {
     Bucket: bucket,
     Key: file.key,
-    Body: body,
     ContentType: file.contentType,
     ...(file.cacheControl ? { CacheControl: file.cacheControl } : {}),
     Metadata: { 'omnix-md5': file.md5 },
   };
+  const inParts = file.size >= Math.min(options.multipartThresholdBytes, options.budget.total / 2);
   try {
-    const result =
-      file.size >= multipartThresholdBytes
-        ? await new Upload({
-            client: s3,
-            params: { ...params, ChecksumAlgorithm: 'SHA256' },
-            partSize: Math.max(5 * 1024 * 1024, Math.ceil(file.size / 1000)),
-          }).done()
-        : await s3.send(
-            new PutObjectCommand({ ...params, ContentMD5: Buffer.from(file.md5, 'hex').toString('base64') }),
-          );
+    const result = inParts
+      ? await uploadInParts(s3, params, file, options.budget)
+      : await options.budget.use(file.size, async () =>
+          s3.send(
+            new PutObjectCommand({
+              ...params,
+              Body: await options.read(),
+              ContentMD5: Buffer.from(file.md5, 'hex').toString('base64'),
+            }),
+          ),
+        );
     return {
       key: file.key,
       versionId: result.VersionId ?? 'null',
@@ -102,6 +106,7 @@ export async function uploadFile(
       md5: file.md5,
     };
   } catch (error) {
+    if (error instanceof OmnixError) throw error;
     throw fromAwsError(error, `uploading ${file.path} to s3://${bucket}/${file.key}`);
   }
 }

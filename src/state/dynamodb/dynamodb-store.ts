@@ -10,7 +10,9 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { OmnixError } from '../../core/errors.js';
+import { mapPool } from '../../core/pool.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
+import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
@@ -54,12 +56,17 @@ const decode = <T>(item: Item | undefined): T | undefined =>
 const deploymentSortKey = (id: string) => `deployment#${id}`;
 const releaseSortKey = (number: number) => `release#${String(number).padStart(10, '0')}`;
 const LOCK_SORT_KEY = 'lock';
+const journalSortKey = (id: string, from?: number) =>
+  `journal#${id}#${from === undefined ? '' : String(from).padStart(10, '0')}`;
+/** Changes per journal item: far below the item limit, whatever their length. */
+const JOURNAL_ITEM_CHANGES = 1000;
 
 /**
  * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
  * `deployment#<id>` (ids sort by time), `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
  * `Body`. A keys-only index `ByDeploymentId` finds a deployment by id alone. The lock is a conditional
- * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds).
+ * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds). A deployment's
+ * journal is one item per append (`journal#<id>#<from>`), at most a thousand changes each.
  */
 export class DynamoDbStateStore implements StateStore {
   constructor(
@@ -190,7 +197,8 @@ export class DynamoDbStateStore implements StateStore {
 
   async getDeployment(id: string, known?: string): Promise<DeploymentRecord | undefined> {
     if (!isDeploymentId(id)) return undefined;
-    if (known) return decode(await this.getItem(known, deploymentSortKey(id)));
+    const read = (env: string, journal: string) => this.readJournal(env, journal);
+    if (known) return withJournal(decode(await this.getItem(known, deploymentSortKey(id))), read);
     // The index is eventually consistent: a deployment written a moment ago may not be found by id alone.
     const { Items } = await this.send(`finding deployment ${id}`, () =>
       this.client.send(
@@ -203,11 +211,81 @@ export class DynamoDbStateStore implements StateStore {
       ),
     );
     const environment = Items?.[0]?.PK?.S;
-    return environment ? decode(await this.getItem(environment, deploymentSortKey(id))) : undefined;
+    return environment
+      ? withJournal(decode(await this.getItem(environment, deploymentSortKey(id))), read)
+      : undefined;
   }
 
-  listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
-    return this.query(environment, 'deployment#', limit);
+  async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
+    const records = await this.query<DeploymentRecord>(environment, 'deployment#', limit);
+    return mapPool(
+      records,
+      8,
+      async (record) => (await withJournal(record, (env, id) => this.readJournal(env, id)))!,
+    );
+  }
+
+  async appendJournal(environment: string, id: string, append: JournalAppend): Promise<void> {
+    for (let at = 0; at < append.changes.length; at += JOURNAL_ITEM_CHANGES) {
+      const part = { from: append.from + at, changes: append.changes.slice(at, at + JOURNAL_ITEM_CHANGES) };
+      const item: Item = {
+        PK: { S: checkEnvironment(environment) },
+        SK: { S: journalSortKey(checkDeploymentId(id), part.from) },
+        Body: { B: encode(part, `the journal of deployment ${id}`) },
+      };
+      await this.send(`appending to the journal of deployment ${id}`, () =>
+        this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+      );
+    }
+  }
+
+  /** The journal's items: their sort keys and appends. */
+  private async journalItems(
+    environment: string,
+    id: string,
+  ): Promise<Array<{ key: string; append: JournalAppend }>> {
+    const items: Array<{ key: string; append: JournalAppend }> = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.send(`reading the journal of deployment ${id}`, () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :journal)',
+            ExpressionAttributeValues: {
+              ':pk': { S: checkEnvironment(environment) },
+              ':journal': { S: journalSortKey(checkDeploymentId(id)) },
+            },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const append = decode<JournalAppend>(item);
+        if (append && item.SK?.S) items.push({ key: item.SK.S, append });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async readJournal(environment: string, id: string): Promise<string[]> {
+    return joinAppends((await this.journalItems(environment, id)).map((item) => item.append));
+  }
+
+  async deleteJournal(environment: string, id: string): Promise<void> {
+    const items = await this.journalItems(environment, id);
+    await mapPool(items, 8, async ({ key }) => {
+      await this.send(`removing the journal of deployment ${id}`, () =>
+        this.client.send(
+          new DeleteItemCommand({
+            TableName: this.table,
+            Key: { PK: { S: checkEnvironment(environment) }, SK: { S: key } },
+          }),
+        ),
+      );
+    });
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
@@ -25,5 +25,14 @@ describe('file state store', () => {
     await expect(
       store.putDeployment({ ...deployment('staging', new Date()), id: '../x' }),
     ).rejects.toMatchObject({ code: 'InvalidDeploymentId' });
+  });
+
+  it('reads a journal cut off by a crash in its last line up to the last whole append', async () => {
+    const root = await testdir({});
+    const store = new FileStateStore(root);
+    const { id } = deployment('staging', new Date());
+    await store.appendJournal('staging', id, { from: 0, changes: ['uploaded a.js', 'uploaded b.js'] });
+    await appendFile(join(root, 'staging', 'journals', `${id}.ndjson`), '{"from":2,"changes":["upl');
+    expect(await store.readJournal('staging', id)).toEqual(['uploaded a.js', 'uploaded b.js']);
   });
 });

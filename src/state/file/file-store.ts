@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapPool } from '../../core/pool.js';
+import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
@@ -69,7 +70,8 @@ async function listNames(dir: string): Promise<string[]> {
 /**
  * The default store: a folder (`.omnix/state`). Deployments in `<env>/deployments/<id>.json`, releases
  * in `<env>/releases/<number>.json` (created exclusively), the lock in `<env>/lock.json` (created
- * exclusively; an expired one is moved aside by rename, which only one taker can win).
+ * exclusively; an expired one is moved aside by rename, which only one taker can win). A deployment's
+ * journal is `<env>/journals/<id>.ndjson`, one line per append, each fsynced.
  */
 export class FileStateStore implements StateStore {
   constructor(private readonly root: string) {}
@@ -98,17 +100,52 @@ export class FileStateStore implements StateStore {
     if (!isDeploymentId(id)) return undefined;
     for (const environment of known ? [known] : await this.environments()) {
       const record = await readJson<DeploymentRecord>(this.dir(environment, 'deployments', `${id}.json`));
-      if (record) return record;
+      if (record) return withJournal(record, (env, journal) => this.readJournal(env, journal));
     }
     return undefined;
   }
 
   async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
     const names = (await listNames(this.dir(environment, 'deployments'))).sort().reverse().slice(0, limit);
-    const records = await mapPool(names, 32, (name) =>
-      readJson<DeploymentRecord>(this.dir(environment, 'deployments', name)),
+    const records = await mapPool(names, 32, async (name) =>
+      withJournal(await readJson<DeploymentRecord>(this.dir(environment, 'deployments', name)), (env, id) =>
+        this.readJournal(env, id),
+      ),
     );
     return records.filter((record): record is DeploymentRecord => record !== undefined);
+  }
+
+  private journal(environment: string, id: string): string {
+    return this.dir(environment, 'journals', `${checkDeploymentId(id)}.ndjson`);
+  }
+
+  async appendJournal(environment: string, id: string, append: JournalAppend): Promise<void> {
+    const file = this.journal(environment, id);
+    await mkdir(dirname(file), { recursive: true });
+    const handle = await open(file, 'a');
+    try {
+      await handle.writeFile(`${JSON.stringify(append)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async readJournal(environment: string, id: string): Promise<string[]> {
+    let text: string;
+    try {
+      text = await readFile(this.journal(environment, id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    // Only a complete line was synced: a last line without its newline was cut off by a crash.
+    const lines = text.split('\n').slice(0, -1);
+    return joinAppends(lines.map((line) => JSON.parse(line) as JournalAppend));
+  }
+
+  async deleteJournal(environment: string, id: string): Promise<void> {
+    await rm(this.journal(environment, id), { force: true });
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
@@ -11,6 +12,7 @@ import {
 import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
 import { awsErrorName, fromAwsError, httpStatusOf } from '../../providers/aws/errors.js';
+import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
@@ -49,6 +51,7 @@ const releaseKeyName = (number: number) => String(MAX_RELEASE - number).padStart
  * Team state in an S3 bucket, under a prefix: `<env>/deployments/<countdown>_<id>.json` (one object per
  * deployment), `<env>/releases/<countdown>.json` (created only if absent), `<env>/lock.json` (created with
  * `If-None-Match: *`; an expired lock is replaced only by a write naming its ETag, so of two takers one wins).
+ * S3 has no append: a deployment's journal is one object per append, `<env>/journals/<id>/<from>.json`.
  */
 export class S3StateStore implements StateStore {
   private readonly prefix: string;
@@ -192,13 +195,57 @@ export class S3StateStore implements StateStore {
       const found = await this.read<DeploymentRecord>(
         this.key(environment, 'deployments', `${deploymentKeyName(id)}.json`),
       );
-      if (found) return found.value;
+      if (found) return withJournal(found.value, (env, journal) => this.readJournal(env, journal));
     }
     return undefined;
   }
 
   async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
-    return this.readAll(await this.list(this.key(environment, 'deployments/'), { limit }));
+    const records = await this.readAll<DeploymentRecord>(
+      await this.list(this.key(environment, 'deployments/'), { limit }),
+    );
+    return mapPool(
+      records,
+      16,
+      async (record) => (await withJournal(record, (env, id) => this.readJournal(env, id)))!,
+    );
+  }
+
+  private journalPrefix(environment: string, id: string): string {
+    return this.key(environment, 'journals', `${checkDeploymentId(id)}/`);
+  }
+
+  async appendJournal(environment: string, id: string, append: JournalAppend): Promise<void> {
+    const key = `${this.journalPrefix(environment, id)}${String(append.from).padStart(10, '0')}.json`;
+    await this.client
+      .send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: JSON.stringify(append),
+          ContentType: 'application/json',
+        }),
+      )
+      .catch((error: unknown) => {
+        throw this.failure(error, `appending to the journal of deployment ${id}`);
+      });
+  }
+
+  async readJournal(environment: string, id: string): Promise<string[]> {
+    const keys = await this.list(this.journalPrefix(environment, id));
+    return joinAppends(await this.readAll<JournalAppend>(keys));
+  }
+
+  async deleteJournal(environment: string, id: string): Promise<void> {
+    const keys = await this.list(this.journalPrefix(environment, id));
+    for (let start = 0; start < keys.length; start += 1000) {
+      const objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
+      await this.client
+        .send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }))
+        .catch((error: unknown) => {
+          throw this.failure(error, `removing the journal of deployment ${id}`);
+        });
+    }
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {

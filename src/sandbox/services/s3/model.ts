@@ -37,5 +37,7 @@ export interface MultipartUpload {
   key: string;
   initiated: string;
   headers: ObjectHeaders;
-  parts: Record<number, { etag: string; size: number; blob: string; md5: string }>;
+  parts: Record<number, { etag: string; size: number; blob: string; md5: string; sha256?: string }>;
+  /** `x-amz-checksum-algorithm` of CreateMultipartUpload: every part must then carry that checksum. */
+  checksumAlgorithm?: string;
 }

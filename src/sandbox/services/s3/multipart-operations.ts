@@ -13,7 +13,9 @@ export function createMultipartUpload(context: S3Context): SandboxResponse {
   requireKeyLength(context.key);
   context.store.bucket(context.bucket);
   const uploadId = randomBytes(32).toString('hex');
+  const algorithm = context.request.headers.get('x-amz-checksum-algorithm')?.toUpperCase();
   context.store.saveUpload({
+    ...(algorithm ? { checksumAlgorithm: algorithm } : {}),
     uploadId,
     bucket: context.bucket,
     key: context.key,
@@ -21,11 +23,11 @@ export function createMultipartUpload(context: S3Context): SandboxResponse {
     headers: objectHeadersFrom(context.request.headers),
     parts: {},
   });
-  return s3Xml('InitiateMultipartUploadResult', {
-    Bucket: context.bucket,
-    Key: context.key,
-    UploadId: uploadId,
-  });
+  return s3Xml(
+    'InitiateMultipartUploadResult',
+    { Bucket: context.bucket, Key: context.key, UploadId: uploadId },
+    algorithm ? { 'x-amz-checksum-algorithm': algorithm } : {},
+  );
 }
 
 export function uploadPart(context: S3Context): SandboxResponse {
@@ -39,22 +41,41 @@ export function uploadPart(context: S3Context): SandboxResponse {
     );
   }
   const { bytes, md5 } = readPayload(context.request.headers, context.request.body);
+  // readPayload checked a checksum that came with the part; one the upload was created for must come.
+  const sha256 = createHash('sha256').update(bytes).digest('base64');
+  const headers = context.request.headers;
+  const sentSha256 =
+    headers.has('x-amz-checksum-sha256') ||
+    (headers.get('x-amz-trailer') ?? '').includes('x-amz-checksum-sha256');
+  if (upload.checksumAlgorithm === 'SHA256' && !sentSha256) {
+    throw new AwsError(
+      'InvalidRequest',
+      'Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: other or none',
+      400,
+    );
+  }
   const etag = `"${md5.toString('hex')}"`;
   upload.parts[partNumber] = {
     etag,
     size: bytes.length,
     blob: context.persistence.putBlob(bytes),
     md5: md5.toString('hex'),
+    ...(upload.checksumAlgorithm === 'SHA256' ? { sha256 } : {}),
   };
   context.store.saveUpload(upload);
-  return { status: 200, headers: { etag } };
+  return {
+    status: 200,
+    headers: { etag, ...(upload.checksumAlgorithm === 'SHA256' ? { 'x-amz-checksum-sha256': sha256 } : {}) },
+  };
 }
 
 export function completeMultipartUpload(context: S3Context): SandboxResponse {
   const upload = context.store.upload(context.bucket, context.request.query.get('uploadId')!);
   const body = parseXml(context.request.body.toString('utf8')) as {
     CompleteMultipartUpload?: {
-      Part?: Array<{ PartNumber: string; ETag: string }> | { PartNumber: string; ETag: string };
+      Part?:
+        | Array<{ PartNumber: string; ETag: string; ChecksumSHA256?: string }>
+        | { PartNumber: string; ETag: string; ChecksumSHA256?: string };
     };
   };
   const requested = asList(body.CompleteMultipartUpload?.Part);
@@ -68,7 +89,11 @@ export function completeMultipartUpload(context: S3Context): SandboxResponse {
   const parts = requested.map((part, index) => {
     const number = Number(part.PartNumber);
     const stored = upload.parts[number];
-    if (!stored || stored.etag.replace(/"/g, '') !== String(part.ETag).replace(/"/g, '')) {
+    const checksumDiffers =
+      stored?.sha256 !== undefined &&
+      part.ChecksumSHA256 !== undefined &&
+      String(part.ChecksumSHA256) !== stored.sha256;
+    if (!stored || stored.etag.replace(/"/g, '') !== String(part.ETag).replace(/"/g, '') || checksumDiffers) {
       throw new AwsError(
         'InvalidPart',
         "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteBucketLifecycleCommand,
   DeleteObjectCommand,
@@ -20,6 +22,7 @@ import {
   PutObjectCommand,
   paginateListObjectsV2,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { describe, expect, it } from 'vitest';
@@ -395,6 +398,38 @@ describe('sandbox S3 multipart upload', () => {
     const got = await client.send(new GetObjectCommand({ Bucket: 'big', Key: 'video.bin' }));
     expect(got.ContentType).toBe('video/mp4');
     expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).toBe(true);
+  });
+
+  it('holds every part of an upload created for SHA-256 to its checksum, on upload and on completion', async () => {
+    const { client } = await s3();
+    await client.send(new CreateBucketCommand({ Bucket: 'big' }));
+    const created = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: 'big', Key: 'a.bin', ChecksumAlgorithm: 'SHA256' }),
+    );
+    expect(created.ChecksumAlgorithm).toBe('SHA256');
+    const upload = { Bucket: 'big', Key: 'a.bin', UploadId: created.UploadId!, PartNumber: 1 };
+    const bytes = Buffer.from('the only part');
+    await expect(
+      client.send(new UploadPartCommand({ ...upload, Body: bytes, ChecksumAlgorithm: 'CRC32' })),
+    ).rejects.toMatchObject({ name: 'InvalidRequest' });
+    const sha256 = createHash('sha256').update(bytes).digest('base64');
+    const part = await client.send(new UploadPartCommand({ ...upload, Body: bytes, ChecksumSHA256: sha256 }));
+    expect(part.ChecksumSHA256).toBe(sha256);
+    const complete = (checksum: string) =>
+      client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: 'big',
+          Key: 'a.bin',
+          UploadId: upload.UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag!, ChecksumSHA256: checksum }] },
+        }),
+      );
+    await expect(complete(createHash('sha256').update('other').digest('base64'))).rejects.toMatchObject({
+      name: 'InvalidPart',
+    });
+    await complete(sha256);
+    const got = await client.send(new GetObjectCommand({ Bucket: 'big', Key: 'a.bin' }));
+    expect(await got.Body!.transformToString()).toBe('the only part');
   });
 });
 
