@@ -7,11 +7,13 @@
 //
 // Run after `npm run build`: npm run bench:vs-aws
 //   BENCH_RUNS=3       timed runs of each side
-//   BENCH_SCALE=1      files and bytes of the synthetic sites (0.1 for a quick look)
+//   BENCH_SCALE=1      files and bytes of the synthetic sites (0.1 for a quick look);
+//                      BENCH_SCALE_<SCENARIO> for one scenario (BENCH_SCALE_PLAN=0.25)
 //   BENCH_ONLY=a,b     scenarios: frontend, plan, large, example, rollback
 import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { awsBinary, load, median, seconds, settings, workDirs } from './vs-aws/common.mjs';
+import { awsBinary, current, load, median, scale, seconds, settings, workDirs } from './vs-aws/common.mjs';
+import { running } from './vs-aws/process.mjs';
 import { startSandboxProcess } from './vs-aws/sandbox.mjs';
 import { exampleScenario } from './vs-aws/scenario-example.mjs';
 import { frontendScenario } from './vs-aws/scenario-frontend.mjs';
@@ -63,16 +65,58 @@ console.log(
   `${settings.runs} runs each, scale ${settings.scale}, Node ${process.version}, ${cpus().length} cores; load average at start ${load()}`,
 );
 const rows = [];
+function printTable(prefix) {
+  const table = [
+    [
+      'Work (whole processes, side by side)',
+      'omnix median (range)',
+      'comparison median (range)',
+      'omnix ÷ comparison',
+      'target',
+      'met?',
+    ],
+    ...rows.map((row) => {
+      const { ratioText, target, met } = judge(row);
+      return [
+        row.work + (row.note ? ` (${row.note})` : ''),
+        format(row.omnix, row.unit),
+        row.comparison ? format(row.comparison, row.unit) : awsBinary || row.unit === '×' ? '–' : 'skipped',
+        ratioText,
+        target,
+        met,
+      ];
+    }),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log('');
+  console.log(line(table[0]));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const cells of table.slice(1)) console.log(line(cells));
+  console.log(
+    `\n${prefix}load average at end ${load()}; ${((Date.now() - started) / 60000).toFixed(1)} min in all` +
+      (awsBinary ? '' : '; the AWS CLI is not installed, so no comparison ran (apt-get install awscli)'),
+  );
+}
 const started = Date.now();
 let sandbox;
 const stopAll = async () => {
+  for (const child of running) child.kill('SIGTERM');
   await sandbox?.stop();
   for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
 };
-process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
+// Interrupted (Ctrl-C, a time limit): the figures measured so far are still worth printing.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () =>
+    stopAll().then(() => {
+      printTable(`interrupted by ${signal}; `);
+      process.exit(130);
+    }),
+  );
 try {
   for (const name of chosen) {
-    console.log(`\n${name} (load average ${load()})`);
+    current.scenario = name;
+    console.log(`\n${name} (scale ${scale()}, load average ${load()})`);
     const scenarioStart = Date.now();
     sandbox = await startSandboxProcess();
     try {
@@ -91,34 +135,4 @@ try {
   await stopAll();
 }
 
-const table = [
-  [
-    'Work (whole processes, side by side)',
-    'omnix median (range)',
-    'comparison median (range)',
-    'omnix ÷ comparison',
-    'target',
-    'met?',
-  ],
-  ...rows.map((row) => {
-    const { ratioText, target, met } = judge(row);
-    return [
-      row.work + (row.note ? ` (${row.note})` : ''),
-      format(row.omnix, row.unit),
-      row.comparison ? format(row.comparison, row.unit) : awsBinary || row.unit === '×' ? '–' : 'skipped',
-      ratioText,
-      target,
-      met,
-    ];
-  }),
-];
-const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-console.log('');
-console.log(line(table[0]));
-console.log(line(widths.map((width) => '-'.repeat(width))));
-for (const cells of table.slice(1)) console.log(line(cells));
-console.log(
-  `\nload average at end ${load()}; ${((Date.now() - started) / 60000).toFixed(1)} min in all` +
-    (awsBinary ? '' : '; the AWS CLI is not installed, so no comparison ran (apt-get install awscli)'),
-);
+printTable('');

@@ -21,7 +21,13 @@ export const settings = {
   /** Comma-separated scenario names to run (default: all). */
   only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((name) => name.trim()) : undefined,
 };
-export const scaled = (n) => Math.max(1, Math.round(n * settings.scale));
+/** The scenario running now: `BENCH_SCALE_<NAME>` (BENCH_SCALE_PLAN=0.1, say) overrides its scale. */
+export const current = { scenario: undefined };
+export const scale = () =>
+  current.scenario && process.env[`BENCH_SCALE_${current.scenario.toUpperCase()}`]
+    ? numberSetting(`BENCH_SCALE_${current.scenario.toUpperCase()}`)
+    : settings.scale;
+export const scaled = (n) => Math.max(1, Math.round(n * scale()));
 
 export const OMNIX_BIN = fileURLToPath(new URL('../../bin/omnix.js', import.meta.url));
 export const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'AKIABENCH', AWS_SECRET_ACCESS_KEY: 'bench' };

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 
 const SAMPLE_MS = 25;
 
+/** Processes running now, for the entry script to end when it is interrupted. */
+export const running = new Set();
+
 function readProc(pid) {
   const sample = {};
   try {
@@ -27,6 +30,7 @@ export function runProcess(command, args, { cwd, env, check = true } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     let last = {};
@@ -48,6 +52,7 @@ export function runProcess(command, args, { cwd, env, check = true } = {}) {
     child.on('exit', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       clearInterval(timer);
+      running.delete(child);
       child.on('close', () => {
         const result = { seconds, code, signal, stdout, stderr, ...last };
         if (check && code !== 0) {

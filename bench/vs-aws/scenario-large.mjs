@@ -9,6 +9,7 @@ import {
   measured,
   megabytes,
   omnix,
+  scale,
   settings,
   timeRow,
   toolEnv,
@@ -25,7 +26,7 @@ export async function largeScenario(sandbox) {
   frontendProject(dir, environments);
   for (const environment of environments) await bootstrap(dir, environment, env);
   // The large files stay above both tools' multipart thresholds (aws: 8 MiB) at any BENCH_SCALE.
-  const totalBytes = Math.max(1e9 * settings.scale, 20 * 16 * 1024 * 1024 * 1.12);
+  const totalBytes = Math.max(1e9 * scale(), 20 * 16 * 1024 * 1024 * 1.12);
   const site = writeLargeSite(join(dir, 'site'), { totalBytes, large: 20, small: 281 });
   detail(
     `site: ${site.files} files, ${megabytes(site.bytes)}, 20 of ${megabytes(site.largeSize)} (multipart)`,
