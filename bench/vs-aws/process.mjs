@@ -46,6 +46,7 @@ export function runProcess(command, args, { cwd, env, check = true } = {}) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', (error) => {
       clearInterval(timer);
+      running.delete(child);
       reject(error);
     });
     // 'exit' (not 'close'): the time ends when the process does, not when its pipes drain.
