@@ -131,7 +131,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     return reviewed;
   };
   let summary = await review();
-  let outputs = await deploymentOutputs(config, plan);
+  let outputs = await deploymentOutputs(config, plan, store);
   emit(report, 'info', 'plan', plan.nothingToDo ? 'nothing to change' : 'plan ready', { data: summary });
   if (options.dryRun) return { status: 'planned', plan: summary, outputs };
   if (plan.nothingToDo && !options.resumeInterrupted) {
@@ -161,7 +161,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
       plan = await beforeChanges(planNow);
       summary = await review();
-      outputs = await deploymentOutputs(config, plan);
+      outputs = await deploymentOutputs(config, plan, store);
       emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
       Object.assign(record, {
         artifacts: deploymentArtifacts(plan),

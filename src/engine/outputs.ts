@@ -1,6 +1,7 @@
 import type { OmnixConfig } from '../config/schema.js';
 import { isOmnixSandbox } from '../providers/aws/sandbox-endpoint.js';
 import { sandboxApiUrl, sandboxSiteUrl } from '../sandbox/urls.js';
+import type { StateStore } from '../state/store.js';
 import type { DeploymentPlan } from './plan-deployment.js';
 
 export type Outputs = { siteUrl?: string; apiUrl?: string };
@@ -26,8 +27,28 @@ export function outputsOf(config: OmnixConfig, plan?: DeploymentPlan, sandboxEnd
   return outputs;
 }
 
-/** `outputsOf`, asking whether the configured endpoint is an omnix sandbox (never for real AWS). */
-export async function deploymentOutputs(config: OmnixConfig, plan: DeploymentPlan): Promise<Outputs> {
+/**
+ * `outputsOf`, asking whether the configured endpoint is an omnix sandbox (never for real AWS). A plan
+ * of one component (`--only`) knows only that component's URL: the other comes from the live release.
+ */
+export async function deploymentOutputs(
+  config: OmnixConfig,
+  plan: DeploymentPlan,
+  store: StateStore,
+): Promise<Outputs> {
   const endpoint = config.aws.endpoint?.replace(/\/+$/, '');
-  return outputsOf(config, plan, endpoint && (await isOmnixSandbox(endpoint)) ? endpoint : undefined);
+  const planned = outputsOf(
+    config,
+    plan,
+    endpoint && (await isOmnixSandbox(endpoint)) ? endpoint : undefined,
+  );
+  const live = plan.releases[0];
+  if (((planned.siteUrl || !config.frontend) && (planned.apiUrl || !config.backend)) || !live) return planned;
+  const made = await store.getDeployment(live.deploymentId, plan.environment);
+  const kept: Outputs = made?.outputs ?? {};
+  return {
+    ...(kept.siteUrl && config.frontend ? { siteUrl: kept.siteUrl } : {}),
+    ...(kept.apiUrl && config.backend ? { apiUrl: kept.apiUrl } : {}),
+    ...planned,
+  };
 }

@@ -112,6 +112,22 @@ describe('omnix deploy on the sandbox', () => {
     expect(alias.FunctionVersion).toBe('3');
   });
 
+  it('with --only backend, checks the site at the address the live release recorded', async () => {
+    const { run, project, env } = await deployFixture();
+    // As on a project that configures no site URL: only the sandbox detection knows it.
+    const { OMNIX__FRONTEND__URL: _url, ...detected } = env;
+    const first = await run({ env: detected });
+    expect(first.outcome).toMatchObject({ status: 'succeeded' });
+    const handler = join(project, 'backend/api/index.mjs');
+    await writeFile(
+      handler,
+      (await readFile(handler, 'utf8')).replace("const VERSION = '1.0.0'", "const VERSION = '1.2.0'"),
+    );
+    const { outcome, events } = await run({ env: detected, only: 'backend' });
+    expect(outcome).toMatchObject({ status: 'succeeded', outputs: { siteUrl: expect.any(String) } });
+    expect(events.filter((event) => event.kind === 'warn').map((event) => event.message)).toEqual([]);
+  });
+
   it('gives the stage a new deployment when the API’s definition changed since it was deployed', async () => {
     const { run, running } = await deployFixture();
     const first = await run();
