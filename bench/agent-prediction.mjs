@@ -47,7 +47,11 @@ function history(seed, planted) {
     at += Math.floor(rand() * 10 * 3600_000);
     const when = new Date(at);
     const touchesSite = rand() < 0.6;
-    const files = touchesSite ? (rand() < 0.2 ? 41 + Math.floor(rand() * 200) : 1 + Math.floor(rand() * 20)) : 0;
+    const files = touchesSite
+      ? rand() < 0.2
+        ? 41 + Math.floor(rand() * 200)
+        : 1 + Math.floor(rand() * 20)
+      : 0;
     const functions = FUNCTIONS.filter(() => rand() < 0.25);
     const features = {
       environment: pick(rand, ENVIRONMENTS),
@@ -80,7 +84,10 @@ function history(seed, planted) {
     d.failed = failed;
     const recent = deployments
       .slice(0, i)
-      .filter((past) => past.failed && past.features.environment === d.features.environment && d.at - past.at < weekMs).length;
+      .filter(
+        (past) =>
+          past.failed && past.features.environment === d.features.environment && d.at - past.at < weekMs,
+      ).length;
     return {
       id: `d-${i}`,
       startedAt: new Date(d.at).toISOString(),
@@ -94,17 +101,27 @@ function holdOut(deployments) {
   const split = Math.floor(deployments.length * 0.7);
   const [train, test] = [deployments.slice(0, split), deployments.slice(split)];
   const label = (d) => (d.outcome === 'failed' ? 1 : 0);
-  const model = fitLogistic(train.map((d) => encode(d.features)), train.map(label));
+  const model = fitLogistic(
+    train.map((d) => encode(d.features)),
+    train.map(label),
+  );
   const scores = test.map((d) => predict(model, encode(d.features)));
   const labels = test.map(label);
   const rate = labels.reduce((a, b) => a + b, 0) / labels.length;
-  const result = { auc: auc(scores, labels), brier: brier(scores, labels), baseline: rate * (1 - rate), rate };
+  const result = {
+    auc: auc(scores, labels),
+    brier: brier(scores, labels),
+    baseline: rate * (1 - rate),
+    rate,
+  };
   const positives = labels.reduce((a, b) => a + b, 0);
   return { ...result, verdict: judge(labels.length, positives, result.auc, result.brier, result.baseline) };
 }
 
 const f = (value) => (value === null ? '—' : value.toFixed(3));
-console.log(`agent-prediction: ${count} deployments per history, trained on the first 70%, scored on the last 30%`);
+console.log(
+  `agent-prediction: ${count} deployments per history, trained on the first 70%, scored on the last 30%`,
+);
 console.log('seed  history  failure-rate  AUC    Brier  (base-rate Brier)  evaluate verdict');
 const aucs = { planted: [], noise: [] };
 for (const seed of seeds) {

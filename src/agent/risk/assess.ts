@@ -50,7 +50,13 @@ export function assessRisk(
 ): RiskAssessment {
   const failures = history.filter((past) => past.outcome === 'failed').length;
   const basis = { deployments: history.length, failures };
-  const unknown = (note: string): RiskAssessment => ({ score: null, level: 'unknown', factors: [], basis, note });
+  const unknown = (note: string): RiskAssessment => ({
+    score: null,
+    level: 'unknown',
+    factors: [],
+    basis,
+    note,
+  });
   if (history.length < settings.minHistory)
     return unknown(
       `not enough history: ${history.length} deployment(s) recorded, ${settings.minHistory} needed (agent.minHistory)`,

@@ -1,5 +1,5 @@
-import type { DeploymentFeatures, LabelledDeployment } from './features.js';
 import { encode, gapBucket } from './encode.js';
+import type { DeploymentFeatures, LabelledDeployment } from './features.js';
 
 const kib = (bytes: number) =>
   bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`;

@@ -26,7 +26,11 @@ export interface PlannedDeployment {
 }
 
 const outcomeOf = (status: DeploymentRecord['status']): Outcome | undefined =>
-  status === 'succeeded' ? 'succeeded' : status === 'failed' || status === 'rolled_back' ? 'failed' : undefined;
+  status === 'succeeded'
+    ? 'succeeded'
+    : status === 'failed' || status === 'rolled_back'
+      ? 'failed'
+      : undefined;
 
 /** Function name → key of the configuration, so one function is recognised in every environment. */
 function functionKeys(config: unknown): Map<string, string> {
@@ -38,10 +42,16 @@ function functionKeys(config: unknown): Map<string, string> {
  * The features of a planned deployment, given the earlier records of its environment (any order;
  * records at or after `planned.at` are ignored).
  */
-export function featuresOf(planned: PlannedDeployment, earlier: readonly DeploymentRecord[]): DeploymentFeatures {
+export function featuresOf(
+  planned: PlannedDeployment,
+  earlier: readonly DeploymentRecord[],
+): DeploymentFeatures {
   const plan = planned.plan as PlanShape;
   const before = earlier
-    .filter((record) => record.environment === planned.environment && Date.parse(record.startedAt) < planned.at.getTime())
+    .filter(
+      (record) =>
+        record.environment === planned.environment && Date.parse(record.startedAt) < planned.at.getTime(),
+    )
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const keys = functionKeys(planned.config);
   const keyOf = (name: string | undefined) => keys.get(name ?? '') ?? name ?? 'unknown';
@@ -106,7 +116,8 @@ export function learnableHistory(records: readonly DeploymentRecord[]): Learnabl
   const deployments: LabelledDeployment[] = [];
   for (const record of good) {
     const outcome = outcomeOf(record.status);
-    if (!outcome || record.rollbackTo !== undefined || !record.plan || record.plan.nothingToDo === true) continue;
+    if (!outcome || record.rollbackTo !== undefined || !record.plan || record.plan.nothingToDo === true)
+      continue;
     deployments.push({
       id: record.id,
       startedAt: record.startedAt,

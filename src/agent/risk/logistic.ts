@@ -22,14 +22,18 @@ export function fitLogistic(
   const n = rows.length;
   const raw = rows.map((row) => names.map((name) => row.get(name) ?? 0));
   const means = names.map((_, j) => raw.reduce((sum, x) => sum + x[j]!, 0) / n);
-  const scales = names.map((_, j) => Math.sqrt(raw.reduce((sum, x) => sum + (x[j]! - means[j]!) ** 2, 0) / n));
+  const scales = names.map((_, j) =>
+    Math.sqrt(raw.reduce((sum, x) => sum + (x[j]! - means[j]!) ** 2, 0) / n),
+  );
   // A feature that never varies says nothing; it is dropped.
   const kept = names.map((_, j) => j).filter((j) => scales[j]! > 1e-9);
   const X = raw.map((x) => kept.map((j) => (x[j]! - means[j]!) / scales[j]!));
   const d = kept.length + 1;
   const base = labels.reduce((sum, y) => sum + y, 0) / n;
   const theta = new Array<number>(d).fill(0);
-  theta[d - 1] = Math.log(Math.min(Math.max(base, 1e-3), 1 - 1e-3) / (1 - Math.min(Math.max(base, 1e-3), 1 - 1e-3)));
+  theta[d - 1] = Math.log(
+    Math.min(Math.max(base, 1e-3), 1 - 1e-3) / (1 - Math.min(Math.max(base, 1e-3), 1 - 1e-3)),
+  );
   for (let iteration = 0; iteration < 50; iteration++) {
     const gradient = new Array<number>(d).fill(0);
     const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
@@ -69,7 +73,10 @@ export function fitLogistic(
 /** Each feature's effect on the log-odds (weight × standardised value), by name. */
 export function effects(model: LogisticModel, row: ReadonlyMap<string, number>): Map<string, number> {
   return new Map(
-    model.names.map((name, j) => [name, model.weights[j]! * (((row.get(name) ?? 0) - model.means[j]!) / model.scales[j]!)]),
+    model.names.map((name, j) => [
+      name,
+      model.weights[j]! * (((row.get(name) ?? 0) - model.means[j]!) / model.scales[j]!),
+    ]),
   );
 }
 
@@ -89,7 +96,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   const a = matrix.map((row, i) => [...row, vector[i]!]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let row = col + 1; row < n; row++) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    for (let row = col + 1; row < n; row++)
+      if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
     [a[col], a[pivot]] = [a[pivot]!, a[col]!];
     const p = a[col]![col]!;
     for (let row = col + 1; row < n; row++) {
