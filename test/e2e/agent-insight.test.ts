@@ -25,12 +25,15 @@ const siteChange = (fixture: Fixture) =>
 /** A change of the api function that works. */
 const apiChange = (fixture: Fixture) =>
   edit(fixture, 'backend/api/index.mjs', (source) => `${source}\n// edit ${++counter}\n`);
+const WORKER = 'backend/worker/index.mjs';
 /** A change of the worker: broken (its health check fails, so the deployment rolls back) or working. */
 const workerChange = (fixture: Fixture, broken: boolean) =>
-  edit(fixture, 'backend/worker/index.mjs', (source) => {
-    const clean = source.replace(/\n\/\/ edit.*\n(if \(true\) throw.*\n)?$/s, '\n');
-    return `${clean}\n// edit ${++counter}\n${broken ? "if (true) throw new Error('worker broken');\n" : ''}`;
-  });
+  edit(
+    fixture,
+    WORKER,
+    (source) =>
+      `${source}\n// edit ${++counter}\n${broken ? "if (true) throw new Error('worker broken');\n" : ''}`,
+  );
 
 async function cli(fixture: Fixture, args: string[]) {
   return runCli([...args], { cwd: fixture.project, env: fixture.processEnv(SETTINGS) });
@@ -53,18 +56,21 @@ describe('the agent learns risk, anomalies and advice from real deployments (iss
       [() => workerChange(fixture, true), 1],
       [() => siteChange(fixture), 0],
     ];
+    const liveWorker = () => readFile(join(fixture.project, WORKER), 'utf8');
+    let live = await liveWorker();
     for (const [change, exitCode] of steps) {
       await change();
       const run = await cli(fixture, ['deploy', 'development', '--yes']);
       expect(run.exitCode, run.stderr).toBe(exitCode);
+      // A rolled-back worker is the last working one again: so are its sources, for the next change.
+      if (exitCode === 0) live = await liveWorker();
+      else await writeFile(join(fixture.project, WORKER), live);
     }
-    await workerChange(fixture, false); // the live worker is the working one: bring the sources back to it
 
     // when: one plan changes the worker, another only the site
     await workerChange(fixture, true);
     const workerPlan = await cli(fixture, ['plan', 'development', '--json']);
-    await workerChange(fixture, false);
-    await edit(fixture, 'backend/worker/index.mjs', (source) => source.replace(/\n\/\/ edit.*\n$/s, '\n'));
+    await writeFile(join(fixture.project, WORKER), live);
     await siteChange(fixture);
     const sitePlan = await cli(fixture, ['plan', 'development', '--json']);
 
