@@ -11,6 +11,9 @@ const SETTINGS = {
   OMNIX__HEALTH__RETRIES: '1',
   OMNIX__HEALTH__RETRY_INTERVAL: '50ms',
   OMNIX__AGENT__MIN_HISTORY: '4',
+  // Only the worker's failures are planted: a loaded machine must not fail a release on latency.
+  OMNIX__HEALTH__LATENCY__SAMPLES: '3',
+  OMNIX__HEALTH__LATENCY__P95_MS: '60000',
 };
 
 async function edit(fixture: Fixture, file: string, change: (source: string) => string) {
