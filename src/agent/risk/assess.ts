@@ -74,7 +74,8 @@ export function assessRisk(
   if (!Number.isFinite(score)) return unknown('the model could not be fitted to this history');
   const factors = [...effects(model, row)]
     .filter(([feature, effect]) => Math.abs(effect) >= NOTICEABLE && (row.get(feature) ?? 0) !== 0)
-    .sort(([a, x], [b, y]) => Math.abs(y) - Math.abs(x) || a.localeCompare(b))
+    // What raises the risk most comes first, then what lowers it most: a reader looks for the danger.
+    .sort(([a, x], [b, y]) => (x > 0 === y > 0 ? Math.abs(y) - Math.abs(x) : y - x) || a.localeCompare(b))
     .slice(0, MAX_FACTORS)
     .map(([feature, effect]) => ({
       feature,
