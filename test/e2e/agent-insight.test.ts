@@ -109,7 +109,7 @@ describe('the agent learns risk, anomalies and advice from real deployments (iss
     expect(canary.evidence[0]).toBe('3 of the last 10 deployments failed or rolled back');
     const runtime = environment.advice.find((item: { id: string }) => item.id === 'deprecated-runtime');
     if (Date.now() > Date.parse('2026-11-01'))
-      expect(runtime.title).toMatch(/nodejs22\.x, deprecated on 2027-04-30/);
+      expect(runtime.title).toMatch(/nodejs22\.x, deprecated (on|since) 2027-04-30/);
     const human = await cli(fixture, ['agent', 'advise', 'development']);
     expect(human.stdout).toContain('best practices');
     expect(human.stdout).toContain('→ set rollout.strategy: canary');
