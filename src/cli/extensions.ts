@@ -1,3 +1,5 @@
+import { anomalyExtension } from '../agent/anomalies/extension.js';
+import { riskExtension } from '../agent/risk/extension.js';
 import type { ChangeExtension } from '../engine/extensions.js';
 import type { CommandContext } from './io.js';
 
@@ -7,5 +9,5 @@ import type { CommandContext } from './io.js';
  * command pays only for what it calls.
  */
 export function changeExtensions(_context: CommandContext): ChangeExtension[] {
-  return [];
+  return [riskExtension, anomalyExtension];
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { AGENT_INSIGHT_COMMANDS, ORCHESTRATOR_OPTIMIZE } from './agent-insight-commands.js';
 import { type CliIo, type CommandContext, createContext } from './io.js';
 import { colorEnabled } from './style.js';
 
@@ -294,6 +295,11 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: 'agent',
+    summary: 'The deployment agent: risk evaluation, anomalies and advice from the history',
+    subcommands: AGENT_INSIGHT_COMMANDS,
+  },
+  {
     name: 'lock',
     summary: "See or break an environment's deployment lock",
     subcommands: [
@@ -469,6 +475,7 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
   };
   for (const name of PLANNED) unavailable(name);
   if (bin === 'orchestrator') {
+    addCommand(program, ORCHESTRATOR_OPTIMIZE, io, state);
     for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) {
       const spec = COMMANDS.find((command) => command.name === target)!;
       addCommand(

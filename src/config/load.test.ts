@@ -201,8 +201,12 @@ describe('configured paths stay in the project (issue 15, defect 2)', () => {
 });
 
 describe('settings that are not implemented yet (issue 14, defect 8)', () => {
-  it('warns when the agent is configured, and says nothing when it is left at its default', async () => {
-    const configured = await testdir(project(`${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n`));
+  it('warns when known failures are configured, and says nothing for the risk settings or defaults (issue 18)', async () => {
+    const configured = await testdir(
+      project(
+        `${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n  minHistory: 3\n  anomalies: rollback\n  blockKnownFailures: true\n`,
+      ),
+    );
     const result = await loadConfig({
       environment: 'development',
       configDir: configured,
@@ -212,9 +216,9 @@ describe('settings that are not implemented yet (issue 14, defect 8)', () => {
     assertOk(result);
     expect(result.warnings).toEqual([
       expect.objectContaining({
-        path: 'agent',
-        line: 8,
-        message: expect.stringMatching(/agent.*not implemented yet/),
+        path: 'agent.blockKnownFailures',
+        line: 11,
+        message: expect.stringMatching(/known failures.*not implemented yet/),
       }),
     ]);
 

@@ -10,7 +10,7 @@ import { backendComponent } from './components/backend.js';
 import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
-import { type ChangeContext, reviewPlan, tellExtensions } from './extensions.js';
+import { type ChangeContext, checkRelease, reviewPlan, tellExtensions } from './extensions.js';
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
 import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
@@ -257,6 +257,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       const health = await checkHealth(verify, 'deploy');
       reports.push(health);
       if (health.status === 'fail') throw healthFailure(health, 'the new release is not healthy');
+      await checkRelease(extensions, told, record, health);
     });
     await phase('commit', () =>
       recorded.commit({ number, manifest, outputs: outputs as Record<string, string> }),

@@ -1,5 +1,6 @@
 import type { LoadedConfig } from '../config/load.js';
 import { OmnixError } from '../core/errors.js';
+import type { HealthReport } from '../health/types.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { DeploymentRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
@@ -42,11 +43,21 @@ export interface ChangeExtension {
   ): Promise<Record<string, unknown> | undefined>;
   /** The change holds the environment's lock and is about to make its first change. */
   started?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
-  /** The change ended (succeeded, failed, rolled back); `record` is final and saved. */
+  /**
+   * In the verify phase, after the new release passed its health checks: an OmnixError thrown here
+   * fails the verification (and the change rolls back like any failed verification); anything else
+   * thrown is a warning.
+   */
+  checkRelease?(context: ChangeContext, record: DeploymentRecord, health: HealthReport): Promise<void>;
+  /** The change ended (succeeded, failed, rolled back); `record` is final and saved (an extension may add to it and save it again). */
   finished?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
 }
 
-/** Asks each extension about the plan, in order; adds what they found to `summary` under their names. */
+/**
+ * Asks each extension about the plan, in order; adds what they found to `summary` under their names.
+ * Extensions sharing a name (the agent's memory and its risk model both report under `agent`) have
+ * their findings merged, key by key, later ones winning on the same key.
+ */
 export async function reviewPlan(
   extensions: readonly ChangeExtension[],
   context: ChangeContext,
@@ -56,10 +67,31 @@ export async function reviewPlan(
     if (!extension.reviewPlan) continue;
     try {
       const found = await extension.reviewPlan(context, review);
-      if (found) review.summary[extension.name] = found;
+      if (found) {
+        const earlier = review.summary[extension.name];
+        review.summary[extension.name] = isFindings(earlier) ? { ...earlier, ...found } : found;
+      }
     } catch (error) {
       if (error instanceof OmnixError) throw error;
       warnBroken(context, extension, 'plan', error);
+    }
+  }
+}
+
+/** Asks each extension whether the verified release may stand; an OmnixError from one fails the verification. */
+export async function checkRelease(
+  extensions: readonly ChangeExtension[],
+  context: ChangeContext,
+  record: DeploymentRecord,
+  health: HealthReport,
+): Promise<void> {
+  for (const extension of extensions) {
+    if (!extension.checkRelease) continue;
+    try {
+      await extension.checkRelease(context, record, health);
+    } catch (error) {
+      if (error instanceof OmnixError) throw error;
+      warnBroken(context, extension, 'verify', error);
     }
   }
 }
@@ -79,6 +111,9 @@ export async function tellExtensions(
     }
   }
 }
+
+const isFindings = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function warnBroken(context: ChangeContext, extension: ChangeExtension, phase: string, error: unknown) {
   emit(context.report, 'warn', phase, `${extension.name}: ${(error as Error).message ?? String(error)}`);

@@ -76,6 +76,23 @@ export interface RecoveryRecord {
   error?: { code: string; message: string };
 }
 
+/** A measurement of a deployment far above the environment's usual (median and MAD of its previous successful deployments). */
+export interface AnomalyRecord {
+  /** `phase`: a phase's duration; `requests`: AWS requests to one service; `health`: a health check's latency. */
+  kind: 'phase' | 'requests' | 'health';
+  /** The phase, the service or the health check. */
+  name: string;
+  value: number;
+  median: number;
+  /** Median absolute deviation of the baseline. */
+  mad: number;
+  /** Above this it is an anomaly. */
+  limit: number;
+  /** Previous successful deployments compared with. */
+  baseline: number;
+  text: string;
+}
+
 /** One attempt to move an environment to a new release. Holds no secret. */
 export interface DeploymentRecord {
   id: string;
@@ -121,6 +138,10 @@ export interface DeploymentRecord {
   validation?: ValidationSummary;
   /** Automatic recoveries tried during the change, in order. */
   recoveries?: RecoveryRecord[];
+  /** AWS HTTP requests the command sent, by service (retries included). */
+  requests?: Record<string, number>;
+  /** Measurements far above the environment's usual (`agent.anomalies`). */
+  anomalies?: AnomalyRecord[];
 }
 
 export interface ReleaseRecord {

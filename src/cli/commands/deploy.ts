@@ -7,6 +7,7 @@ import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
+import { highRisk, renderRisk } from '../render/risk.js';
 import { withTaskList } from '../render/task-list.js';
 import { createStyle } from '../style.js';
 
@@ -46,8 +47,14 @@ export function reporter(context: CommandContext): (event: DeployEvent) => void 
       context.print(JSON.stringify({ type: 'event', ...event }));
       return;
     }
-    if (event.kind === 'begin' || (event.kind === 'info' && event.phase === 'plan')) return;
+    if (event.kind === 'begin') return;
     const time = style.dim(event.time.slice(11, 19));
+    if (event.kind === 'info' && event.phase === 'plan') {
+      // The plan itself is not repeated here, but its risk belongs to the plan step.
+      for (const line of renderRisk(event.data ?? {}, style))
+        context.print(`${time} ${style.cyan('plan'.padEnd(8))} ${line.trim()}`);
+      return;
+    }
     const took = event.durationMs !== undefined ? style.dim(` (${event.durationMs} ms)`) : '';
     const text = event.kind === 'warn' ? style.yellow(event.message) : event.message;
     context.print(`${time} ${style.cyan(event.phase.padEnd(8))} ${text}${took}`);
@@ -129,7 +136,11 @@ export async function deployCommand(
       if (preview.status !== 'planned') return ExitCode.Ok;
       context.print(renderPlan(preview.plan, style));
       if (preview.plan.nothingToDo) return ExitCode.Ok;
-      if (!(await confirmChange(context, environment, `Deploy to ${environment}?`, 'deploy it'))) {
+      const risky = highRisk(preview.plan);
+      const question = risky ? `Deploy to ${environment} (${risky})?` : `Deploy to ${environment}?`;
+      if (
+        !(await confirmChange(context, environment, question, risky ? `deploy it (${risky})` : 'deploy it'))
+      ) {
         throw new AbortedError('not deployed: the plan was not confirmed');
       }
       confirmed = JSON.stringify(preview.plan);

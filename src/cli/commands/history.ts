@@ -163,6 +163,17 @@ export async function historyShow(
     );
   for (const report of record.health ?? [])
     lines.push('', renderHealthReport(report, style, `Health checks (${report.stage})`));
+  if (record.requests && Object.keys(record.requests).length > 0)
+    lines.push(
+      '',
+      `AWS requests: ${Object.entries(record.requests)
+        .map(([service, count]) => `${service} ${count}`)
+        .join(', ')}`,
+    );
+  if (record.anomalies?.length) {
+    lines.push('', `Anomalies (${record.anomalies.length}):`);
+    for (const anomaly of record.anomalies) lines.push(style.yellow(`  ${anomaly.text}`));
+  }
   if (record.changes.length > 0) {
     lines.push('', `Changes (${record.changes.length}):`);
     for (const change of record.changes.slice(0, 30)) lines.push(`  ${change}`);

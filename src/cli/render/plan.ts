@@ -1,4 +1,5 @@
 import type { Style } from '../style.js';
+import { renderRisk } from './risk.js';
 
 interface Summary {
   environment: string;
@@ -82,5 +83,6 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
   if (summary.backend?.api?.redeploy)
     lines.push(`  stage ${summary.backend.api.stage}: new deployment (${summary.backend.api.redeploy})`);
   if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
+  lines.push(...renderRisk(plan, style));
   return lines.join('\n');
 }

@@ -32,6 +32,6 @@ export const approversNotImplemented: Rule = ({ config }) =>
 
 /** The agent is on by default, so only a configuration that asks for it is told, and only warned. */
 export const agentNotImplemented: Rule = ({ config, written }) =>
-  written(['agent']) && config.agent.enabled
-    ? [notYet('warning', ['agent'], 'the deployment agent (risk scores, known failures)')]
+  written(['agent', 'blockKnownFailures']) && config.agent.enabled
+    ? [notYet('warning', ['agent', 'blockKnownFailures'], "the agent's known failures (blockKnownFailures)")]
     : [];

@@ -21,7 +21,15 @@ export const agentSchema = z
       .int()
       .min(1)
       .default(5)
-      .describe('Deployments needed before a risk score is given as more than a guess.'),
+      .describe(
+        'Deployments (of all environments) needed before a plan gets a risk score; also the successful deployments of an environment needed before its timings are judged for anomalies.',
+      ),
+    anomalies: z
+      .enum(['off', 'warn', 'rollback'])
+      .default('warn')
+      .describe(
+        "Compare each deployment's phase durations, AWS request counts and health-check latencies with the previous successful deployments of the environment: `warn` reports anomalies, `rollback` also fails verification (and rolls back) on a health-check latency anomaly.",
+      ),
   })
-  .default({ enabled: true, riskThreshold: 0.7, blockKnownFailures: false, minHistory: 5 })
+  .default({ enabled: true, riskThreshold: 0.7, blockKnownFailures: false, minHistory: 5, anomalies: 'warn' })
   .describe('The deployment agent that learns from the history.');

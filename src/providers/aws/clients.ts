@@ -33,6 +33,18 @@ export interface AwsClients {
   iam(): Promise<import('@aws-sdk/client-iam').IAMClient>;
   dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
   cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
+  /** HTTP requests sent so far through these clients, by service (each retry counts): for anomaly detection. */
+  requestCounts(): Record<string, number>;
+}
+
+/** The slice of an SDK client the request counter needs. */
+interface Countable {
+  middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { step: 'deserialize'; name: string },
+    ): void;
+  };
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries (a strategy of its own). */
@@ -63,67 +75,71 @@ function credentialsOf(settings: AwsClientSettings) {
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
   const config = () => sdkClientConfig(settings);
+  const counts: Record<string, number> = {};
+  // The deserialize step runs once per HTTP attempt (inside the retry loop), so retries are counted.
+  const counted = <T>(service: string, client: T): T => {
+    (client as unknown as Countable).middlewareStack.add(
+      (next) => async (args) => {
+        counts[service] = (counts[service] ?? 0) + 1;
+        return next(args);
+      },
+      { step: 'deserialize', name: 'omnixRequestCount' },
+    );
+    return client;
+  };
   return {
+    requestCounts: () => ({ ...counts }),
     cloudFormation: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-cloudformation'), '@aws-sdk/client-cloudformation'),
         import('./cloudformation.js'),
       ]);
-      return adapter.createCloudFormationOutputs(new sdk.CloudFormationClient(await config()));
+      return adapter.createCloudFormationOutputs(
+        counted('cloudformation', new sdk.CloudFormationClient(await config())),
+      );
     }),
     ssm: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-ssm'), '@aws-sdk/client-ssm'),
         import('./ssm.js'),
       ]);
-      return adapter.createSsmParameters(new sdk.SSMClient(await config()));
+      return adapter.createSsmParameters(counted('ssm', new sdk.SSMClient(await config())));
     }),
     s3: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-s3'), '@aws-sdk/client-s3');
-      return new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) });
+      return counted(
+        's3',
+        new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) }),
+      );
     }),
-    cloudFront: once(
-      async () =>
-        new (
-          await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront')
-        ).CloudFrontClient(await config()),
-    ),
-    lambda: once(
-      async () =>
-        new (await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda')).LambdaClient(
-          await config(),
-        ),
-    ),
-    apiGateway: once(
-      async () =>
-        new (
-          await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway')
-        ).APIGatewayClient(await config()),
-    ),
-    sts: once(
-      async () =>
-        new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(
-          await config(),
-        ),
-    ),
-    iam: once(
-      async () =>
-        new (await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam')).IAMClient(
-          await config(),
-        ),
-    ),
-    dynamoDb: once(
-      async () =>
-        new (
-          await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb')
-        ).DynamoDBClient(await config()),
-    ),
-    cloudWatch: once(
-      async () =>
-        new (
-          await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch')
-        ).CloudWatchClient(await config()),
-    ),
+    cloudFront: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront');
+      return counted('cloudfront', new sdk.CloudFrontClient(await config()));
+    }),
+    lambda: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda');
+      return counted('lambda', new sdk.LambdaClient(await config()));
+    }),
+    apiGateway: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway');
+      return counted('apigateway', new sdk.APIGatewayClient(await config()));
+    }),
+    sts: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts');
+      return counted('sts', new sdk.STSClient(await config()));
+    }),
+    iam: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam');
+      return counted('iam', new sdk.IAMClient(await config()));
+    }),
+    dynamoDb: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb');
+      return counted('dynamodb', new sdk.DynamoDBClient(await config()));
+    }),
+    cloudWatch: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch');
+      return counted('cloudwatch', new sdk.CloudWatchClient(await config()));
+    }),
   };
 }
 

@@ -1,0 +1,45 @@
+import type { LoadedConfig } from '../../config/load.js';
+import { redactConfig } from '../../config/secrets.js';
+import { callerIdentity } from '../../engine/caller.js';
+import type { StateStore } from '../../state/store.js';
+import { assessRisk, type RiskAssessment } from './assess.js';
+import { featuresOf, learnableHistory } from './from-records.js';
+import { projectRecords } from './project-records.js';
+
+/** What `agent.risk` of a plan summary holds: the assessment and the threshold it was judged by. */
+export type PlanRisk = RiskAssessment & { threshold: number };
+
+/** The risk of the planned deployment `summary`, from a model trained on the project's history just now. */
+export async function planRisk(
+  loaded: LoadedConfig,
+  store: StateStore,
+  summary: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+  at: Date,
+): Promise<PlanRisk> {
+  const { config } = loaded;
+  const { records, unreadable } = await projectRecords(loaded, store);
+  const history = learnableHistory(records);
+  const candidate = featuresOf(
+    {
+      environment: loaded.environment,
+      plan: summary,
+      config: redactConfig(config, loaded.secretPaths),
+      ci: callerIdentity(env).ci !== undefined,
+      at,
+    },
+    records,
+  );
+  const risk = assessRisk(candidate, history.deployments, {
+    threshold: config.agent.riskThreshold,
+    minHistory: config.agent.minHistory,
+  });
+  const skipped = history.unreadable + unreadable.length;
+  const note = [
+    risk.note,
+    skipped > 0 ? `${skipped} unreadable record(s) or environment(s) left out` : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return { ...risk, ...(note ? { note } : {}), threshold: config.agent.riskThreshold };
+}

@@ -1,0 +1,28 @@
+import type { PlanRisk } from '../../agent/risk/plan-risk.js';
+import type { Style } from '../style.js';
+
+/** The risk line of a plan summary that carries `agent.risk`, and its factors. */
+export function renderRisk(plan: Record<string, unknown>, style: Style): string[] {
+  const risk = (plan.agent as { risk?: PlanRisk } | undefined)?.risk;
+  if (!risk) return [];
+  const basis = `from ${risk.basis.deployments} deployment(s), ${risk.basis.failures} failed`;
+  if (risk.score === null) return [style.dim(`  risk: unknown (${risk.note ?? 'no score'}; ${basis})`)];
+  const headline = `  risk: ${risk.score.toFixed(2)} ${risk.level}${risk.level === 'high' ? ` (at or above agent.riskThreshold ${risk.threshold})` : ''}, ${basis}`;
+  const lines = [risk.level === 'high' ? style.red(style.bold(`${headline}: HIGH RISK`)) : headline];
+  for (const factor of risk.factors)
+    lines.push(
+      style.dim(
+        `    ${factor.effect >= 0 ? '↑' : '↓'} ${factor.text} (${factor.effect >= 0 ? '+' : ''}${factor.effect})`,
+      ),
+    );
+  if (risk.note) lines.push(style.dim(`    ${risk.note}`));
+  return lines;
+}
+
+/** Whether the plan's risk is at or above `agent.riskThreshold`, for the confirmation question. */
+export function highRisk(plan: Record<string, unknown>): string | undefined {
+  const risk = (plan.agent as { risk?: PlanRisk } | undefined)?.risk;
+  return risk?.level === 'high' && risk.score !== null
+    ? `high risk: ${risk.score.toFixed(2)}, at or above agent.riskThreshold ${risk.threshold}`
+    : undefined;
+}
