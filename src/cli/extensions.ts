@@ -1,3 +1,4 @@
+import { agentExtension } from '../agent/extension.js';
 import type { ChangeExtension } from '../engine/extensions.js';
 import type { CommandContext } from './io.js';
 
@@ -7,5 +8,5 @@ import type { CommandContext } from './io.js';
  * command pays only for what it calls.
  */
 export function changeExtensions(_context: CommandContext): ChangeExtension[] {
-  return [];
+  return [agentExtension()];
 }

@@ -201,8 +201,10 @@ describe('configured paths stay in the project (issue 15, defect 2)', () => {
 });
 
 describe('settings that are not implemented yet (issue 14, defect 8)', () => {
-  it('warns when the agent is configured, and says nothing when it is left at its default', async () => {
-    const configured = await testdir(project(`${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n`));
+  it('warns when risk scores are configured (not implemented yet), not when the agent is (issue 17)', async () => {
+    const configured = await testdir(
+      project(`${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n  blockKnownFailures: true\n`),
+    );
     const result = await loadConfig({
       environment: 'development',
       configDir: configured,
@@ -212,11 +214,16 @@ describe('settings that are not implemented yet (issue 14, defect 8)', () => {
     assertOk(result);
     expect(result.warnings).toEqual([
       expect.objectContaining({
-        path: 'agent',
+        path: 'agent.riskThreshold',
         line: 8,
-        message: expect.stringMatching(/agent.*not implemented yet/),
+        message: expect.stringMatching(/agent.riskThreshold \(risk scores\) is not implemented yet/),
       }),
     ]);
+
+    const agent = await testdir(project(`${MINIMAL_MASTER}agent:\n  enabled: true\n  blockKnownFailures: true\n`));
+    const working = await loadConfig({ environment: 'development', configDir: agent, env: {}, cwd: agent });
+    assertOk(working);
+    expect(working.warnings).toEqual([]);
 
     const plain = await testdir(project(MINIMAL_MASTER));
     const quiet = await loadConfig({ environment: 'development', configDir: plain, env: {}, cwd: plain });

@@ -1,7 +1,7 @@
 import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
 import {
-  agentNotImplemented,
+  agentRiskNotImplemented,
   approversNotImplemented,
   httpApiNotImplemented,
   notificationsNotImplemented,
@@ -321,7 +321,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   notificationsNotImplemented,
   workflowsNotImplemented,
   approversNotImplemented,
-  agentNotImplemented,
+  agentRiskNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

@@ -1,0 +1,47 @@
+import type { StateStore } from '../../state/store.js';
+import { learnFromRecord } from './learn.js';
+import type { Memory } from './read-memory.js';
+import { type DeploymentMemory, learnedMarkerId, MEMORY_SCHEMA_VERSION } from './record.js';
+
+/**
+ * Learns from the deployment records the memory does not hold yet: on first use, a project's whole
+ * history (records written before the agent existed, or while it was off); later only what is newer
+ * than the environment's marker. Forgotten deployments stay forgotten: the marker is past them.
+ */
+export async function learnFromHistory(
+  store: StateStore,
+  environments: readonly string[],
+  memory: Memory,
+): Promise<DeploymentMemory[]> {
+  const known = new Set(memory.deployments.map((entry) => entry.id));
+  const learned: DeploymentMemory[] = [];
+  for (const environment of environments) {
+    const marker = memory.markers.get(environment);
+    const records = await store.listDeployments(environment, {
+      limit: marker ? 100 : Number.POSITIVE_INFINITY,
+    });
+    for (const record of records) {
+      if (known.has(record.id) || (marker?.through && record.id <= marker.through)) continue;
+      const entry = learnFromRecord(record, { history: records, learnedFrom: 'backfill' });
+      if (!entry) continue;
+      await store.putMemory(entry);
+      learned.push(entry);
+    }
+    // Up to the newest finished one: one still in progress is learned when it ends.
+    const through = records.find((record) => record.status !== 'in_progress')?.id;
+    if (through && (!marker?.through || through > marker.through)) {
+      const next = {
+        schemaVersion: MEMORY_SCHEMA_VERSION,
+        kind: 'learned' as const,
+        id: learnedMarkerId(environment),
+        environment,
+        through,
+      };
+      await store.putMemory(next);
+      memory.markers.set(environment, next);
+    }
+  }
+  memory.deployments.push(...learned);
+  memory.deployments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return learned;
+}
