@@ -15,14 +15,19 @@ export const valueDigest = (value: unknown): string => `sha256:${sha256(JSON.str
 // A secret is recorded as *** in the configuration: its digest would say nothing and match every secret.
 const holdsSecret = (value: unknown) => JSON.stringify(value ?? null).includes('***');
 
+// Only what is deployed can make a release fail: how omnix verifies, locks or notifies (health, state,
+// rollout, agent) differs between runs (a CI override of health.retries) and says nothing of the change.
+const DEPLOYED = /^(frontend|backend)([.[]|$)/;
+
 /**
- * The configuration paths whose value differs from the previous release's, each with the digest of its
+ * The deployed configuration's paths (frontend, backend) whose value differs from the previous release's, each with the digest of its
  * new value (`removed` when it went away). Secret values are left out. No previous configuration → none:
  * a first deployment changes everything, which would match everything.
  */
 export function configChanges(previous: unknown, current: unknown): Array<{ path: string; digest: string }> {
   if (previous === undefined || current === undefined) return [];
   return leafDifferences(previous, current)
+    .filter((difference) => DEPLOYED.test(difference.path))
     .filter((difference) => !holdsSecret(difference.b) && !holdsSecret(difference.a))
     .map((difference) => ({
       path: difference.path,
