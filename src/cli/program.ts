@@ -329,7 +329,8 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'migrate',
         arguments: '[env]',
-        summary: 'Copy every deployment, release and memory document to another store and verify them; safe to rerun',
+        summary:
+          'Copy every deployment, release and memory document to another store and verify them; safe to rerun',
         options: [
           {
             flags: '--from <store>',

@@ -220,7 +220,9 @@ describe('settings that are not implemented yet (issue 14, defect 8)', () => {
       }),
     ]);
 
-    const agent = await testdir(project(`${MINIMAL_MASTER}agent:\n  enabled: true\n  blockKnownFailures: true\n`));
+    const agent = await testdir(
+      project(`${MINIMAL_MASTER}agent:\n  enabled: true\n  blockKnownFailures: true\n`),
+    );
     const working = await loadConfig({ environment: 'development', configDir: agent, env: {}, cwd: agent });
     assertOk(working);
     expect(working.warnings).toEqual([]);

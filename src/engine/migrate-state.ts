@@ -125,7 +125,12 @@ async function migrateMemory(source: StateStore, target: StateStore, environment
   for (const read of reads)
     if (!read.ok) {
       counts.unreadable++;
-      emit(report, 'warn', 'migrate', `memory document ${read.id} cannot be read and is not copied: ${read.reason}`);
+      emit(
+        report,
+        'warn',
+        'migrate',
+        `memory document ${read.id} cannot be read and is not copied: ${read.reason}`,
+      );
     }
   for (const document of documents) {
     if (isDeepStrictEqual(there.get(document.id), document)) counts.alreadyThere++;
@@ -136,7 +141,9 @@ async function migrateMemory(source: StateStore, target: StateStore, environment
   }
   const missing = async () => {
     const back = new Map(memoryOf(await target.listMemory(), environment).map((d) => [d.id, d]));
-    return documents.filter((document) => !isDeepStrictEqual(back.get(document.id), document)).map((d) => d.id);
+    return documents
+      .filter((document) => !isDeepStrictEqual(back.get(document.id), document))
+      .map((d) => d.id);
   };
   return { counts, missing };
 }

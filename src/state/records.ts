@@ -154,4 +154,6 @@ export interface MemoryDocument {
 }
 
 /** A memory document read back, unvalidated; or why it could not be read (its content is not JSON, say). */
-export type MemoryRead = { id: string; ok: true; document: unknown } | { id: string; ok: false; reason: string };
+export type MemoryRead =
+  | { id: string; ok: true; document: unknown }
+  | { id: string; ok: false; reason: string };

@@ -224,7 +224,10 @@ export function describeStateStore(
         ok: true,
         document: { id: 'good', schemaVersion: 1 },
       });
-      expect(reads.find((read) => read.id === 'broken')).toMatchObject({ ok: false, reason: expect.any(String) });
+      expect(reads.find((read) => read.id === 'broken')).toMatchObject({
+        ok: false,
+        reason: expect.any(String),
+      });
     });
 
     it('keeps ten processes out of each other’s way: one holder at a time, losers told who holds it', async () => {

@@ -38,7 +38,10 @@ describe('prevention across environments (issue 17)', () => {
     // when: a change that breaks /health is deployed to staging
     const handler = join(fixture.project, 'backend/api/index.mjs');
     const good = await readFile(handler, 'utf8');
-    await writeFile(handler, good.replace("return json(200, { status: 'ok'", "return json(500, { status: 'broken'"));
+    await writeFile(
+      handler,
+      good.replace("return json(200, { status: 'ok'", "return json(500, { status: 'broken'"),
+    );
     const failed = await cli(['deploy', 'staging', '--yes', '--json'], FAST_HEALTH);
     expect(failed.exitCode, failed.stdout).toBe(1);
     const [failedRecord] = await fixture.store.listDeployments('staging', { limit: 1 });
@@ -69,7 +72,10 @@ describe('prevention across environments (issue 17)', () => {
       (await lambda.send(new GetFunctionCommand({ FunctionName: 'omnix-shop-api-production' }))).Configuration
         ?.CodeSha256;
     const liveBefore = await codeOf();
-    await appendFile(join(fixture.project, 'config/deployment-config.yaml'), '\nagent:\n  blockKnownFailures: true\n');
+    await appendFile(
+      join(fixture.project, 'config/deployment-config.yaml'),
+      '\nagent:\n  blockKnownFailures: true\n',
+    );
     const blocked = await cli(['deploy', 'production', '--yes', '--json']);
     expect(blocked.exitCode, blocked.stdout).toBe(3);
     expect(lastJson(blocked.stdout)).toMatchObject({ error: { code: 'KnownFailure' } });

@@ -17,27 +17,68 @@ export const ACCESS_FAILURES: KnownFailure[] = [
     id: 'kms-access-denied',
     title: 'KMS denied decrypting the function environment',
     recognisedBy: {
-      errors: ['KMSAccessDeniedException', 'KMSDisabledException', 'KMSNotFoundException', 'KMSInvalidStateException'],
+      errors: [
+        'KMSAccessDeniedException',
+        'KMSDisabledException',
+        'KMSNotFoundException',
+        'KMSInvalidStateException',
+      ],
     },
     explanation:
       "Lambda could not use the KMS key that encrypts the function's environment variables: the function's role or the caller lacks kms:Decrypt, or the key is disabled or gone.",
-    remedy: "Give the function's execution role (and the deployer) kms:Decrypt on the key, or remove the custom key (KMSKeyArn) to use the AWS managed one.",
+    remedy:
+      "Give the function's execution role (and the deployer) kms:Decrypt on the key, or remove the custom key (KMSKeyArn) to use the AWS managed one.",
     blamesChange: true,
     next: 'fix-and-redeploy',
   },
-  deniedFor('access-denied-s3', 'S3', /\bs3\b|s3:\/\/|bucket|PutObject|GetObject|ListObjects|CopyObject/i, 's3:PutObject, s3:GetObject, s3:ListBucket, s3:DeleteObject and s3:GetObjectVersion'),
-  deniedFor('access-denied-lambda', 'Lambda', /lambda|function|alias|UpdateFunction|PublishVersion/i, 'lambda:GetFunction, lambda:UpdateFunctionCode, lambda:UpdateFunctionConfiguration, lambda:PublishVersion and lambda:UpdateAlias'),
-  deniedFor('access-denied-cloudfront', 'CloudFront', /cloudfront|distribution|invalidat/i, 'cloudfront:GetDistribution, cloudfront:CreateInvalidation and cloudfront:GetInvalidation'),
-  deniedFor('access-denied-apigateway', 'API Gateway', /apigateway|rest api|stage|deployment [a-z0-9]+ of/i, 'apigateway:GET, apigateway:POST and apigateway:PATCH on the REST API'),
-  deniedFor('access-denied-ssm', 'SSM', /ssm|parameter/i, 'ssm:GetParameter (and kms:Decrypt for SecureString parameters)'),
+  deniedFor(
+    'access-denied-s3',
+    'S3',
+    /\bs3\b|s3:\/\/|bucket|PutObject|GetObject|ListObjects|CopyObject/i,
+    's3:PutObject, s3:GetObject, s3:ListBucket, s3:DeleteObject and s3:GetObjectVersion',
+  ),
+  deniedFor(
+    'access-denied-lambda',
+    'Lambda',
+    /lambda|function|alias|UpdateFunction|PublishVersion/i,
+    'lambda:GetFunction, lambda:UpdateFunctionCode, lambda:UpdateFunctionConfiguration, lambda:PublishVersion and lambda:UpdateAlias',
+  ),
+  deniedFor(
+    'access-denied-cloudfront',
+    'CloudFront',
+    /cloudfront|distribution|invalidat/i,
+    'cloudfront:GetDistribution, cloudfront:CreateInvalidation and cloudfront:GetInvalidation',
+  ),
+  deniedFor(
+    'access-denied-apigateway',
+    'API Gateway',
+    /apigateway|rest api|stage|deployment [a-z0-9]+ of/i,
+    'apigateway:GET, apigateway:POST and apigateway:PATCH on the REST API',
+  ),
+  deniedFor(
+    'access-denied-ssm',
+    'SSM',
+    /ssm|parameter/i,
+    'ssm:GetParameter (and kms:Decrypt for SecureString parameters)',
+  ),
   deniedFor('access-denied', 'AWS', /./, 'the permission named in the message'),
   {
     id: 'credentials-expired',
     title: 'Expired credentials',
-    recognisedBy: { errors: ['ExpiredToken', 'ExpiredTokenException', 'ExpiredCredentials', 'RequestExpired', 'TokenRefreshRequired'] },
-    explanation: 'The session credentials (SSO, assumed role, STS token) expired, before or during the deployment.',
+    recognisedBy: {
+      errors: [
+        'ExpiredToken',
+        'ExpiredTokenException',
+        'ExpiredCredentials',
+        'RequestExpired',
+        'TokenRefreshRequired',
+      ],
+    },
+    explanation:
+      'The session credentials (SSO, assumed role, STS token) expired, before or during the deployment.',
     remedy: 'Refresh them (`aws sso login`, or assume the role again) and run the command again.',
-    automaticRecovery: 'Credentials that expire in the middle of a deployment are read again from the credential chain once, and the step retried.',
+    automaticRecovery:
+      'Credentials that expire in the middle of a deployment are read again from the credential chain once, and the step retried.',
     blamesChange: false,
     next: 'retry',
   },
@@ -46,16 +87,26 @@ export const ACCESS_FAILURES: KnownFailure[] = [
     title: 'No credentials',
     recognisedBy: { errors: ['CredentialsProviderError', 'NoCredentials'] },
     explanation: 'No AWS credentials were found in the environment, the profile or the SSO cache.',
-    remedy: 'Set AWS_PROFILE (or aws.profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`.',
+    remedy:
+      'Set AWS_PROFILE (or aws.profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`.',
     blamesChange: false,
     next: 'retry',
   },
   {
     id: 'credentials-invalid',
     title: 'Invalid credentials',
-    recognisedBy: { errors: ['InvalidClientTokenId', 'UnrecognizedClientException', 'InvalidCredentials', 'SignatureDoesNotMatch', 'InvalidAccessKeyId'] },
+    recognisedBy: {
+      errors: [
+        'InvalidClientTokenId',
+        'UnrecognizedClientException',
+        'InvalidCredentials',
+        'SignatureDoesNotMatch',
+        'InvalidAccessKeyId',
+      ],
+    },
     explanation: 'AWS does not know the access key, or the secret key does not match it.',
-    remedy: 'Check which profile and keys are in use (`aws sts get-caller-identity`) and replace the wrong ones.',
+    remedy:
+      'Check which profile and keys are in use (`aws sts get-caller-identity`) and replace the wrong ones.',
     blamesChange: false,
     next: 'retry',
   },
@@ -63,10 +114,18 @@ export const ACCESS_FAILURES: KnownFailure[] = [
     id: 'wrong-region',
     title: 'Wrong region',
     recognisedBy: {
-      errors: ['PermanentRedirect', 'AuthorizationHeaderMalformed', 'IllegalLocationConstraintException', 'InvalidRegion', 'WrongRegion'],
+      errors: [
+        'PermanentRedirect',
+        'AuthorizationHeaderMalformed',
+        'IllegalLocationConstraintException',
+        'InvalidRegion',
+        'WrongRegion',
+      ],
     },
-    explanation: 'The resource lives in another region than the one omnix called (aws.region), so AWS redirects or refuses.',
-    remedy: 'Set aws.region (or the state section\'s region) to the region the bucket, function and API are in.',
+    explanation:
+      'The resource lives in another region than the one omnix called (aws.region), so AWS redirects or refuses.',
+    remedy:
+      "Set aws.region (or the state section's region) to the region the bucket, function and API are in.",
     blamesChange: true,
     next: 'fix-and-redeploy',
   },

@@ -24,11 +24,16 @@ export function knownFailure(id: string): KnownFailure | undefined {
   return BY_ID.get(id);
 }
 
-function recognises(by: Recognition, evidence: FailureEvidence): boolean {
+function recognises(by: Recognition, evidence: FailureEvidence, byStatusToo: boolean): boolean {
   const names = [evidence.code, evidence.awsError].filter((name): name is string => name !== undefined);
   const status = evidence.httpStatus;
   const byName = by.errors?.some((error) => names.includes(error)) ?? false;
-  const byStatus = by.httpStatus && status !== undefined && status >= by.httpStatus.from && status <= by.httpStatus.to;
+  const byStatus =
+    byStatusToo &&
+    by.httpStatus &&
+    status !== undefined &&
+    status >= by.httpStatus.from &&
+    status <= by.httpStatus.to;
   if ((by.errors || by.httpStatus) && !byName && !byStatus) return false;
   const checks = evidence.failedChecks ?? [];
   if (by.checks && !checks.some((check) => by.checks!.includes(check.type))) return false;
@@ -37,7 +42,13 @@ function recognises(by: Recognition, evidence: FailureEvidence): boolean {
   return true;
 }
 
-/** The known failure the evidence shows, or undefined when the catalogue has none for it. */
+/**
+ * The known failure the evidence shows, or undefined when the catalogue has none for it. An HTTP status
+ * alone is the weakest sign: a named error (KMSAccessDeniedException comes as a 502) wins over it.
+ */
 export function classify(evidence: FailureEvidence): KnownFailure | undefined {
-  return CATALOGUE.find((entry) => recognises(entry.recognisedBy, evidence));
+  return (
+    CATALOGUE.find((entry) => recognises(entry.recognisedBy, evidence, false)) ??
+    CATALOGUE.find((entry) => recognises(entry.recognisedBy, evidence, true))
+  );
 }

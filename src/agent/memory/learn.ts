@@ -10,11 +10,28 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 const CODE_ACTIONS = new Set(['update-code', 'update-code-and-configuration', 'publish']);
 
 interface PlanSummary {
-  frontend?: { bucket?: string; distributionId?: string; upload?: number; delete?: number; uploadBytes?: number };
+  frontend?: {
+    bucket?: string;
+    distributionId?: string;
+    upload?: number;
+    delete?: number;
+    uploadBytes?: number;
+  };
   backend?: {
     functions?: Array<{ name: string; action: string; changedFields?: string[] }>;
     api?: { restApiId?: string; stage?: string; redeploy?: string };
   };
+}
+
+/** The parts of a recorded configuration that name resources (any of them may be missing in old records). */
+interface RecordedConfig {
+  project?: unknown;
+  frontend?: { bucket?: unknown; distributionId?: unknown };
+  backend?: {
+    functions?: Record<string, { name?: unknown; alias?: unknown } | undefined>;
+    api?: { id?: unknown; name?: unknown; stage?: unknown };
+  };
+  state?: { bucket?: unknown; table?: unknown };
 }
 
 export interface LearnOptions {
@@ -28,9 +45,9 @@ export interface LearnOptions {
 
 /** Names the configuration gives to resources: left out of signatures so they recur across environments. */
 export function resourceNames(record: DeploymentRecord): string[] {
-  const config = (record.config ?? {}) as Record<string, any>;
+  const config = (record.config ?? {}) as RecordedConfig;
   const plan = (record.plan ?? {}) as PlanSummary;
-  const functions = Object.values((config.backend?.functions ?? {}) as Record<string, any>);
+  const functions = Object.values(config.backend?.functions ?? {});
   return [
     record.environment,
     config.project,
@@ -75,7 +92,8 @@ export function learnFromRecord(
   const files = record.artifacts?.files;
   const site = files ? siteDigest(files) : undefined;
   const siteChanged = (plan.frontend?.upload ?? 0) + (plan.frontend?.delete ?? 0) > 0;
-  const backendChanged = planned.some((fn) => fn.action !== 'unchanged') || Boolean(plan.backend?.api?.redeploy);
+  const backendChanged =
+    planned.some((fn) => fn.action !== 'unchanged') || Boolean(plan.backend?.api?.redeploy);
   const names = resourceNames(record);
   const failedPhase = record.phases.find((phase) => phase.outcome === 'failed')?.name;
 
@@ -88,7 +106,10 @@ export function learnFromRecord(
     };
   });
   if (record.rollback?.error)
-    evidence.push({ phase: 'rollback', evidence: { code: record.rollback.error.code, message: record.rollback.error.message } });
+    evidence.push({
+      phase: 'rollback',
+      evidence: { code: record.rollback.error.code, message: record.rollback.error.message },
+    });
 
   return {
     schemaVersion: MEMORY_SCHEMA_VERSION,
@@ -113,7 +134,9 @@ export function learnFromRecord(
       functions: {
         codeChanged: planned.filter((fn) => CODE_ACTIONS.has(fn.action)).map((fn) => fn.name),
         configurationChanged: Object.fromEntries(
-          planned.filter((fn) => (fn.changedFields ?? []).length > 0).map((fn) => [fn.name, fn.changedFields!]),
+          planned
+            .filter((fn) => (fn.changedFields ?? []).length > 0)
+            .map((fn) => [fn.name, fn.changedFields!]),
         ),
       },
       configChanges: configChanges(previousRelease?.config, record.config),
@@ -150,7 +173,11 @@ export function learnFromRecord(
           : {}),
       };
       const failure = classify(hidden)?.id;
-      return { ...(phase ? { phase } : {}), signature: signatureOf(hidden, names), ...(failure ? { failure } : {}) };
+      return {
+        ...(phase ? { phase } : {}),
+        signature: signatureOf(hidden, names),
+        ...(failure ? { failure } : {}),
+      };
     }),
     recoveries: (record.recoveries ?? []).map((recovery) => ({
       failure: recovery.failure,

@@ -33,7 +33,8 @@ export async function readMemory(store: StateStore): Promise<Memory> {
       const issue = parsed.error.issues[0];
       memory.skipped.push({
         id: read.id,
-        reason: `not a memory document: ${issue?.path.join('.') || 'document'} ${issue?.message ?? ''}`.trim(),
+        reason:
+          `not a memory document: ${issue?.path.join('.') || 'document'} ${issue?.message ?? ''}`.trim(),
       });
       continue;
     }

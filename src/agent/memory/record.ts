@@ -80,7 +80,10 @@ export const learnedMarkerSchema = z.object({
   through: z.string().optional(),
 });
 
-export const memoryDocumentSchema = z.discriminatedUnion('kind', [deploymentMemorySchema, learnedMarkerSchema]);
+export const memoryDocumentSchema = z.discriminatedUnion('kind', [
+  deploymentMemorySchema,
+  learnedMarkerSchema,
+]);
 
 export type DeploymentMemory = z.infer<typeof deploymentMemorySchema>;
 export type LearnedMarker = z.infer<typeof learnedMarkerSchema>;

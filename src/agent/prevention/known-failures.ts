@@ -16,7 +16,8 @@ export interface KnownFailureFinding {
   matched: string[];
 }
 
-const failedOutcome = (entry: DeploymentMemory) => entry.outcome === 'failed' || entry.outcome === 'rolled_back';
+const failedOutcome = (entry: DeploymentMemory) =>
+  entry.outcome === 'failed' || entry.outcome === 'rolled_back';
 
 /** Whether a failure says something about the change (its code, site or configuration). */
 function blamesChange(entry: DeploymentMemory): boolean {
@@ -41,7 +42,11 @@ export function findKnownFailures(
     const matched: string[] = [];
     for (const { name, codeSha256 } of planned.functionCode) {
       if (!failed.features.introduced.functionCode.includes(codeSha256)) continue;
-      if (succeededSince((entry) => Object.values(entry.features.artifacts.functions ?? {}).includes(codeSha256)))
+      if (
+        succeededSince((entry) =>
+          Object.values(entry.features.artifacts.functions ?? {}).includes(codeSha256),
+        )
+      )
         continue;
       matched.push(`function ${name} code ${codeSha256}`);
     }
@@ -66,8 +71,15 @@ export function findKnownFailures(
       environment: failed.environment,
       signature: error ? signatureKey(error.signature) : failed.outcome,
       ...(entry ? { failure: entry.id } : {}),
-      reason: `the same ${matched.map((m) => m.split(' ')[0]).filter((k, i, all) => all.indexOf(k) === i).join(', ')} failed in ${failed.environment} (deployment ${failed.id}, ${failed.outcome.replace('_', ' ')}${entry ? `: ${entry.title.toLowerCase()}` : ''}) and has not succeeded anywhere since`,
-      remedy: entry?.remedy ?? `Find out why it failed (omnix agent explain ${failed.id}) and fix it before deploying it again.`,
+      reason: `the same ${matched
+        .map((m) => m.split(' ')[0])
+        .filter((k, i, all) => all.indexOf(k) === i)
+        .join(
+          ', ',
+        )} failed in ${failed.environment} (deployment ${failed.id}, ${failed.outcome.replace('_', ' ')}${entry ? `: ${entry.title.toLowerCase()}` : ''}) and has not succeeded anywhere since`,
+      remedy:
+        entry?.remedy ??
+        `Find out why it failed (omnix agent explain ${failed.id}) and fix it before deploying it again.`,
       matched,
     });
   }

@@ -30,14 +30,22 @@ export async function reviewPlanAgainstMemory(
         (record) => record.status === 'succeeded' && record.config !== undefined,
       );
       const config = redactConfig(loaded.config, loaded.secretPaths);
-      knownFailures = findKnownFailures(plannedChange(review.plan, config, previous?.config), memory.deployments);
+      knownFailures = findKnownFailures(
+        plannedChange(review.plan, config, previous?.config),
+        memory.deployments,
+      );
     }
   } catch (error) {
     emit(report, 'warn', 'plan', `agent: the memory could not be used: ${(error as Error).message}`);
     return { knownFailures: [] };
   }
   for (const found of knownFailures)
-    emit(report, 'warn', 'plan', `known failure: ${found.reason} (${found.matched.join('; ')}). ${found.remedy}`);
+    emit(
+      report,
+      'warn',
+      'plan',
+      `known failure: ${found.reason} (${found.matched.join('; ')}). ${found.remedy}`,
+    );
   const block = knownFailures.length > 0 && loaded.config.agent.blockKnownFailures;
   if (block && !review.dryRun) {
     const first = knownFailures[0]!;

@@ -206,7 +206,11 @@ export class FileStateStore implements StateStore {
     return mapPool(names, 32, async (name): Promise<MemoryRead> => {
       const id = name.replace(/\.json$/, '');
       try {
-        return { id, ok: true, document: JSON.parse(await readFile(join(this.root, MEMORY_PLACE, name), 'utf8')) };
+        return {
+          id,
+          ok: true,
+          document: JSON.parse(await readFile(join(this.root, MEMORY_PLACE, name), 'utf8')),
+        };
       } catch (error) {
         return { id, ok: false, reason: (error as Error).message };
       }

@@ -328,7 +328,9 @@ export class S3StateStore implements StateStore {
       const id = key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/, '');
       try {
         const found = await this.read<unknown>(key);
-        return found ? { id, ok: true, document: found.value } : { id, ok: false, reason: 'deleted meanwhile' };
+        return found
+          ? { id, ok: true, document: found.value }
+          : { id, ok: false, reason: 'deleted meanwhile' };
       } catch (error) {
         // Not JSON: `read` wraps the parser's error.
         const cause = (error as { cause?: unknown }).cause;
