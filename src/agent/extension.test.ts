@@ -6,8 +6,8 @@ import type { ChangeContext } from '../engine/extensions.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { FileStateStore } from '../state/file/file-store.js';
 import type { DeploymentRecord } from '../state/records.js';
-import type { StateStore } from '../state/store.js';
 import { deployment } from '../state/store.contract.js';
+import type { StateStore } from '../state/store.js';
 import { agentExtension } from './extension.js';
 
 const PLANTED = {

@@ -24,7 +24,13 @@ function failedHealthCheck(environment: string, at: string, flag = 'on'): Deploy
     plan: {
       frontend: { upload: 1, delete: 0, uploadBytes: 2048 },
       backend: {
-        functions: [{ name: `shop-api-${environment}`, action: 'update-code-and-configuration', changedFields: ['environment'] }],
+        functions: [
+          {
+            name: `shop-api-${environment}`,
+            action: 'update-code-and-configuration',
+            changedFields: ['environment'],
+          },
+        ],
       },
     },
     changes: ['updated code of shop-api'],
@@ -42,7 +48,9 @@ function failedHealthCheck(environment: string, at: string, flag = 'on'): Deploy
         startedAt: at,
         durationMs: 10,
         status: 'fail',
-        checks: [{ name: 'api', type: 'http', status: 'fail', message: 'status 500', durationMs: 3, attempts: 2 }],
+        checks: [
+          { name: 'api', type: 'http', status: 'fail', message: 'status 500', durationMs: 3, attempts: 2 },
+        ],
       },
     ],
   });

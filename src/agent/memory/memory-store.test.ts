@@ -15,7 +15,12 @@ async function storeWithHistory() {
     deployment('staging', new Date('2026-01-01T10:00:00Z'), { status: 'succeeded' }),
     deployment('staging', new Date('2026-01-02T10:00:00Z'), {
       status: 'failed',
-      errors: [{ code: 'Throttled', message: 'updating the code of shop-api failed (ThrottlingException): Rate exceeded' }],
+      errors: [
+        {
+          code: 'Throttled',
+          message: 'updating the code of shop-api failed (ThrottlingException): Rate exceeded',
+        },
+      ],
     }),
     deployment('production', new Date('2026-01-03T10:00:00Z'), { status: 'succeeded' }),
   ];
@@ -39,7 +44,9 @@ describe('the agent memory in the state store', () => {
     expect(await learnFromHistory(store, ['staging', 'production'], again)).toEqual([]);
     const newer = deployment('staging', new Date('2026-01-04T10:00:00Z'), { status: 'succeeded' });
     await store.putDeployment(newer);
-    expect((await learnFromHistory(store, ['staging'], await readMemory(store))).map((e) => e.id)).toEqual([newer.id]);
+    expect((await learnFromHistory(store, ['staging'], await readMemory(store))).map((e) => e.id)).toEqual([
+      newer.id,
+    ]);
   });
 
   it('records a change that ended, with the recoveries it tried', async () => {
@@ -78,7 +85,9 @@ describe('the agent memory in the state store', () => {
     const memory = await readMemory(store);
     expect(memory.deployments).toHaveLength(2);
     expect(memory.skipped.map((skipped) => skipped.id).sort()).toEqual(['cut', 'future', 'odd']);
-    expect(memory.skipped.find((s) => s.id === 'future')?.reason).toMatch(/newer omnix \(schema version 99\)/);
+    expect(memory.skipped.find((s) => s.id === 'future')?.reason).toMatch(
+      /newer omnix \(schema version 99\)/,
+    );
   });
 
   it('forgets an environment for good: its history is not learned again', async () => {
