@@ -18,7 +18,7 @@ export async function learnFromHistory(
   for (const environment of environments) {
     const marker = memory.markers.get(environment);
     const records = await store.listDeployments(environment, {
-      limit: marker ? 100 : Number.POSITIVE_INFINITY,
+      limit: marker ? 20 : Number.POSITIVE_INFINITY,
     });
     for (const record of records) {
       if (known.has(record.id) || (marker?.through && record.id <= marker.through)) continue;

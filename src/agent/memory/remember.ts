@@ -9,7 +9,7 @@ export async function rememberChange(
   record: DeploymentRecord,
   options: { change: DeploymentMemory['change']; hide: (text: string) => string },
 ): Promise<DeploymentMemory | undefined> {
-  const history = await store.listDeployments(record.environment, { limit: 200 });
+  const history = await store.listDeployments(record.environment, { limit: 50 });
   const entry = learnFromRecord(record, {
     change: options.change,
     history: history.some((other) => other.id === record.id) ? history : [...history, record],
