@@ -5,8 +5,9 @@ import { type DeploymentMemory, learnedMarkerId, MEMORY_SCHEMA_VERSION } from '.
 
 /**
  * Learns from the deployment records the memory does not hold yet: on first use, a project's whole
- * history (records written before the agent existed, or while it was off); later only what is newer
- * than the environment's marker. Forgotten deployments stay forgotten: the marker is past them.
+ * history (records written before the agent existed, or while it was off); later the newest few, which
+ * catches changes made with the agent off and deployments found interrupted (they never end by
+ * themselves). Forgotten deployments stay forgotten: the marker says up to which one.
  */
 export async function learnFromHistory(
   store: StateStore,
@@ -21,7 +22,8 @@ export async function learnFromHistory(
       limit: marker ? 20 : Number.POSITIVE_INFINITY,
     });
     for (const record of records) {
-      if (known.has(record.id) || (marker?.through && record.id <= marker.through)) continue;
+      if (known.has(record.id) || (marker?.forgottenThrough && record.id <= marker.forgottenThrough))
+        continue;
       const entry = learnFromRecord(record, { history: records, learnedFrom: 'backfill' });
       if (!entry) continue;
       await store.putMemory(entry);
@@ -36,6 +38,7 @@ export async function learnFromHistory(
         id: learnedMarkerId(environment),
         environment,
         through,
+        ...(marker?.forgottenThrough ? { forgottenThrough: marker.forgottenThrough } : {}),
       };
       await store.putMemory(next);
       memory.markers.set(environment, next);

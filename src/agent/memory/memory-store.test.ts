@@ -49,6 +49,27 @@ describe('the agent memory in the state store', () => {
     ]);
   });
 
+  it('learns a deployment found interrupted after the history was learned (it never ends by itself)', async () => {
+    const { store } = await storeWithHistory();
+    const dying = deployment('staging', new Date('2026-01-01T12:00:00Z'), { changes: ['updated code'] });
+    await store.putDeployment(dying);
+    await learnFromHistory(store, ['staging'], await readMemory(store));
+    expect((await readMemory(store)).deployments.map((entry) => entry.id)).not.toContain(dying.id);
+    await store.putDeployment({
+      ...dying,
+      status: 'interrupted',
+      errors: [{ code: 'Interrupted', message: 'its process stopped before it finished' }],
+    });
+    const learned = await learnFromHistory(store, ['staging'], await readMemory(store));
+    expect(learned).toEqual([
+      expect.objectContaining({
+        id: dying.id,
+        outcome: 'interrupted',
+        errors: [expect.objectContaining({ failure: 'deployment-interrupted' })],
+      }),
+    ]);
+  });
+
   it('records a change that ended, with the recoveries it tried', async () => {
     const { store } = await storeWithHistory();
     const record = deployment('staging', new Date('2026-01-05T10:00:00Z'), {

@@ -76,8 +76,10 @@ export const learnedMarkerSchema = z.object({
   kind: z.literal('learned'),
   id: z.string(),
   environment: z.string(),
-  /** The newest deployment id considered; older deployments are not learned again. */
+  /** The newest deployment id the backfill considered: the whole history before it was read once. */
   through: z.string().optional(),
+  /** Deployments up to this id were forgotten (`omnix agent forget`): never learned again. */
+  forgottenThrough: z.string().optional(),
 });
 
 export const memoryDocumentSchema = z.discriminatedUnion('kind', [

@@ -36,6 +36,7 @@ export async function forgetEnvironment(
       id: learnedMarkerId(environment),
       environment,
       through: newest.id,
+      forgottenThrough: newest.id,
     });
   return mine.length;
 }
