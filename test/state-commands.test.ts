@@ -252,6 +252,7 @@ describe('omnix state', () => {
         environment: 'staging',
         deployments: { total: 3, copied: 3 },
         releases: { total: 2, copied: 2 },
+        memory: { total: 0, copied: 0 },
         verified: true,
       },
     ]);
@@ -260,7 +261,9 @@ describe('omnix state', () => {
     const again = await runCli(['state', 'migrate', 'staging', '--from', 'file', '--to', 'file:moved'], {
       cwd: root,
     });
-    expect(again.stdout).toMatch(/staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+yes/);
+    expect(again.stdout).toMatch(
+      /staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+0 \(0 copied\)\s+yes/,
+    );
   });
 
   it('says what is missing from an incomplete or unknown store', async () => {

@@ -1,4 +1,5 @@
 import { anomalyExtension } from '../agent/anomalies/extension.js';
+import { agentExtension } from '../agent/extension.js';
 import { riskExtension } from '../agent/risk/extension.js';
 import type { ChangeExtension } from '../engine/extensions.js';
 import type { CommandContext } from './io.js';
@@ -9,5 +10,5 @@ import type { CommandContext } from './io.js';
  * command pays only for what it calls.
  */
 export function changeExtensions(_context: CommandContext): ChangeExtension[] {
-  return [riskExtension, anomalyExtension];
+  return [agentExtension(), riskExtension, anomalyExtension];
 }

@@ -295,11 +295,6 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
-    name: 'agent',
-    summary: 'The deployment agent: risk evaluation, anomalies and advice from the history',
-    subcommands: AGENT_INSIGHT_COMMANDS,
-  },
-  {
     name: 'lock',
     summary: "See or break an environment's deployment lock",
     subcommands: [
@@ -335,7 +330,8 @@ export const COMMANDS: CommandSpec[] = [
       {
         name: 'migrate',
         arguments: '[env]',
-        summary: 'Copy every deployment and release to another store and verify them; safe to rerun',
+        summary:
+          'Copy every deployment, release and memory document to another store and verify them; safe to rerun',
         options: [
           {
             flags: '--from <store>',
@@ -350,6 +346,52 @@ export const COMMANDS: CommandSpec[] = [
         run: async (context, args, options) =>
           (await import('./commands/state.js')).stateMigrate(context, args[0], options),
       },
+    ],
+  },
+  {
+    name: 'agent',
+    summary:
+      'The deployment agent: what it learned, explanations of failures, safe fixes, risk evaluation, anomalies and advice',
+    subcommands: [
+      {
+        name: 'memory',
+        arguments: '[env]',
+        summary:
+          'Deployments learned from, failure signatures seen (count, last seen), recoveries and their success',
+        examples: ['omnix agent memory', 'omnix agent memory production --json'],
+        run: async (context, args) => (await import('./commands/agent.js')).agentMemory(context, args[0]),
+      },
+      {
+        name: 'explain',
+        arguments: '[deployment]',
+        summary:
+          "A deployment's failure (id, or 'last'): signature, explanation, remedy, what was done, what to run next",
+        options: [{ flags: '--env <env>', description: 'look in this environment only' }],
+        examples: [
+          'omnix agent explain last --env staging',
+          'omnix agent explain d-20261123T225300123Z-1a2b3c --json',
+        ],
+        run: async (context, args, options) =>
+          (await import('./commands/agent.js')).agentExplain(context, args[0], options),
+      },
+      {
+        name: 'fix',
+        arguments: '<env>',
+        summary:
+          "Diagnose the environment's latest failure or interruption and run the safe next step (recover, rollback, retry, break a dead lock), once confirmed",
+        examples: ['omnix agent fix staging', 'omnix agent fix production --yes'],
+        run: async (context, args) => (await import('./commands/agent.js')).agentFix(context, args[0]!),
+      },
+      {
+        name: 'forget',
+        arguments: '[env]',
+        summary: "Delete the agent's memory of an environment (or of all with --all), once confirmed",
+        options: [{ flags: '--all', description: 'every environment' }],
+        examples: ['omnix agent forget staging --yes', 'omnix agent forget --all --yes'],
+        run: async (context, args, options) =>
+          (await import('./commands/agent.js')).agentForget(context, args[0], options),
+      },
+      ...AGENT_INSIGHT_COMMANDS,
     ],
   },
   {
@@ -476,6 +518,26 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
   for (const name of PLANNED) unavailable(name);
   if (bin === 'orchestrator') {
     addCommand(program, ORCHESTRATOR_OPTIMIZE, io, state);
+    // `orchestrator fix deployment-failures <env>` is `omnix agent fix <env>`.
+    const fix = COMMANDS.find((command) => command.name === 'agent')!.subcommands!.find(
+      (sub) => sub.name === 'fix',
+    )!;
+    addCommand(
+      program,
+      {
+        name: 'fix',
+        summary: 'Fix what went wrong (= orchestrator agent fix)',
+        subcommands: [
+          {
+            ...fix,
+            name: 'deployment-failures',
+            examples: ['orchestrator fix deployment-failures staging'],
+          },
+        ],
+      },
+      io,
+      state,
+    );
     for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) {
       const spec = COMMANDS.find((command) => command.name === target)!;
       addCommand(

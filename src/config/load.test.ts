@@ -200,32 +200,16 @@ describe('configured paths stay in the project (issue 15, defect 2)', () => {
   });
 });
 
-describe('settings that are not implemented yet (issue 14, defect 8)', () => {
-  it('warns when known failures are configured, and says nothing for the risk settings or defaults (issue 18)', async () => {
-    const configured = await testdir(
+describe('the agent section (issues 17 and 18)', () => {
+  it('is accepted without a warning once every setting works', async () => {
+    const agent = await testdir(
       project(
-        `${MINIMAL_MASTER}agent:\n  riskThreshold: 0.5\n  minHistory: 3\n  anomalies: rollback\n  blockKnownFailures: true\n`,
+        `${MINIMAL_MASTER}agent:\n  enabled: true\n  riskThreshold: 0.5\n  minHistory: 3\n  anomalies: rollback\n  blockKnownFailures: true\n`,
       ),
     );
-    const result = await loadConfig({
-      environment: 'development',
-      configDir: configured,
-      env: {},
-      cwd: configured,
-    });
-    assertOk(result);
-    expect(result.warnings).toEqual([
-      expect.objectContaining({
-        path: 'agent.blockKnownFailures',
-        line: 11,
-        message: expect.stringMatching(/known failures.*not implemented yet/),
-      }),
-    ]);
-
-    const plain = await testdir(project(MINIMAL_MASTER));
-    const quiet = await loadConfig({ environment: 'development', configDir: plain, env: {}, cwd: plain });
-    assertOk(quiet);
-    expect(quiet.warnings).toEqual([]);
+    const working = await loadConfig({ environment: 'development', configDir: agent, env: {}, cwd: agent });
+    assertOk(working);
+    expect(working.warnings).toEqual([]);
   });
 });
 

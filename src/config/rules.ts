@@ -1,7 +1,6 @@
 import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
 import {
-  agentNotImplemented,
   approversNotImplemented,
   httpApiNotImplemented,
   notificationsNotImplemented,
@@ -321,7 +320,6 @@ export const RULES: Readonly<Record<string, Rule>> = {
   notificationsNotImplemented,
   workflowsNotImplemented,
   approversNotImplemented,
-  agentNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

@@ -21,7 +21,9 @@ async function filledFileStore() {
       createdAt: record.startedAt,
       manifest: { backend: { functions: [{ name: 'api', version: String(day), codeSha256: `sha-${day}` }] } },
     });
+    await store.putMemory({ id: record.id, schemaVersion: 1, environment: 'staging', outcome: 'succeeded' });
   }
+  await store.putMemory({ id: 'learned-production', schemaVersion: 1, environment: 'production' });
   return store;
 }
 
@@ -40,13 +42,19 @@ describe('state migration', () => {
       environment: 'staging',
       deployments: { total: 3, copied: 3, alreadyThere: 0 },
       releases: { total: 3, copied: 3, alreadyThere: 0 },
+      memory: { total: 3, copied: 3, alreadyThere: 0, unreadable: 0 },
       verified: true,
     });
+    // Only the environment's own memory moves with it.
+    expect((await target.listMemory()).map((read) => read.id)).toEqual(
+      (await source.listMemory()).map((read) => read.id).filter((id) => id !== 'learned-production'),
+    );
     expect(await target.listDeployments('staging')).toEqual(await source.listDeployments('staging'));
     expect(await target.listReleases('staging')).toEqual(await source.listReleases('staging'));
     const again = await migrateEnvironment(source, target, 'staging', () => {});
     expect(again.deployments).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
     expect(again.releases).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
+    expect(again.memory).toMatchObject({ total: 3, copied: 0, alreadyThere: 3 });
   });
 
   it('moves the journal of a deployment left in progress with its record', async () => {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { OmnixError } from '../core/errors.js';
 import { isStale } from '../state/lease.js';
+import type { MemoryDocument, MemoryRead } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
 import { describeHolder } from './lock.js';
@@ -9,12 +10,14 @@ export interface MigrationResult {
   environment: string;
   deployments: { total: number; copied: number; alreadyThere: number };
   releases: { total: number; copied: number; alreadyThere: number };
+  /** The agent's memory of the environment (shared memory is migrated environment by environment). */
+  memory: { total: number; copied: number; alreadyThere: number; unreadable: number };
   /** Every source record was read back from the target and found equal. */
   verified: boolean;
 }
 
 /**
- * Copies one environment's deployments and releases from `source` to `target`, then reads every one back
+ * Copies one environment's deployments, releases and agent memory from `source` to `target`, then reads every one back
  * and compares. Safe to rerun: records already there and equal are left alone; a release number the
  * target already holds with other content is a conflict (releases are never overwritten).
  */
@@ -45,6 +48,7 @@ export async function migrateEnvironment(
     environment,
     deployments: { total: deployments.length, copied: 0, alreadyThere: 0 },
     releases: { total: releases.length, copied: 0, alreadyThere: 0 },
+    memory: { total: 0, copied: 0, alreadyThere: 0, unreadable: 0 },
     verified: false,
   };
   for (const record of deployments) {
@@ -74,11 +78,13 @@ export async function migrateEnvironment(
       result.releases.copied++;
     }
   }
+  const memory = await migrateMemory(source, target, environment, report);
+  result.memory = memory.counts;
   emit(
     report,
     'info',
     'migrate',
-    `${environment}: copied ${result.deployments.copied} deployment(s) and ${result.releases.copied} release(s)`,
+    `${environment}: copied ${result.deployments.copied} deployment(s), ${result.releases.copied} release(s) and ${result.memory.copied} memory document(s)`,
   );
 
   const [copiedDeployments, copiedReleases] = await Promise.all([
@@ -92,6 +98,7 @@ export async function migrateEnvironment(
     ...releases
       .filter((record) => !isDeepStrictEqual(releasesBack.get(record.number), record))
       .map((r) => `v${r.number}`),
+    ...(await memory.missing()),
   ];
   if (missing.length > 0)
     throw new OmnixError(
@@ -101,4 +108,45 @@ export async function migrateEnvironment(
     );
   result.verified = true;
   return result;
+}
+
+/** The environment's documents of the agent memory, read raw: the store does not know their shape. */
+function memoryOf(reads: MemoryRead[], environment: string) {
+  return reads.flatMap((read) =>
+    read.ok && (read.document as { environment?: unknown } | null)?.environment === environment
+      ? [read.document as MemoryDocument]
+      : [],
+  );
+}
+
+/** Copies the environment's memory documents; one that cannot be read is left behind with a warning. */
+async function migrateMemory(source: StateStore, target: StateStore, environment: string, report: Report) {
+  const [reads, targetReads] = await Promise.all([source.listMemory(), target.listMemory()]);
+  const documents = memoryOf(reads, environment);
+  const there = new Map(memoryOf(targetReads, environment).map((document) => [document.id, document]));
+  const counts = { total: documents.length, copied: 0, alreadyThere: 0, unreadable: 0 };
+  for (const read of reads)
+    if (!read.ok) {
+      counts.unreadable++;
+      emit(
+        report,
+        'warn',
+        'migrate',
+        `memory document ${read.id} cannot be read and is not copied: ${read.reason}`,
+      );
+    }
+  for (const document of documents) {
+    if (isDeepStrictEqual(there.get(document.id), document)) counts.alreadyThere++;
+    else {
+      await target.putMemory(document);
+      counts.copied++;
+    }
+  }
+  const missing = async () => {
+    const back = new Map(memoryOf(await target.listMemory(), environment).map((d) => [d.id, d]));
+    return documents
+      .filter((document) => !isDeepStrictEqual(back.get(document.id), document))
+      .map((d) => d.id);
+  };
+  return { counts, missing };
 }

@@ -3,6 +3,11 @@ import { OmnixError } from '../core/errors.js';
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const DEPLOYMENT_ID = /^d-[0-9TZ]+-[0-9a-f]+$/;
 
+const MEMORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Where each store keeps the agent's memory, beside the environments: a name no environment can have. */
+export const MEMORY_PLACE = '.agent-memory';
+
 export const isEnvironmentName = (name: string): boolean => ENVIRONMENT.test(name);
 export const isDeploymentId = (id: string): boolean => DEPLOYMENT_ID.test(id);
 
@@ -15,6 +20,11 @@ export function checkEnvironment(environment: string): string {
 
 export function checkDeploymentId(id: string): string {
   if (!isDeploymentId(id)) throw new OmnixError('InvalidDeploymentId', `'${id}' is not a deployment id`);
+  return id;
+}
+
+export function checkMemoryId(id: string): string {
+  if (!MEMORY_ID.test(id)) throw new OmnixError('InvalidMemoryId', `'${id}' is not a memory document id`);
   return id;
 }
 

@@ -30,7 +30,12 @@ export function deployment(
  * The behaviour every StateStore backend must show; each backend's test file calls this with a function
  * that makes a fresh, empty store (its spec is plain data, so child processes can open it too).
  */
-export function describeStateStore(name: string, createSpec: () => Promise<StateStoreSpec>): void {
+export function describeStateStore(
+  name: string,
+  createSpec: () => Promise<StateStoreSpec>,
+  /** Writes memory document `id` as bytes that are not a readable document, the way only this backend can. */
+  corruptMemory: (spec: StateStoreSpec, id: string) => Promise<void>,
+): void {
   const create = async () => {
     const store = await openStateStore(await createSpec());
     await store.init();
@@ -217,6 +222,47 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       expect((await store.breakLock('staging'))?.holder.user).toBe('ada');
       expect(await store.readLock('staging')).toBeUndefined();
       expect((await store.acquireLock('staging', holder('bob'), 60)).acquired).toBe(true);
+    });
+
+    it('keeps the agent memory beside the environments: replaced whole, listed in id order, deleted', async () => {
+      const store = await create();
+      const record = deployment('staging', new Date('2026-01-01T10:00:00Z'));
+      await store.putDeployment(record);
+      const older = { id: 'd-20260101T100000000Z-aaaaaa', schemaVersion: 1, environment: 'staging', n: 1 };
+      const newer = { id: 'd-20260102T100000000Z-bbbbbb', schemaVersion: 1, environment: 'production' };
+      await store.putMemory(newer);
+      await store.putMemory(older);
+      await store.putMemory({ ...older, n: 2 });
+      expect(await store.listMemory()).toEqual([
+        { id: older.id, ok: true, document: { ...older, n: 2 } },
+        { id: newer.id, ok: true, document: newer },
+      ]);
+      // Memory is no environment: lookups across environments still work.
+      expect(await store.getDeployment(record.id)).toEqual(record);
+      await store.deleteMemory(older.id);
+      await store.deleteMemory('learned-nothing-there');
+      expect((await store.listMemory()).map((read) => read.id)).toEqual([newer.id]);
+      await expect(store.putMemory({ id: '../escape', schemaVersion: 1 })).rejects.toMatchObject({
+        code: 'InvalidMemoryId',
+      });
+    });
+
+    it('lists an unreadable memory document with the reason instead of failing the listing', async () => {
+      const spec = await createSpec();
+      const store = await openStateStore(spec);
+      await store.init();
+      await store.putMemory({ id: 'good', schemaVersion: 1 });
+      await corruptMemory(spec, 'broken');
+      const reads = await store.listMemory();
+      expect(reads.find((read) => read.id === 'good')).toEqual({
+        id: 'good',
+        ok: true,
+        document: { id: 'good', schemaVersion: 1 },
+      });
+      expect(reads.find((read) => read.id === 'broken')).toMatchObject({
+        ok: false,
+        reason: expect.any(String),
+      });
     });
 
     it('keeps ten processes out of each other’s way: one holder at a time, losers told who holds it', async () => {

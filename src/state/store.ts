@@ -1,8 +1,15 @@
 import type { JournalAppend } from './journal.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
+import type {
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from './records.js';
 
 /**
- * Where deployments, releases and locks are kept. One interface, one contract suite
+ * Where deployments, releases, locks and the agent's memory are kept. One interface, one contract suite
  * (`store.contract.ts`), three backends: a folder, an S3 bucket, a DynamoDB table.
  */
 export interface StateStore {
@@ -43,6 +50,16 @@ export interface StateStore {
   readLock(environment: string): Promise<LockRecord | undefined>;
   /** Removes whatever lock there is (an explicit, confirmed break). */
   breakLock(environment: string): Promise<LockRecord | undefined>;
+
+  /** Creates or replaces one document of the agent's memory (shared by all environments), atomically. */
+  putMemory(document: MemoryDocument): Promise<void>;
+  /**
+   * Every memory document, in id order. One that cannot be read is listed with the reason instead of
+   * failing the listing: the agent warns and skips it.
+   */
+  listMemory(): Promise<MemoryRead[]>;
+  /** Removes a memory document; nothing happens when there is none. */
+  deleteMemory(id: string): Promise<void>;
 }
 
 let lastMillis = 0;

@@ -230,6 +230,9 @@ describe('planted secrets are never printed or stored (issue 15)', () => {
     }
     const files = await filesUnder(project);
     expect([...files.keys()].some((name) => name.startsWith('.omnix/state/'))).toBe(true);
+    // The agent's memory (issue 17) is among the files checked: one document per finished change at least.
+    const memory = [...files.keys()].filter((name) => name.startsWith('.omnix/state/.agent-memory/d-'));
+    expect(memory.length).toBeGreaterThanOrEqual(deployments.length);
     expect(files.get('health.md')).toContain('leaky-health');
     for (const [name, text] of files)
       for (const secret of plantedIn(text)) leaks.push(`${secret} in ${name}`);

@@ -30,6 +30,29 @@ interface Summary {
     stageVariables?: unknown;
     api?: { stage: string; redeploy: string | false };
   };
+  agent?: {
+    knownFailures: Array<{
+      deploymentId: string;
+      environment: string;
+      reason: string;
+      remedy: string;
+      matched: string[];
+    }>;
+    blocking?: boolean;
+  };
+}
+
+/** The agent's findings: parts of the plan that failed before somewhere. */
+function knownFailureLines(summary: Summary, style: Style): string[] {
+  const found = summary.agent?.knownFailures ?? [];
+  return found.flatMap((failure) => [
+    style.yellow(`  known failure: ${failure.reason}`),
+    style.dim(`    matched: ${failure.matched.join('; ')}`),
+    style.dim(`    remedy: ${failure.remedy}`),
+    ...(summary.agent?.blocking
+      ? [style.yellow('    a deployment stops here (agent.blockKnownFailures)')]
+      : []),
+  ]);
 }
 
 const size = (bytes: number) =>
@@ -83,6 +106,7 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
   if (summary.backend?.api?.redeploy)
     lines.push(`  stage ${summary.backend.api.stage}: new deployment (${summary.backend.api.redeploy})`);
   if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
+  lines.push(...knownFailureLines(summary, style));
   lines.push(...renderRisk(plan, style));
   return lines.join('\n');
 }

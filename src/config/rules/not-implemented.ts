@@ -29,9 +29,3 @@ export const approversNotImplemented: Rule = ({ config }) =>
   config.approvals.approvers.length > 0
     ? [notYet('error', ['approvals', 'approvers'], 'restricting approvals to named approvers')]
     : [];
-
-/** The agent is on by default, so only a configuration that asks for it is told, and only warned. */
-export const agentNotImplemented: Rule = ({ config, written }) =>
-  written(['agent', 'blockKnownFailures']) && config.agent.enabled
-    ? [notYet('warning', ['agent', 'blockKnownFailures'], "the agent's known failures (blockKnownFailures)")]
-    : [];

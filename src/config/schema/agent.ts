@@ -5,17 +5,23 @@ export const agentSchema = z
     enabled: z
       .boolean()
       .default(true)
-      .describe('Record outcomes and use the history to warn before deploying.'),
+      .describe(
+        'Remember every deployment, rollback and recovery in the state store, and check plans against the failures remembered. Off: nothing is recorded or checked.',
+      ),
     riskThreshold: z
       .number()
       .min(0)
       .max(1)
       .default(0.7)
-      .describe('Risk score (0–1) at or above which a plan is shown as high risk.'),
+      .describe(
+        'Risk score (0–1) at or above which a plan is shown as high risk. Not implemented yet: setting it is warned about.',
+      ),
     blockKnownFailures: z
       .boolean()
       .default(false)
-      .describe('Stop, instead of warn, when a plan matches a failure seen before.'),
+      .describe(
+        'Stop (exit 3, before any change), instead of warn, when a plan holds function code, a site or a frontend/backend setting that failed in any environment and has not succeeded since.',
+      ),
     minHistory: z
       .number()
       .int()

@@ -1,4 +1,4 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoDb } from '../../../test/helpers/dynalite.js';
 import { openStateStore } from '../open.js';
@@ -14,7 +14,19 @@ const spec = async () => {
   };
 };
 
-describeStateStore('dynamodb', spec);
+describeStateStore('dynamodb', spec, async (settings, id) => {
+  if (settings.state.backend !== 'dynamodb') throw new Error('a dynamodb spec');
+  await new DynamoDBClient(settings.aws).send(
+    new PutItemCommand({
+      TableName: settings.state.table,
+      Item: {
+        PK: { S: '.agent-memory' },
+        SK: { S: `memory#${id}` },
+        Body: { B: new TextEncoder().encode('not gzip') },
+      },
+    }),
+  );
+});
 
 describe('dynamodb state store', () => {
   it('creates its table with the documented keys and index, and says so', async () => {

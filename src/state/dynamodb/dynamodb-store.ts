@@ -17,13 +17,22 @@ import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
+  checkMemoryId,
   checkReleaseNumber,
   isDeploymentId,
   lockContention,
   lockLost,
+  MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type {
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from '../records.js';
 import type { StateStore } from '../store.js';
 
 type Item = Record<string, AttributeValue>;
@@ -60,13 +69,15 @@ const journalSortKey = (id: string, from?: number) =>
   `journal#${id}#${from === undefined ? '' : String(from).padStart(10, '0')}`;
 /** Changes per journal item: far below the item limit, whatever their length. */
 const JOURNAL_ITEM_CHANGES = 1000;
+const memorySortKey = (id: string) => `memory#${checkMemoryId(id)}`;
 
 /**
  * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
  * `deployment#<id>` (ids sort by time), `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
  * `Body`. A keys-only index `ByDeploymentId` finds a deployment by id alone. The lock is a conditional
  * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds). A deployment's
- * journal is one item per append (`journal#<id>#<from>`), at most a thousand changes each.
+ * journal is one item per append (`journal#<id>#<from>`), at most a thousand changes each. The agent's
+ * memory is partition `.agent-memory` (no environment has that name), sort key `memory#<id>`.
  */
 export class DynamoDbStateStore implements StateStore {
   constructor(
@@ -425,5 +436,55 @@ export class DynamoDbStateStore implements StateStore {
       ),
     );
     return decode(Attributes);
+  }
+
+  async putMemory(document: MemoryDocument): Promise<void> {
+    const item: Item = {
+      PK: { S: MEMORY_PLACE },
+      SK: { S: memorySortKey(document.id) },
+      Body: { B: encode(document, `memory document ${document.id}`) },
+    };
+    await this.send(`writing memory document ${document.id}`, () =>
+      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+    );
+  }
+
+  async listMemory(): Promise<MemoryRead[]> {
+    const found: MemoryRead[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.send('listing the agent memory', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
+            ExpressionAttributeValues: { ':pk': { S: MEMORY_PLACE }, ':kind': { S: 'memory#' } },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const id = (item.SK?.S ?? '').slice('memory#'.length);
+        try {
+          found.push({ id, ok: true, document: decode<unknown>(item) });
+        } catch (error) {
+          found.push({ id, ok: false, reason: (error as Error).message });
+        }
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  async deleteMemory(id: string): Promise<void> {
+    await this.send(`deleting memory document ${id}`, () =>
+      this.client.send(
+        new DeleteItemCommand({
+          TableName: this.table,
+          Key: { PK: { S: MEMORY_PLACE }, SK: { S: memorySortKey(id) } },
+        }),
+      ),
+    );
   }
 }

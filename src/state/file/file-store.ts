@@ -7,14 +7,23 @@ import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
+  checkMemoryId,
   checkReleaseNumber,
   isDeploymentId,
   isEnvironmentName,
   lockContention,
   lockLost,
+  MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type {
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from '../records.js';
 import type { StateStore } from '../store.js';
 
 /** Writes through a temporary file, fsync and rename: readers see the old content or the new, never half. */
@@ -71,7 +80,8 @@ async function listNames(dir: string): Promise<string[]> {
  * The default store: a folder (`.omnix/state`). Deployments in `<env>/deployments/<id>.json`, releases
  * in `<env>/releases/<number>.json` (created exclusively), the lock in `<env>/lock.json` (created
  * exclusively; an expired one is moved aside by rename, which only one taker can win). A deployment's
- * journal is `<env>/journals/<id>.ndjson`, one line per append, each fsynced.
+ * journal is `<env>/journals/<id>.ndjson`, one line per append, each fsynced. The agent's memory is in
+ * `.agent-memory/<id>.json`.
  */
 export class FileStateStore implements StateStore {
   constructor(private readonly root: string) {}
@@ -219,6 +229,33 @@ export class FileStateStore implements StateStore {
     const current = await this.readLock(environment);
     await rm(this.dir(environment, 'lock.json'), { force: true });
     return current;
+  }
+
+  async putMemory(document: MemoryDocument): Promise<void> {
+    await atomicWrite(
+      join(this.root, MEMORY_PLACE, `${checkMemoryId(document.id)}.json`),
+      `${JSON.stringify(document, null, 2)}\n`,
+    );
+  }
+
+  async listMemory(): Promise<MemoryRead[]> {
+    const names = (await listNames(join(this.root, MEMORY_PLACE))).sort();
+    return mapPool(names, 32, async (name): Promise<MemoryRead> => {
+      const id = name.replace(/\.json$/, '');
+      try {
+        return {
+          id,
+          ok: true,
+          document: JSON.parse(await readFile(join(this.root, MEMORY_PLACE, name), 'utf8')),
+        };
+      } catch (error) {
+        return { id, ok: false, reason: (error as Error).message };
+      }
+    });
+  }
+
+  async deleteMemory(id: string): Promise<void> {
+    await rm(join(this.root, MEMORY_PLACE, `${checkMemoryId(id)}.json`), { force: true });
   }
 
   private async environments(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../../../test/helpers/sandbox.js';
 import { openStateStore } from '../open.js';
@@ -19,7 +19,16 @@ const spec = async () => {
   };
 };
 
-describeStateStore('s3', spec);
+describeStateStore('s3', spec, async (settings, id) => {
+  if (settings.state.backend !== 's3') throw new Error('an s3 spec');
+  await new S3Client({ ...settings.aws, forcePathStyle: true }).send(
+    new PutObjectCommand({
+      Bucket: settings.state.bucket,
+      Key: `${settings.state.prefix}/.agent-memory/${id}.json`,
+      Body: '{"id": "cut short',
+    }),
+  );
+});
 
 describe('s3 state store', () => {
   it('says the bucket is missing, and how to create it, instead of finding no state', async () => {

@@ -17,13 +17,23 @@ import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkDeploymentId,
   checkEnvironment,
+  checkMemoryId,
   checkReleaseNumber,
   isDeploymentId,
+  isEnvironmentName,
   lockContention,
   lockLost,
+  MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type {
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from '../records.js';
 import type { StateStore } from '../store.js';
 
 /** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
@@ -51,7 +61,7 @@ const releaseKeyName = (number: number) => String(MAX_RELEASE - number).padStart
  * Team state in an S3 bucket, under a prefix: `<env>/deployments/<countdown>_<id>.json` (one object per
  * deployment), `<env>/releases/<countdown>.json` (created only if absent), `<env>/lock.json` (created with
  * `If-None-Match: *`; an expired lock is replaced only by a write naming its ETag, so of two takers one wins).
- * S3 has no append: a deployment's journal is one object per append, `<env>/journals/<id>/<from>.json`.
+ * S3 has no append: a deployment's journal is one object per append, `<env>/journals/<id>/<from>.json`. The agent's memory is in `.agent-memory/<id>.json`.
  */
 export class S3StateStore implements StateStore {
   private readonly prefix: string;
@@ -348,8 +358,44 @@ export class S3StateStore implements StateStore {
     return current?.value;
   }
 
-  /** Environments that have state: the "folders" directly under the prefix. */
-  private environments(): Promise<string[]> {
-    return this.list(this.prefix, { folders: true });
+  private memoryKey(id: string): string {
+    return `${this.prefix}${MEMORY_PLACE}/${checkMemoryId(id)}.json`;
+  }
+
+  async putMemory(document: MemoryDocument): Promise<void> {
+    await this.write(this.memoryKey(document.id), document).catch((error: unknown) => {
+      throw this.failure(error, `writing memory document ${document.id}`);
+    });
+  }
+
+  async listMemory(): Promise<MemoryRead[]> {
+    const keys = await this.list(`${this.prefix}${MEMORY_PLACE}/`);
+    return mapPool(keys, 16, async (key): Promise<MemoryRead> => {
+      const id = key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/, '');
+      try {
+        const found = await this.read<unknown>(key);
+        return found
+          ? { id, ok: true, document: found.value }
+          : { id, ok: false, reason: 'deleted meanwhile' };
+      } catch (error) {
+        // Not JSON: `read` wraps the parser's error.
+        const cause = (error as { cause?: unknown }).cause;
+        if (cause instanceof SyntaxError) return { id, ok: false, reason: cause.message };
+        throw error;
+      }
+    });
+  }
+
+  async deleteMemory(id: string): Promise<void> {
+    await this.client
+      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.memoryKey(id) }))
+      .catch((error: unknown) => {
+        throw this.failure(error, `deleting memory document ${id}`);
+      });
+  }
+
+  /** Environments that have state: the "folders" directly under the prefix (not the memory's). */
+  private async environments(): Promise<string[]> {
+    return (await this.list(this.prefix, { folders: true })).filter(isEnvironmentName);
   }
 }
