@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { DeploymentRecord } from '../state/records.js';
 import type { CommandContext } from './io.js';
-import { allEnvironmentStates, environmentState } from './state-access.js';
+import { allEnvironmentStores, environmentStore } from './state-stores.js';
 
 /** A release number as `rollback` takes it: `3` or `v3`. */
 const RELEASE = /^v?(\d+)$/i;
@@ -16,8 +16,8 @@ export async function findDeployment(
   environment?: string,
 ): Promise<DeploymentRecord> {
   const states = environment
-    ? [await environmentState(context, environment)]
-    : await allEnvironmentStates(context);
+    ? [await environmentStore(context, environment)]
+    : await allEnvironmentStores(context);
   const release = RELEASE.exec(ref);
   if (!release) {
     for (const { store, environment: name } of states) {

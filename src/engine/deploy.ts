@@ -12,6 +12,7 @@ import { frontendComponent } from './components/frontend.js';
 import { emit } from './events.js';
 import { type ChangeContext, checkRelease, reviewPlan, tellExtensions } from './extensions.js';
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
+import { siteListing } from './live/site-listing.js';
 import { liveManifest } from './live-manifest.js';
 import { localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
@@ -91,8 +92,9 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       }),
     options.skipBuild === true,
   );
-  // Read once: validation and the plan both look at what was built.
+  // Read once: validation and the plan both look at what was built, and at what the site bucket holds.
   const artifacts = localArtifacts(loaded);
+  const listing = siteListing(clients, config.frontend?.prefix ?? '');
   const validation = await phase(
     'validate',
     () =>
@@ -106,12 +108,18 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
               env: options.env,
               report,
               artifacts,
+              listing,
               ...(options.only ? { only: options.only } : {}),
             }),
       ),
     options.skipValidation === true,
   );
-  const planNow = () => planDeployment(loaded, clients, store, { ...options, artifacts });
+  const planNow = () => planDeployment(loaded, clients, store, { ...options, artifacts, listing });
+  // What is live may have changed while this deployment waited: list it again.
+  const planAgain = () => {
+    listing.forget();
+    return planNow();
+  };
   let plan = await phase('plan', () => beforeChanges(planNow));
   if (plan.nothingToDo && !options.dryRun && !options.resumeInterrupted) {
     // "Nothing to change" only where a deployment could have run: not over a held lock or an interruption.
@@ -121,7 +129,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       holder: callerIdentity(options.env),
       report,
     });
-    if (checked === 'waited') plan = await beforeChanges(planNow);
+    if (checked === 'waited') plan = await beforeChanges(planAgain);
   }
   const extensions = options.extensions ?? [];
   const told: ChangeContext = { kind: 'deploy', loaded, clients, store, report, env: options.env };
@@ -159,7 +167,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     // Another deployment may have changed what is live since the plan read it (it held the lock, or
     // committed a release): plan again against what is live now, or its work is redone or called drift.
     if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
-      plan = await beforeChanges(planNow);
+      plan = await beforeChanges(planAgain);
       summary = await review();
       outputs = await deploymentOutputs(config, plan, store);
       emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
@@ -238,6 +246,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
         store,
         releases: plan.releases,
         artifacts,
+        listing,
         report,
         changed,
         ...(strategy === 'canary' ? { canary: { firstWeight: first, canaries } } : {}),

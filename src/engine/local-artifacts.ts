@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { once } from '../core/once.js';
 import { type FunctionPackage, packageFunction } from '../providers/package/function-package.js';
+import { CACHE_FOLDER } from './scan/hash-cache.js';
 import { type LocalFile, scanSite } from './scan/site.js';
 
 /** What is built on this machine, read once however many steps (validation, plan) look at it. */
@@ -15,7 +16,13 @@ export interface LocalArtifacts {
 export function localArtifacts(loaded: LoadedConfig): LocalArtifacts {
   const { config, location } = loaded;
   return {
-    site: once(() => scanSite(resolve(location.projectRoot, config.frontend!.source), config.frontend!)),
+    site: once(() =>
+      scanSite(
+        resolve(location.projectRoot, config.frontend!.source),
+        config.frontend!,
+        config.frontend!.hashCache ? { cacheFolder: resolve(location.projectRoot, CACHE_FOLDER) } : {},
+      ),
+    ),
     packages: once(async () => {
       const packages = new Map<string, FunctionPackage | Error>();
       for (const [key, fn] of Object.entries(config.backend?.functions ?? {}))

@@ -8,6 +8,7 @@ import type { ReleaseRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
+import { type SiteListing, siteListing } from './live/site-listing.js';
 import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
 import type { BackendPlan, DesiredFunction, LiveFunction } from './plan/backend-plan.js';
 import type { FrontendPlan } from './plan/frontend-plan.js';
@@ -48,6 +49,8 @@ export interface PlanOptions {
   only?: 'frontend' | 'backend';
   /** What is built, when the caller has read it already (a deployment's validation). */
   artifacts?: LocalArtifacts;
+  /** The site bucket's listing, when the caller has read it already (a deployment's validation). */
+  listing?: SiteListing;
   redeployApi?: boolean;
 }
 
@@ -68,6 +71,7 @@ export async function planDeployment(
     store,
     releases: plan.releases,
     artifacts: options.artifacts ?? localArtifacts(loaded),
+    listing: options.listing ?? siteListing(clients, loaded.config.frontend?.prefix ?? ''),
     ...(options.redeployApi ? { redeployApi: true } : {}),
   };
   if (options.only !== 'backend') {

@@ -10,7 +10,7 @@ import {
   unrecovered,
 } from './interrupted.js';
 import { openChange } from './recorded-change.js';
-import { differencesFrom, restoreManifest } from './restore.js';
+import { differencesFrom, listingOf, restoreManifest } from './restore.js';
 
 export type RecoverOptions = Omit<DeployOptions, 'resumeInterrupted' | 'dryRun' | 'confirm'> & {
   /** Finish the interrupted deployment (deploy the configuration) instead of restoring its snapshot. */
@@ -75,9 +75,11 @@ export async function recover(options: RecoverOptions): Promise<RecoverOutcome> 
       'restore',
       `restoring what was live before ${oldest.id} (started ${oldest.startedAt})`,
     );
-    await phase('restore', () => restoreManifest(oldest.snapshot!, { ...context, changed }));
+    // One listing for the restore and its read-back.
+    const shared = { ...context, listing: listingOf(context) };
+    await phase('restore', () => restoreManifest(oldest.snapshot!, { ...shared, changed }));
     await phase('verify', async () => {
-      const left = await differencesFrom(oldest.snapshot!, context);
+      const left = await differencesFrom(oldest.snapshot!, shared);
       if (left.length > 0)
         throw new OmnixError(
           'RestoreNotVerified',

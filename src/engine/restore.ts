@@ -9,22 +9,22 @@ import type { AwsClients } from '../providers/aws/clients.js';
 import { findDistribution, invalidate } from '../providers/aws/distribution.js';
 import { awsErrorName } from '../providers/aws/errors.js';
 import { pointAlias, publishVersion, readLiveFunction } from '../providers/aws/functions.js';
-import {
-  deleteKeys,
-  keyPrefix,
-  listLiveObjects,
-  listVersions,
-  restoreVersion,
-} from '../providers/aws/site-bucket.js';
+import { deleteKeys, keyPrefix, restoreVersion } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
 import { emit, type Report } from './events.js';
 import { invalidationProgress } from './invalidation-progress.js';
+import { type SiteListing, siteListing } from './live/site-listing.js';
 import { planInvalidation } from './plan/invalidation.js';
 
 export interface RestoreContext {
   loaded: LoadedConfig;
   clients: AwsClients;
   report: Report;
+  /**
+   * The site's listing, shared by the steps of one command (a rollback's plan, snapshot, restore and
+   * verification); unset: each step lists for itself.
+   */
+  listing?: SiteListing;
   /** Told every change as it is made, like a deployment's. */
   changed(change: string, options?: { batch?: boolean }): Promise<void>;
 }
@@ -49,6 +49,10 @@ export function sameContent(
 
 export const sitePrefix = (loaded: LoadedConfig) => keyPrefix(loaded.config.frontend?.prefix ?? '');
 
+/** The listing the context shares, or a new one for this step alone. */
+export const listingOf = (context: Pick<RestoreContext, 'loaded' | 'clients' | 'listing'>): SiteListing =>
+  context.listing ?? siteListing(context.clients, context.loaded.config.frontend?.prefix ?? '');
+
 type SiteVersions = (bucket: string) => Promise<ReadonlyArray<{ key: string; versionId: string }>>;
 
 /** The alias the manifest names (records from before aliases were kept: the configured one). */
@@ -68,10 +72,9 @@ function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number])
  */
 export async function missingFromTarget(
   target: ReleaseManifest,
-  context: Pick<RestoreContext, 'loaded' | 'clients'>,
+  context: Pick<RestoreContext, 'loaded' | 'clients' | 'listing'>,
   /** Lists a bucket's object versions under the site prefix; give a cached one to check many releases. */
-  siteVersions: SiteVersions = async (bucket) =>
-    listVersions(await context.clients.s3(), bucket, sitePrefix(context.loaded)),
+  siteVersions: SiteVersions = (bucket) => listingOf(context).versions(bucket),
 ): Promise<string[]> {
   const missing: string[] = [];
   if (target.frontend && target.frontend.objects.length > 0) {
@@ -123,9 +126,8 @@ async function restoreFrontend(target: FrontendManifest, context: RestoreContext
   const { loaded, clients, report, changed } = context;
   const s3 = await clients.s3();
   const prefix = sitePrefix(loaded);
-  const live = new Map(
-    (await listLiveObjects(s3, target.bucket, prefix)).map((object) => [object.key, object]),
-  );
+  const listing = listingOf(context);
+  const live = new Map((await listing.live(target.bucket)).map((object) => [object.key, object]));
   const wanted = new Set(target.objects.map((object) => object.key));
   const copies = target.objects.filter((object) => !sameContent(object, live.get(object.key)));
   const deletes = [...live.keys()].filter((key) => !wanted.has(key)).sort();
@@ -135,6 +137,8 @@ async function restoreFrontend(target: FrontendManifest, context: RestoreContext
     'rollback',
     `site: ${copies.length} file(s) to put back, ${deletes.length} to remove`,
   );
+  // Marked before each change is tried: whatever happens, the verification reads these keys back.
+  listing.changed(target.bucket, [...copies.map((object) => object.key), ...deletes]);
   await runPool(copies, loaded.config.frontend?.concurrency ?? 8, async (object) => {
     await restoreVersion(s3, target.bucket, object.key, object.versionId);
     await changed(`restored ${object.key} to version ${object.versionId}`, { batch: true });
@@ -256,7 +260,7 @@ export async function liveLike(
   const { loaded, clients } = context;
   const live: ReleaseManifest = {};
   if (target.frontend) {
-    const objects = await listLiveObjects(await clients.s3(), target.frontend.bucket, sitePrefix(loaded));
+    const objects = await listingOf(context).live(target.frontend.bucket);
     live.frontend = {
       bucket: target.frontend.bucket,
       objects: objects.map((object) => ({

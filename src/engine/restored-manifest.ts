@@ -1,6 +1,5 @@
-import { listLiveObjects } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../state/records.js';
-import { type RestoreContext, sameContent, sitePrefix } from './restore.js';
+import { listingOf, type RestoreContext, sameContent } from './restore.js';
 
 /**
  * `target` as it is live after a restore: the same content under the version ids the restore's copies
@@ -13,9 +12,7 @@ export async function restoredManifest(
 ): Promise<ReleaseManifest> {
   if (!target.frontend) return target;
   const live = new Map(
-    (
-      await listLiveObjects(await context.clients.s3(), target.frontend.bucket, sitePrefix(context.loaded))
-    ).map((object) => [object.key, object]),
+    (await listingOf(context).live(target.frontend.bucket)).map((object) => [object.key, object]),
   );
   const objects = target.frontend.objects.map((object) => {
     const found = live.get(object.key);

@@ -2,6 +2,7 @@ import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } 
 import { emit } from './events.js';
 import { type ChangeContext, tellExtensions } from './extensions.js';
 import { recordInterrupted } from './interrupted.js';
+import { siteListing } from './live/site-listing.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
 import { restoredManifest } from './restored-manifest.js';
@@ -50,9 +51,11 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   const { report, environment } = options;
   const change = await openChange(options);
   const { phase, loaded, clients, store, startedAt: started } = change;
-  const context = { loaded, clients, report };
+  // Listed once: the plan, the safety check, the snapshot, the restore and its verification share it.
+  const listing = siteListing(clients, loaded.config.frontend?.prefix ?? '');
+  const context = { loaded, clients, report, listing };
 
-  const { target, plan } = await phase('plan', () =>
+  const { target, plan, live } = await phase('plan', () =>
     beforeChanges(async () => {
       const [live] = await store.listReleases(environment, { limit: 1 });
       if (!live)
@@ -66,7 +69,7 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
           { hint: 'Choose a later release (omnix history), or deploy.' },
         );
       const changes = await differencesFrom(target.manifest, context);
-      return { target, plan: { environment, from: live.number, to: target.number, changes } };
+      return { target, plan: { environment, from: live.number, to: target.number, changes }, live };
     }),
   );
   if (plan.changes.length === 0) return { status: 'already-live', plan };
@@ -82,6 +85,9 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Rollbac
   await tellExtensions(options.extensions ?? [], told, 'started', record);
   try {
     await recordInterrupted(store, environment, deploymentId, report);
+    // A release made since the plan (before this rollback held the lock) changed what is live: list again.
+    const [latest] = await store.listReleases(environment, { limit: 1 });
+    if (latest?.number !== live.number) listing.forget();
     await phase('snapshot', async () => {
       record.snapshot = await liveLike(target.manifest, context);
       await save();

@@ -1,7 +1,7 @@
 import type { ReleaseManifest, RollbackRecord } from '../state/records.js';
 import { emit } from './events.js';
 import { errorEntry } from './recorded-change.js';
-import { differencesFrom, type RestoreContext, restoreManifest } from './restore.js';
+import { differencesFrom, listingOf, type RestoreContext, restoreManifest } from './restore.js';
 
 /**
  * Restores `target` and reads it back. Never throws: the outcome, what it changed, and (when it could not
@@ -13,6 +13,8 @@ export async function rollBack(
 ): Promise<RollbackRecord> {
   const startedAt = new Date();
   const changes: string[] = [];
+  // The restore and the read-back share one listing: the read-back then costs a request per changed key.
+  context = { ...context, listing: listingOf(context) };
   const track: RestoreContext = {
     ...context,
     changed: async (change) => {

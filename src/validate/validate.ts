@@ -1,10 +1,10 @@
 import type { LoadedConfig } from '../config/load.js';
 import { worst } from '../core/check-status.js';
 import { once } from '../core/once.js';
+import { type SiteListing, siteListing } from '../engine/live/site-listing.js';
 import { type LocalArtifacts, localArtifacts } from '../engine/local-artifacts.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
-import { keyPrefix, listVersions } from '../providers/aws/site-bucket.js';
 import type { StateStore } from '../state/store.js';
 import { apiCheck } from './checks/api.js';
 import { artifactsCheck } from './checks/artifacts.js';
@@ -42,6 +42,8 @@ export interface ValidationInput {
   now?: Date;
   /** What is built, when the caller reads it too (a deployment's plan); else read here. */
   artifacts?: LocalArtifacts;
+  /** The site's object versions, when the caller lists them too (a deployment's plan); else listed here. */
+  listing?: SiteListing;
 }
 
 /** The shared, lazily read facts the checks work from. Nothing here changes anything. */
@@ -49,6 +51,7 @@ export function validationContext(input: ValidationInput): ValidationContext {
   const { loaded, clients, store } = input;
   const artifacts = input.artifacts ?? localArtifacts(loaded);
   const { config, environment } = loaded;
+  const listing = input.listing ?? siteListing(clients, config.frontend?.prefix ?? '');
   const releases = once(() =>
     store.listReleases(environment, { limit: Math.max(1, config.rollout.keepReleases) }),
   );
@@ -73,11 +76,7 @@ export function validationContext(input: ValidationInput): ValidationContext {
       );
     }),
     identity: once(async () => awsIdentity(await clients.sts())),
-    siteVersions: once(async () =>
-      config.frontend
-        ? listVersions(await clients.s3(), config.frontend.bucket, keyPrefix(config.frontend.prefix))
-        : [],
-    ),
+    siteVersions: async () => (config.frontend ? listing.versions(config.frontend.bucket) : []),
     site: artifacts.site,
     packages: artifacts.packages,
   };

@@ -8,7 +8,7 @@ import type { CommandContext } from '../io.js';
 import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
-import { allEnvironmentStates, environmentState } from '../state-access.js';
+import { allEnvironmentStores, environmentStore } from '../state-stores.js';
 import { createStyle, type Style } from '../style.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -45,8 +45,8 @@ export async function historyList(
 ): Promise<number> {
   const limit = parseLimit(options.limit);
   const states = environment
-    ? [await environmentState(context, environment)]
-    : await allEnvironmentStates(context);
+    ? [await environmentStore(context, environment)]
+    : await allEnvironmentStores(context);
   const perEnvironment = await Promise.all(
     states.map(async ({ store, environment: name }) => {
       const records = await store.listDeployments(name, { limit });

@@ -2,12 +2,12 @@ import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { describeHolder } from '../../engine/lock.js';
 import { isStale } from '../../state/lease.js';
 import type { CommandContext } from '../io.js';
-import { environmentState } from '../state-access.js';
+import { environmentStore } from '../state-stores.js';
 import { createStyle } from '../style.js';
 
 /** `omnix lock status <env>`: who holds the environment's lock, since when, and whether it is stale. */
 export async function lockStatus(context: CommandContext, environment: string): Promise<number> {
-  const { store } = await environmentState(context, environment);
+  const { store } = await environmentStore(context, environment);
   const lock = await store.readLock(environment);
   if (context.json) {
     context.printJson({
@@ -41,7 +41,7 @@ export async function lockStatus(context: CommandContext, environment: string): 
 
 /** `omnix lock break <env>`: removes the lock, after confirmation (typing the name for production). */
 export async function lockBreak(context: CommandContext, environment: string): Promise<number> {
-  const { store } = await environmentState(context, environment);
+  const { store } = await environmentStore(context, environment);
   const lock = await store.readLock(environment);
   if (!lock) {
     if (context.json) context.printJson({ environment, broken: null });

@@ -2,7 +2,7 @@ import { ExitCode } from '../../core/errors.js';
 import { type EnvironmentStatus, environmentStatus } from '../../engine/environment-status.js';
 import { describeHolder } from '../../engine/lock.js';
 import type { CommandContext } from '../io.js';
-import { allEnvironmentStates, environmentState } from '../state-access.js';
+import { allEnvironmentStores, environmentStore } from '../state-stores.js';
 import { createStyle, type Style } from '../style.js';
 
 /** `omnix status [env]`: per environment, the live release, the last deployment, the lock and interruptions. */
@@ -11,8 +11,8 @@ export async function statusCommand(
   environment: string | undefined,
 ): Promise<number> {
   const states = environment
-    ? [await environmentState(context, environment)]
-    : await allEnvironmentStates(context);
+    ? [await environmentStore(context, environment)]
+    : await allEnvironmentStores(context);
   const statuses = await Promise.all(
     states.map((state) => environmentStatus(state.store, state.environment)),
   );

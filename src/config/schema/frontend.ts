@@ -40,6 +40,12 @@ export const frontendSchema = z
       .describe(
         'Globs of files that look private (`.env*`, `.git/`, `.npmrc`, `.aws/`, `id_rsa`, `*.pem`, `.htpasswd`) to publish anyway; any other such file in the site folder fails validation.',
       ),
+    hashCache: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Remember each site file's MD5 and secrets-scan result in `.omnix/cache/`, keyed by its path, size, modification and change times and inode: a plan reads again only the files where one of them changed (the content still decides what is uploaded, and the upload checks it). `false`: every file is read on every plan.",
+      ),
     entryPoints: z
       .array(text)
       .min(1)

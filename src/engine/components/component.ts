@@ -3,6 +3,7 @@ import type { AwsClients } from '../../providers/aws/clients.js';
 import type { ReleaseManifest, ReleaseRecord } from '../../state/records.js';
 import type { StateStore } from '../../state/store.js';
 import type { Report } from '../events.js';
+import type { SiteListing } from '../live/site-listing.js';
 import type { LocalArtifacts } from '../local-artifacts.js';
 
 export interface ComponentContext {
@@ -13,6 +14,8 @@ export interface ComponentContext {
   releases: readonly ReleaseRecord[];
   /** What is built: the site's files and the functions' packages. */
   artifacts: LocalArtifacts;
+  /** What is live in the site bucket, listed once for the command. */
+  listing: SiteListing;
   redeployApi?: boolean;
 }
 

@@ -1,6 +1,5 @@
 import { ValidationFailedError } from '../../core/errors.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
-import { keyPrefix, listLiveObjects } from '../../providers/aws/site-bucket.js';
 import { applyFrontend } from '../apply-frontend.js';
 import { emit } from '../events.js';
 import { planFrontend } from '../plan/frontend-plan.js';
@@ -10,15 +9,14 @@ import type { Component } from './component.js';
 /** The site: files in S3 behind CloudFront. */
 export const frontendComponent: Component<PlannedFrontend, 'frontend'> = {
   name: 'frontend',
-  async plan({ loaded, clients, releases: allReleases, artifacts }) {
+  async plan({ loaded, clients, releases: allReleases, artifacts, listing }) {
     const { config } = loaded;
     if (!config.frontend) return undefined;
     const frontend = config.frontend;
-    const s3 = await clients.s3();
     const releases = allReleases.slice(0, frontend.deleteStale.afterReleases + 1);
     const [local, live, distribution] = await Promise.all([
       artifacts.site(),
-      listLiveObjects(s3, frontend.bucket, keyPrefix(frontend.prefix)),
+      listing.live(frontend.bucket),
       findDistribution(await clients.cloudFront(), frontend.distributionId, frontend.bucket),
     ]);
     const frontendPlan = planFrontend({

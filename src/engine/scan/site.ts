@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { lookup } from 'mime-types';
 import type { OmnixConfig } from '../../config/schema.js';
 import { OmnixError, UsageError } from '../../core/errors.js';
-import { changed, readFound, readRegularFile } from '../../providers/package/read-found.js';
+import { mapPool } from '../../core/pool.js';
+import { changed, readRegularFile } from '../../providers/package/read-found.js';
 import { type FoundFile, walkSource } from '../../providers/package/walk-source.js';
 import { defaultCacheControl } from './default-cache-control.js';
 import { firstMatch } from './glob.js';
+import { openHashCache } from './hash-cache.js';
+import { readSiteFile, type SecretAt } from './read-site-file.js';
 
 /** A file of the built site, as it will be stored. */
 export interface LocalFile {
@@ -22,18 +26,32 @@ export interface LocalFile {
   cacheControl?: string;
   /** No `frontend.cacheControl` rule matched: `cacheControl` is omnix's default. */
   cacheControlByDefault?: true;
+  /** Credentials in the content, by line (never the credential); absent: too large, not scanned. */
+  secrets?: SecretAt[];
 }
 
 type Frontend = NonNullable<OmnixConfig['frontend']>;
 
+/** How many site files are read at once: enough to keep the disk and the thread pool busy. */
+const READ_CONCURRENCY = 8;
+
+export interface ScanOptions {
+  /** Folder of the hash cache (see `openHashCache`); unset: every file is read. */
+  cacheFolder?: string;
+  /** When the scan starts (tests move it to see the cache trusted). */
+  now?: number;
+}
+
 /**
  * Reads the built site: every file's content hash, Content-Type and Cache-Control (by the first
- * matching rule, else the default); never its mtime. Symbolic links are followed only inside the
- * folder (see `walkSource`).
+ * matching rule, else the default), and the credentials its content holds; never its mtime, except to
+ * recognise, with a hash cache, a file read before. Each file is read once, several at a time.
+ * Symbolic links are followed only inside the folder (see `walkSource`).
  */
 export async function scanSite(
   sourceFolder: string,
   frontend: Pick<Frontend, 'prefix' | 'cacheControl' | 'entryPoints'>,
+  options: ScanOptions = {},
 ): Promise<LocalFile[]> {
   let found: FoundFile[];
   try {
@@ -45,18 +63,30 @@ export async function scanSite(
       cause: error,
     });
   }
+  if (found.length === 0) {
+    throw new UsageError('ArtifactEmpty', `the site folder ${sourceFolder} is empty`, {
+      hint: 'Run the frontend build first.',
+    });
+  }
+  const cache = options.cacheFolder
+    ? await openHashCache(options.cacheFolder, await realpath(sourceFolder), options.now)
+    : undefined;
   const prefix = frontend.prefix.replace(/^\/+|\/+$/g, '');
-  const files: LocalFile[] = [];
-  for (const entry of found) {
+  const files = await mapPool(found, READ_CONCURRENCY, async (entry): Promise<LocalFile> => {
     const { path, file } = entry;
-    const bytes = await readFound(entry);
+    let facts = cache?.get(entry);
+    if (!facts) {
+      facts = await readSiteFile(entry);
+      cache?.set(entry, facts);
+    }
     const rule = firstMatch(frontend.cacheControl, path);
-    files.push({
+    return {
       key: prefix ? `${prefix}/${path}` : path,
       path,
       file,
-      size: bytes.length,
-      md5: createHash('md5').update(bytes).digest('hex'),
+      size: facts.size,
+      md5: facts.md5,
+      ...(facts.secrets ? { secrets: facts.secrets } : {}),
       contentType: contentTypeOf(path),
       ...(rule
         ? { cacheControl: rule.value }
@@ -64,19 +94,16 @@ export async function scanSite(
             cacheControl: defaultCacheControl(path, frontend.entryPoints),
             cacheControlByDefault: true as const,
           }),
-    });
-  }
-  if (files.length === 0) {
-    throw new UsageError('ArtifactEmpty', `the site folder ${sourceFolder} is empty`, {
-      hint: 'Run the frontend build first.',
-    });
-  }
+    };
+  });
+  // A cache that cannot be written costs the next plan a full read, nothing more.
+  await cache?.save().catch(() => {});
   return files;
 }
 
 /**
- * The bytes of a site file, exactly as they were hashed for the plan: what validation scans and the
- * upload sends. A file changed since (content, or replaced by another file or a link) is refused.
+ * The bytes of a site file, exactly as they were hashed (and scanned) for the plan: what the upload
+ * sends. A file changed since (content, or replaced by another file or a link) is refused.
  */
 export async function readPlanned(file: LocalFile): Promise<Buffer> {
   // The content decides, not the inode: a rebuild that writes the same bytes anew changes nothing.

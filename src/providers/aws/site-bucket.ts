@@ -143,3 +143,23 @@ export async function restoreVersion(
     throw fromAwsError(error, `restoring version ${versionId} of s3://${bucket}/${key}`);
   }
 }
+
+/**
+ * The current version of one key, read back with one small listing (the permission the site's listing
+ * needs already); undefined when the key has none or a delete marker is current.
+ */
+export async function currentVersion(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+): Promise<LiveSiteObject | undefined> {
+  try {
+    // Versions of a key come newest first, delete markers among them; the key itself sorts before
+    // every longer key it is a prefix of.
+    const page = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, MaxKeys: 1 }));
+    const version = page.Versions?.find((v) => v.Key === key && v.IsLatest);
+    return version ? { key, etag: unquote(version.ETag), versionId: version.VersionId ?? 'null' } : undefined;
+  } catch (error) {
+    throw fromAwsError(error, `reading back s3://${bucket}/${key}`);
+  }
+}

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
-import { open, readlink } from 'node:fs/promises';
+import { type FileHandle, open, readlink } from 'node:fs/promises';
 import { OmnixError } from '../../core/errors.js';
 import type { FoundFile } from './walk-source.js';
 
@@ -14,12 +14,31 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 export async function readFound(
   found: Pick<FoundFile, 'file' | 'path' | 'real' | 'dev' | 'ino'>,
 ): Promise<Buffer> {
-  const { bytes, info, opened } = await readRegularFile(found);
-  if (info.dev !== found.dev || info.ino !== found.ino) throw changed(found);
-  // A folder on the way swapped for a link between finding and opening would pass the inode check
-  // when it was swapped before the stat too: where the kernel actually opened the file tells.
-  if (opened !== undefined && opened !== found.real) throw changed(found);
-  return bytes;
+  return withFound(found, (handle) => handle.readFile());
+}
+
+/**
+ * Runs `use` on the open file found by `walkSource`, only if the path still names that same file (see
+ * `readFound`); `info` is its state now, from the open descriptor.
+ */
+export async function withFound<T>(
+  found: Pick<FoundFile, 'file' | 'path' | 'real' | 'dev' | 'ino'>,
+  use: (handle: FileHandle, info: Stats) => Promise<T>,
+): Promise<T> {
+  const handle = await open(found.file, constants.O_RDONLY | NO_FOLLOW).catch((error: Error) => {
+    throw changed(found, error);
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.dev !== found.dev || info.ino !== found.ino) throw changed(found);
+    // A folder on the way swapped for a link between finding and opening would pass the inode check
+    // when it was swapped before the stat too: where the kernel actually opened the file tells.
+    const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+    if (opened !== undefined && opened !== found.real) throw changed(found);
+    return await use(handle, info);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A regular file's content, never through a link at its own name. */

@@ -14,6 +14,10 @@ export interface FoundFile {
   dev: number;
   ino: number;
   mode: number;
+  /** Size and times when found: enough to recognise a file already hashed (see the site's hash cache). */
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
 /** How many refused links one error names; the rest are counted. */
@@ -85,7 +89,7 @@ const found = (
   path: string,
   file: string,
   real: string,
-  info: { dev: number; ino: number; mode: number },
+  info: Pick<FoundFile, 'dev' | 'ino' | 'mode' | 'size' | 'mtimeMs' | 'ctimeMs'>,
 ): FoundFile => ({
   path: relative(root, path).split(sep).join(posix.sep),
   file,
@@ -93,6 +97,9 @@ const found = (
   dev: info.dev,
   ino: info.ino,
   mode: info.mode,
+  size: info.size,
+  mtimeMs: info.mtimeMs,
+  ctimeMs: info.ctimeMs,
 });
 
 /** Whether `path` is `folder` or below it (both real paths). */

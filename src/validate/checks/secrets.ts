@@ -1,16 +1,17 @@
 import type { CheckStatus } from '../../core/check-status.js';
-import { readPlanned } from '../../engine/scan/site.js';
+import { SCAN_LIMIT } from '../../engine/scan/read-site-file.js';
 import { packageEntries, packageFiles } from '../package-files.js';
 import { ALLOW_MARKER, findSecretsIn, type SecretFinding } from '../secrets/patterns.js';
 import type { ValidationCheck } from '../types.js';
 
 /** Files larger than this are not scanned (media, source maps of whole apps); each one is named in a warning. */
-export const SCAN_LIMIT = 32 * 1024 * 1024;
+export { SCAN_LIMIT };
 
 /**
  * Nothing that would be uploaded holds a credential: the site's files and the functions' packages
  * (their installed dependencies left out), every byte of each, binary or text, in any common
- * encoding. A finding names the file and line, never the secret.
+ * encoding. A finding names the file and line, never the secret. The site's files were scanned as they
+ * were read for the plan (`scanSite`): what is scanned is what was hashed, and the upload sends only that.
  */
 export const secretsCheck: ValidationCheck = {
   name: 'secrets',
@@ -27,8 +28,11 @@ export const secretsCheck: ValidationCheck = {
       const files = await context.site().catch(() => []);
       for (const file of files) {
         const name = `${config.frontend.source}/${file.path}`;
-        if (file.size > SCAN_LIMIT) tooLarge.push(name);
-        else scan(await readPlanned(file), name);
+        if (!file.secrets) tooLarge.push(name);
+        else {
+          scanned++;
+          findings.push(...file.secrets.map(({ line, kind }) => ({ file: name, line, kind })));
+        }
       }
     }
     if (config.backend && context.only !== 'frontend') {

@@ -85,3 +85,14 @@ function lineOf(starts: readonly number[], offset: number): number {
   }
   return low + 1;
 }
+
+/** Raise when the scan's logic changes (text views, line numbering): remembered results are then stale. */
+const SCANNER_REVISION = 1;
+
+/** What a remembered scan result depends on besides the content: the patterns, the exceptions, the logic. */
+export const SCANNER_FINGERPRINT = JSON.stringify([
+  SCANNER_REVISION,
+  SECRET_PATTERNS.map(({ kind, pattern }) => [kind, pattern.source, pattern.flags]),
+  EXAMPLE.source,
+  ALLOW_MARKER,
+]);
