@@ -1,3 +1,4 @@
+import type { Recoveries } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
@@ -18,10 +19,14 @@ export interface AwsClientSettings {
    * and at an omnix sandbox endpoint the sandbox's credentials when that chain finds none.
    */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The agent's automatic recovery: told about the SDK's retries, and re-reads expired credentials. */
+  recoveries?: Recoveries | undefined;
 }
 
 /** The one place that builds AWS SDK clients. Each service's SDK is imported on first use. */
 export interface AwsClients {
+  /** What the providers' steps recover with (`agent.enabled`); unset, they fail as they always did. */
+  readonly recoveries?: Recoveries | undefined;
   cloudFormation(): Promise<CloudFormationOutputs>;
   ssm(): Promise<SsmParameters>;
   /** S3 with path-style addressing when a custom endpoint is set. */
@@ -63,66 +68,82 @@ function credentialsOf(settings: AwsClientSettings) {
 
 export function createAwsClients(settings: AwsClientSettings): AwsClients {
   const config = () => sdkClientConfig(settings);
+  const recovering = async <C>(client: C): Promise<C> =>
+    settings.recoveries
+      ? (await import('./recovering-calls.js')).recoverCalls(client, settings.recoveries)
+      : client;
   return {
+    recoveries: settings.recoveries,
     cloudFormation: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-cloudformation'), '@aws-sdk/client-cloudformation'),
         import('./cloudformation.js'),
       ]);
-      return adapter.createCloudFormationOutputs(new sdk.CloudFormationClient(await config()));
+      return adapter.createCloudFormationOutputs(
+        await recovering(new sdk.CloudFormationClient(await config())),
+      );
     }),
     ssm: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-ssm'), '@aws-sdk/client-ssm'),
         import('./ssm.js'),
       ]);
-      return adapter.createSsmParameters(new sdk.SSMClient(await config()));
+      return adapter.createSsmParameters(await recovering(new sdk.SSMClient(await config())));
     }),
     s3: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-s3'), '@aws-sdk/client-s3');
-      return new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) });
+      return recovering(
+        new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) }),
+      );
     }),
-    cloudFront: once(
-      async () =>
+    cloudFront: once(async () =>
+      recovering(
         new (
           await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront')
         ).CloudFrontClient(await config()),
+      ),
     ),
-    lambda: once(
-      async () =>
+    lambda: once(async () =>
+      recovering(
         new (await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda')).LambdaClient(
           await config(),
         ),
+      ),
     ),
-    apiGateway: once(
-      async () =>
+    apiGateway: once(async () =>
+      recovering(
         new (
           await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway')
         ).APIGatewayClient(await config()),
+      ),
     ),
-    sts: once(
-      async () =>
+    sts: once(async () =>
+      recovering(
         new (await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts')).STSClient(
           await config(),
         ),
+      ),
     ),
-    iam: once(
-      async () =>
+    iam: once(async () =>
+      recovering(
         new (await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam')).IAMClient(
           await config(),
         ),
+      ),
     ),
-    dynamoDb: once(
-      async () =>
+    dynamoDb: once(async () =>
+      recovering(
         new (
           await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb')
         ).DynamoDBClient(await config()),
+      ),
     ),
-    cloudWatch: once(
-      async () =>
+    cloudWatch: once(async () =>
+      recovering(
         new (
           await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch')
         ).CloudWatchClient(await config()),
+      ),
     ),
   };
 }
