@@ -124,7 +124,7 @@ describe('automatic recovery from transient faults', () => {
     const { run, record } = await deployWith(fixture, 91, { rules: tooLarge.rules });
     expect(run.exitCode).toBe(1);
     expect(record.errors[0]?.code).toBe('PackageTooLarge');
-    expect(run.stderr).toMatch(/backend\.artifactBucket/);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/set backend\.artifactBucket/);
     expect(record.recoveries ?? []).toEqual([]);
   }, 240_000);
 

@@ -164,9 +164,12 @@ export async function updateCode(
 }
 
 function packageTooLarge(name: string, bytes: number, cause?: unknown): OmnixError {
+  const size = `${megabytes(bytes)} MB`;
   return new OmnixError(
     'PackageTooLarge',
-    `the package of ${name} is ${megabytes(bytes)} MB; Lambda takes at most 50 MB directly${cause ? ', and refused it' : ''}`,
+    cause
+      ? `Lambda refused the ${size} package of ${name} as too large for a direct upload; set backend.artifactBucket so that it goes through S3`
+      : `the package of ${name} is ${size}; Lambda takes at most 50 MB directly: set backend.artifactBucket so that it goes through S3`,
     { hint: 'Set backend.artifactBucket: larger packages go through S3.', ...(cause ? { cause } : {}) },
   );
 }
