@@ -117,7 +117,7 @@ export function recordRecoveries({
       }
       const calls = (retriedCalls.get(same) ?? 0) + 1;
       retriedCalls.set(same, calls);
-      same.attempts += retried.length;
+      same.attempts += retried.length + 1;
       same.action = `the AWS SDK retried ${operation} after ${names}: ${calls} calls recovered, ${same.attempts - calls} retries`;
     },
 
