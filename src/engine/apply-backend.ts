@@ -29,20 +29,35 @@ export async function applyBackend(
         'apply',
         `${fn.name}: uploading code (${(pkg.zip.length / 1024).toFixed(0)} KiB)`,
       );
-      await updateCode(lambda, s3, fn.name, pkg.zip, pkg.codeSha256, backend.artifactBucket);
+      await updateCode(
+        lambda,
+        s3,
+        fn.name,
+        pkg.zip,
+        pkg.codeSha256,
+        backend.artifactBucket,
+        clients.recoveries,
+      );
       await changed(`function ${fn.name}: code updated to ${pkg.codeSha256}`);
     }
     if (fn.action === 'update-configuration' || fn.action === 'update-code-and-configuration') {
       emit(report, 'progress', 'apply', `${fn.name}: updating ${fn.changedFields.join(', ')}`);
-      await updateConfiguration(lambda, desired);
+      await updateConfiguration(lambda, desired, clients.recoveries);
       await changed(`function ${fn.name}: configuration updated (${fn.changedFields.join(', ')})`);
     }
     if (fn.release) {
-      const version = await publishVersion(lambda, fn.name, pkg.codeSha256);
+      const version = await publishVersion(lambda, fn.name, pkg.codeSha256, clients.recoveries);
       const from = live.alias?.version;
       // Lambda routes alias traffic between published versions only.
       if (canary && from && /^\d+$/.test(from) && from !== version && canary.firstWeight < 100) {
-        await pointAlias(lambda, fn.name, desired.alias, from, { [version]: canary.firstWeight / 100 });
+        await pointAlias(
+          lambda,
+          fn.name,
+          desired.alias,
+          from,
+          { [version]: canary.firstWeight / 100 },
+          clients.recoveries,
+        );
         await changed(
           `function ${fn.name}: version ${version} published, alias ${desired.alias} → ${from} with ${canary.firstWeight}% on ${version} (canary)`,
         );
@@ -60,7 +75,7 @@ export async function applyBackend(
           toVersion: version,
         });
       } else {
-        await pointAlias(lambda, fn.name, desired.alias, version);
+        await pointAlias(lambda, fn.name, desired.alias, version, {}, clients.recoveries);
         await changed(
           `function ${fn.name}: version ${version} published, alias ${desired.alias} → ${version}`,
         );

@@ -61,8 +61,9 @@ export async function applyFrontend(
     await invalidate(await clients.cloudFront(), planned.distribution.id, paths, {
       wait: frontend.invalidation.wait,
       timeoutMs: frontend.invalidation.timeoutSeconds * 1000,
-      onCreated: (id) => changed(`invalidation ${id}: ${paths.join(' ')}`),
+      onCreated: (id, batch) => changed(`invalidation ${id}: ${batch.join(' ')}`),
       onWaiting: invalidationProgress(report, 'apply'),
+      recoveries: clients.recoveries,
     });
   }
   return {

@@ -27,15 +27,23 @@ export async function runCanary(targets: readonly CanaryTarget[], context: Canar
   const { steps, interval, samples, maxLatencyIncreaseMs } = config.rollout.canary;
   const intervalMs = parseDuration(interval) ?? 60_000;
   const lambda = await context.clients.lambda();
+  const recoveries = context.clients.recoveries;
   const shares = [...new Set(steps.filter((step) => step < 100))].sort((a, b) => a - b);
   const thresholds = thresholdsOf(config.health, { safeMode: context.safeMode ?? false });
 
   for (const [index, share] of shares.entries()) {
     if (index > 0) {
       for (const target of targets) {
-        await pointAlias(lambda, target.name, target.alias, target.fromVersion, {
-          [target.toVersion]: share / 100,
-        });
+        await pointAlias(
+          lambda,
+          target.name,
+          target.alias,
+          target.fromVersion,
+          {
+            [target.toVersion]: share / 100,
+          },
+          recoveries,
+        );
         await context.changed(
           `function ${target.name}: ${share}% of ${target.alias} on version ${target.toVersion} (canary)`,
         );
@@ -66,7 +74,7 @@ export async function runCanary(targets: readonly CanaryTarget[], context: Canar
     context.reported(report);
     if (report.status === 'fail') {
       for (const target of targets) {
-        await pointAlias(lambda, target.name, target.alias, target.fromVersion);
+        await pointAlias(lambda, target.name, target.alias, target.fromVersion, {}, recoveries);
         await context.changed(
           `function ${target.name}: canary stopped at ${share}%, alias ${target.alias} → ${target.fromVersion} again`,
         );
@@ -78,7 +86,7 @@ export async function runCanary(targets: readonly CanaryTarget[], context: Canar
     }
   }
   for (const target of targets) {
-    await pointAlias(lambda, target.name, target.alias, target.toVersion);
+    await pointAlias(lambda, target.name, target.alias, target.toVersion, {}, recoveries);
     await context.changed(
       `function ${target.name}: alias ${target.alias} → ${target.toVersion} (canary done)`,
     );

@@ -1,4 +1,5 @@
 import { LockedError, type OmnixError } from '../core/errors.js';
+import { whyStale } from '../state/lease.js';
 import type { LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { emit, type Report } from './events.js';
@@ -23,6 +24,8 @@ export interface TakeLockOptions {
   pollMs?: number;
   /** Called once the lock is found held, before waiting for it. */
   onWait?: () => void;
+  /** Told when the lock taken was another holder's, stale (its process gone, or expired), and why. */
+  onTakeOver?: (stale: LockRecord, reason: string) => void;
 }
 
 /** Exit code 4, naming who holds `environment`'s lock and how long it was waited for. */
@@ -40,13 +43,19 @@ export async function takeLock(
   store: StateStore,
   environment: string,
   holder: LockRecord['holder'],
-  { ttlSeconds, waitMs = 0, report, pollMs = 2000, onWait }: TakeLockOptions,
+  { ttlSeconds, waitMs = 0, report, pollMs = 2000, onWait, onTakeOver }: TakeLockOptions,
 ): Promise<LockRecord> {
   const giveUpAt = Date.now() + waitMs;
   let announced: string | undefined;
   for (;;) {
+    // The store takes a stale lock over by itself; read first, only to say whose it was.
+    const before = onTakeOver ? await store.readLock(environment) : undefined;
+    const stale = before && whyStale(before);
     const attempt = await store.acquireLock(environment, holder, ttlSeconds);
-    if (attempt.acquired) return attempt.lock;
+    if (attempt.acquired) {
+      if (before && stale && before.token !== attempt.lock.token) onTakeOver?.(before, stale);
+      return attempt.lock;
+    }
     const held = attempt.holder;
     const remaining = giveUpAt - Date.now();
     if (remaining <= 0) throw lockedError(environment, held, waitMs);

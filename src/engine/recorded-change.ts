@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { type RecordedRecoveries, recordRecoveries } from '../agent/recovery/record-recoveries.js';
 import type { LoadedConfig } from '../config/load.js';
+import { hideSecretValues, secretValues } from '../config/secret-values.js';
 import { redactConfig } from '../config/secrets.js';
 import { OmnixError } from '../core/errors.js';
 import { type AwsClientSettings, type AwsClients, createAwsClients } from '../providers/aws/clients.js';
@@ -66,13 +68,32 @@ export async function openChange(options: ChangeOptions) {
   const startedAt = Date.now();
   const { phases, phase, current } = phaseRunner(options.report);
   const loaded = await phase('load', () => loadForChange(options));
-  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws });
+  const recoveries = automaticRecovery(loaded, options.report, current);
+  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws, recoveries });
   const store = await openStoreFor(loaded, options.aws);
-  const opened = { ...options, startedAt, phases, phase, current, loaded, clients, store };
+  const opened = { ...options, startedAt, phases, phase, current, loaded, clients, store, recoveries };
   return {
     ...opened,
     begin: (record: Partial<DeploymentRecord> = {}) => startRecordedChange(opened, record),
   };
+}
+
+/**
+ * The agent's automatic recovery for this change (`src/agent/recovery`), recorded in its record; none
+ * with `agent.enabled: false`, and then omnix fails where it failed before the agent.
+ */
+function automaticRecovery(
+  loaded: LoadedConfig,
+  report: Report,
+  current: () => string | undefined,
+): RecordedRecoveries | undefined {
+  if (!loaded.config.agent.enabled) return undefined;
+  const secrets = secretValues(loaded.config, loaded.secretPaths);
+  return recordRecoveries({
+    report,
+    phase: () => current() ?? 'load',
+    hide: (text) => hideSecretValues(text, secrets),
+  });
 }
 
 /**
@@ -89,6 +110,7 @@ async function startRecordedChange(
     loaded: LoadedConfig;
     clients: AwsClients;
     store: StateStore;
+    recoveries: RecordedRecoveries | undefined;
   },
   extra: Partial<DeploymentRecord>,
 ): Promise<RecordedChange> {
@@ -119,6 +141,7 @@ async function startRecordedChange(
           onWait: () => {
             waitedForLock = true;
           },
+          ...(options.recoveries ? { onTakeOver: options.recoveries.lockTakenOver } : {}),
         },
       ),
       ttl,
@@ -139,6 +162,7 @@ async function startRecordedChange(
     errors: [],
     ...extra,
   };
+  options.recoveries?.attach(record);
   let written = false;
   let journaled = false;
   const journal = new ChangeJournal(store, environment, id);

@@ -159,8 +159,9 @@ async function restoreFrontend(target: FrontendManifest, context: RestoreContext
     await invalidate(cloudFront, distribution.id, invalidation.paths, {
       wait: frontend?.invalidation.wait ?? true,
       ...(frontend ? { timeoutMs: frontend.invalidation.timeoutSeconds * 1000 } : {}),
-      onCreated: (id) => changed(`invalidation ${id}: ${invalidation.paths.join(' ')}`),
+      onCreated: (id, batch) => changed(`invalidation ${id}: ${batch.join(' ')}`),
       onWaiting: invalidationProgress(context.report, 'rollback'),
+      recoveries: clients.recoveries,
     });
   }
   return copies.length + deletes.length;
@@ -180,7 +181,7 @@ async function restoreBackend(target: BackendManifest, context: RestoreContext):
     const alias = aliasOf(loaded, fn);
     const live = await readLiveFunction(lambda, fn.name, alias);
     if (live?.alias?.version === fn.version) continue;
-    await pointAlias(lambda, fn.name, alias, fn.version);
+    await pointAlias(lambda, fn.name, alias, fn.version, {}, clients.recoveries);
     await changed(`function ${fn.name}: alias ${alias} → version ${fn.version}`);
     count++;
   }
@@ -315,7 +316,7 @@ export async function pinUnpublished(
   if (unpublished.length === 0) return;
   const lambda = await clients.lambda();
   for (const fn of unpublished) {
-    fn.version = await publishVersion(lambda, fn.name, fn.codeSha256);
+    fn.version = await publishVersion(lambda, fn.name, fn.codeSha256, clients.recoveries);
     emit(
       report,
       'info',

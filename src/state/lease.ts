@@ -37,3 +37,10 @@ const holderGone = (lock: LockRecord): boolean =>
 /** A lock nobody keeps alive any more: expired, or its holder's process on this host has ended. */
 export const isStale = (lock: LockRecord, now = Date.now()): boolean =>
   isExpired(lock, now) || holderGone(lock);
+
+/** Why a lock is stale, in words; undefined when it is not. */
+export function whyStale(lock: LockRecord, now = Date.now()): string | undefined {
+  if (holderGone(lock)) return `its process (pid ${lock.holder.pid}) no longer runs on this host`;
+  if (isExpired(lock, now)) return `it was not renewed and expired at ${lock.expiresAt}`;
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import type { Recoveries } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
@@ -18,10 +19,14 @@ export interface AwsClientSettings {
    * and at an omnix sandbox endpoint the sandbox's credentials when that chain finds none.
    */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The agent's automatic recovery: told about the SDK's retries, and re-reads expired credentials. */
+  recoveries?: Recoveries | undefined;
 }
 
 /** The one place that builds AWS SDK clients. Each service's SDK is imported on first use. */
 export interface AwsClients {
+  /** What the providers' steps recover with (`agent.enabled`); unset, they fail as they always did. */
+  readonly recoveries?: Recoveries | undefined;
   cloudFormation(): Promise<CloudFormationOutputs>;
   ssm(): Promise<SsmParameters>;
   /** S3 with path-style addressing when a custom endpoint is set. */
@@ -87,15 +92,21 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
     );
     return client;
   };
+  /** Every client counts its requests and, during a recorded change, recovers from known failures. */
+  const prepared = async <C>(service: string, client: C): Promise<C> =>
+    settings.recoveries
+      ? (await import('./recovering-calls.js')).recoverCalls(counted(service, client), settings.recoveries)
+      : counted(service, client);
   return {
     requestCounts: () => ({ ...counts }),
+    recoveries: settings.recoveries,
     cloudFormation: once(async () => {
       const [sdk, adapter] = await Promise.all([
         importSdk(() => import('@aws-sdk/client-cloudformation'), '@aws-sdk/client-cloudformation'),
         import('./cloudformation.js'),
       ]);
       return adapter.createCloudFormationOutputs(
-        counted('cloudformation', new sdk.CloudFormationClient(await config())),
+        await prepared('cloudformation', new sdk.CloudFormationClient(await config())),
       );
     }),
     ssm: once(async () => {
@@ -103,42 +114,42 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
         importSdk(() => import('@aws-sdk/client-ssm'), '@aws-sdk/client-ssm'),
         import('./ssm.js'),
       ]);
-      return adapter.createSsmParameters(counted('ssm', new sdk.SSMClient(await config())));
+      return adapter.createSsmParameters(await prepared('ssm', new sdk.SSMClient(await config())));
     }),
     s3: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-s3'), '@aws-sdk/client-s3');
-      return counted(
+      return prepared(
         's3',
         new sdk.S3Client({ ...(await config()), forcePathStyle: Boolean(settings.endpoint) }),
       );
     }),
     cloudFront: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-cloudfront'), '@aws-sdk/client-cloudfront');
-      return counted('cloudfront', new sdk.CloudFrontClient(await config()));
+      return prepared('cloudfront', new sdk.CloudFrontClient(await config()));
     }),
     lambda: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-lambda'), '@aws-sdk/client-lambda');
-      return counted('lambda', new sdk.LambdaClient(await config()));
+      return prepared('lambda', new sdk.LambdaClient(await config()));
     }),
     apiGateway: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway');
-      return counted('apigateway', new sdk.APIGatewayClient(await config()));
+      return prepared('apigateway', new sdk.APIGatewayClient(await config()));
     }),
     sts: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts');
-      return counted('sts', new sdk.STSClient(await config()));
+      return prepared('sts', new sdk.STSClient(await config()));
     }),
     iam: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-iam'), '@aws-sdk/client-iam');
-      return counted('iam', new sdk.IAMClient(await config()));
+      return prepared('iam', new sdk.IAMClient(await config()));
     }),
     dynamoDb: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-dynamodb'), '@aws-sdk/client-dynamodb');
-      return counted('dynamodb', new sdk.DynamoDBClient(await config()));
+      return prepared('dynamodb', new sdk.DynamoDBClient(await config()));
     }),
     cloudWatch: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch');
-      return counted('cloudwatch', new sdk.CloudWatchClient(await config()));
+      return prepared('cloudwatch', new sdk.CloudWatchClient(await config()));
     }),
   };
 }

@@ -8,6 +8,7 @@ import {
   type Origin,
   paginateListDistributions,
 } from '@aws-sdk/client-cloudfront';
+import { type Recoveries, recovering } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
 import { fromAwsError } from './errors.js';
@@ -66,56 +67,90 @@ export interface InvalidateOptions {
   wait?: boolean;
   /** How long to wait for it to complete before failing (default 15 min). */
   timeoutMs?: number;
-  /** Hears the invalidation's id before the wait, so it can be recorded even if the process dies waiting. */
-  onCreated?: (id: string) => Promise<void>;
+  /**
+   * Hears the invalidation's id and paths (merged into `/*` by a recovery) before the wait, so it can be
+   * recorded even if the process dies waiting.
+   */
+  onCreated?: (id: string, paths: readonly string[]) => Promise<void>;
   /** Hears the status while waiting: when it changes, and every 15 s meanwhile. */
   onWaiting?: (progress: { id: string; status: string; elapsedMs: number }) => void;
+  /** The agent's recovery from TooManyInvalidationsInProgress; without it, omnix only waits for room. */
+  recoveries?: Recoveries | undefined;
 }
+
+const WILDCARD = ['/*'];
+/** How long a recovery waits for room for its invalidation. */
+const ROOM_WAIT_MS = 600_000;
 
 /** Between progress reports while the status stays the same. */
 const PROGRESS_EVERY_MS = 15_000;
 
 /**
  * Invalidates paths and waits until CloudFront reports Completed. While too many invalidations are in
- * progress it waits and tries again, with backoff, instead of failing the deployment.
+ * progress: with the agent, the paths are merged into `/*` (CloudFront counts wildcard paths apart from
+ * file paths, 15 against 3,000) and it waits, bounded, for room; without it, it waits for room.
  */
 export async function invalidate(
   cf: CloudFrontClient,
   distributionId: string,
   paths: readonly string[],
-  { wait = true, timeoutMs = 900_000, onCreated, onWaiting }: InvalidateOptions = {},
+  { wait = true, timeoutMs = 900_000, onCreated, onWaiting, recoveries }: InvalidateOptions = {},
 ): Promise<string> {
-  // One CallerReference for every attempt: CloudFront answers a repeat with the same invalidation.
-  const reference = `omnix-${randomUUID()}`;
-  const id = await pollUntil(
-    `room for an invalidation on ${distributionId}`,
-    async () => {
-      try {
-        const created = await cf.send(
-          new CreateInvalidationCommand({
-            DistributionId: distributionId,
-            InvalidationBatch: {
-              CallerReference: reference,
-              Paths: { Quantity: paths.length, Items: [...paths] },
-            },
-          }),
-        );
-        return created.Invalidation?.Id;
-      } catch (error) {
-        if ((error as { name?: string }).name === 'TooManyInvalidationsInProgress') return undefined;
-        throw fromAwsError(error, `invalidating ${paths.length} paths on ${distributionId}`);
-      }
-    },
-    { maxDelayMs: 20_000, timeoutMs: 900_000 },
-  );
-  if (!id)
-    throw new OmnixError(
-      'InvalidationFailed',
-      `CloudFront returned no invalidation id for ${distributionId}`,
+  const create = async (batch: readonly string[], reference: string) => {
+    const created = await cf.send(
+      new CreateInvalidationCommand({
+        DistributionId: distributionId,
+        InvalidationBatch: {
+          CallerReference: reference,
+          Paths: { Quantity: batch.length, Items: [...batch] },
+        },
+      }),
     );
-  await onCreated?.(id);
-  if (wait) await waitForInvalidation(cf, distributionId, id, timeoutMs, onWaiting);
-  return id;
+    if (!created.Invalidation?.Id)
+      throw new OmnixError(
+        'InvalidationFailed',
+        `CloudFront returned no invalidation id for ${distributionId}`,
+      );
+    return { id: created.Invalidation.Id, batch };
+  };
+  // One CallerReference per batch, for every attempt: CloudFront answers a repeat with the same invalidation.
+  const roomFor = (batch: readonly string[], limitMs: number) => {
+    const reference = `omnix-${randomUUID()}`;
+    return pollUntil(
+      `room for an invalidation on ${distributionId}`,
+      () =>
+        create(batch, reference).catch((error: unknown) => {
+          if ((error as { name?: string }).name === 'TooManyInvalidationsInProgress') return undefined;
+          throw error;
+        }),
+      { maxDelayMs: 20_000, timeoutMs: limitMs },
+    );
+  };
+  let created: { id: string; batch: readonly string[] };
+  try {
+    created = await (recoveries
+      ? recovering(recoveries, 'CreateInvalidation', () => create(paths, `omnix-${randomUUID()}`), [
+          {
+            failure: 'too-many-invalidations',
+            recover: async () => {
+              const started = Date.now();
+              const merge = paths.length > 1 && !paths.includes('/*');
+              const value = await roomFor(merge ? WILDCARD : paths, Math.min(timeoutMs, ROOM_WAIT_MS));
+              const waited = ((Date.now() - started) / 1000).toFixed(1);
+              return {
+                value,
+                action: `${merge ? `merged ${paths.length} paths into /* and ` : ''}waited ${waited} s for room for the invalidation`,
+              };
+            },
+          },
+        ])
+      : roomFor(paths, 900_000));
+  } catch (error) {
+    throw fromAwsError(error, `invalidating ${paths.length} paths on ${distributionId}`);
+  }
+  await onCreated?.(created.id, created.batch);
+  if (wait) await waitForInvalidation(cf, distributionId, created.id, timeoutMs, onWaiting);
+  return created.id;
 }
 
 async function waitForInvalidation(

@@ -7,8 +7,10 @@ import {
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { type Recoveries, type Remedy, recovering } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
 import type { DesiredFunction, LiveFunction } from '../../engine/plan/backend-plan.js';
@@ -71,6 +73,46 @@ async function waitUntilUpdated(lambda: LambdaClient, name: string): Promise<str
   });
 }
 
+/**
+ * ResourceConflictException: an update of the function started elsewhere is in progress. Waits until its
+ * LastUpdateStatus leaves InProgress (a Failed update ends the wait with an error), then sends again.
+ */
+function afterUpdateInProgress<T>(
+  lambda: LambdaClient,
+  name: string,
+  operation: string,
+  send: () => Promise<T>,
+): Remedy<T> {
+  return {
+    failure: 'lambda-update-in-progress',
+    recover: async () => {
+      const started = Date.now();
+      await waitUntilFunctionUpdatedV2(
+        { client: lambda, maxWaitTime: 300, minDelay: 1, maxDelay: 5 },
+        { FunctionName: name },
+      );
+      const waited = ((Date.now() - started) / 1000).toFixed(1);
+      return {
+        value: await send(),
+        action: `waited ${waited} s for the LastUpdateStatus of ${name} to be Successful, then sent ${operation} again`,
+      };
+    },
+  };
+}
+
+/** Sends a Lambda update, waiting out an update in progress elsewhere when the agent is on. */
+function sendUpdate<T>(
+  lambda: LambdaClient,
+  recoveries: Recoveries | undefined,
+  name: string,
+  operation: string,
+  send: () => Promise<T>,
+): Promise<T> {
+  return recovering(recoveries, operation, send, [afterUpdateInProgress(lambda, name, operation, send)]);
+}
+
+const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+
 export async function updateCode(
   lambda: LambdaClient,
   s3: S3Client,
@@ -78,49 +120,79 @@ export async function updateCode(
   zip: Buffer,
   codeSha256: string,
   artifactBucket: string | undefined,
+  recoveries?: Recoveries,
 ): Promise<void> {
+  const key = `omnix/${name}/${Buffer.from(codeSha256, 'base64').toString('hex')}.zip`;
+  const throughBucket = async (bucket: string) => {
+    // S3 refuses a body whose SHA-256 is not the one planned.
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: zip, ChecksumSHA256: codeSha256 }));
+    await sendUpdate(lambda, recoveries, name, 'UpdateFunctionCode', () =>
+      lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, S3Bucket: bucket, S3Key: key })),
+    );
+  };
   try {
     await waitUntilUpdated(lambda, name);
     if (zip.length > DIRECT_UPLOAD_LIMIT) {
-      if (!artifactBucket) {
-        throw new OmnixError(
-          'PackageTooLarge',
-          `the package of ${name} is ${(zip.length / 1048576).toFixed(1)} MB; Lambda takes at most 50 MB directly`,
-          {
-            hint: 'Set backend.artifactBucket: larger packages go through S3.',
-          },
-        );
-      }
-      const key = `omnix/${name}/${Buffer.from(codeSha256, 'base64').toString('hex')}.zip`;
-      // S3 refuses a body whose SHA-256 is not the one planned.
-      await s3.send(
-        new PutObjectCommand({ Bucket: artifactBucket, Key: key, Body: zip, ChecksumSHA256: codeSha256 }),
-      );
-      await lambda.send(
-        new UpdateFunctionCodeCommand({ FunctionName: name, S3Bucket: artifactBucket, S3Key: key }),
-      );
+      if (!artifactBucket) throw packageTooLarge(name, zip.length);
+      await throughBucket(artifactBucket);
     } else {
-      await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+      const direct = async () => {
+        await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+      };
+      await recovering(recoveries, 'UpdateFunctionCode', direct, [
+        afterUpdateInProgress(lambda, name, 'UpdateFunctionCode', direct),
+        // Lambda limits the request, not the zip: a package a little under 50 MB can still be refused.
+        ...(artifactBucket
+          ? [
+              {
+                failure: 'lambda-package-too-large' as const,
+                recover: async () => ({
+                  value: await throughBucket(artifactBucket),
+                  action: `uploaded the ${megabytes(zip.length)} MB package of ${name} to s3://${artifactBucket}/${key} and updated the function from there`,
+                }),
+              },
+            ]
+          : []),
+      ]);
     }
     await waitUntilUpdated(lambda, name);
   } catch (error) {
+    if ((error as { name?: string }).name === 'RequestEntityTooLargeException' && !artifactBucket)
+      throw packageTooLarge(name, zip.length, error);
     throw fromAwsError(error, `updating the code of ${name}`);
   }
 }
 
-export async function updateConfiguration(lambda: LambdaClient, fn: DesiredFunction): Promise<void> {
+function packageTooLarge(name: string, bytes: number, cause?: unknown): OmnixError {
+  const size = `${megabytes(bytes)} MB`;
+  return new OmnixError(
+    'PackageTooLarge',
+    cause
+      ? `Lambda refused the ${size} package of ${name} as too large for a direct upload; set backend.artifactBucket so that it goes through S3`
+      : `the package of ${name} is ${size}; Lambda takes at most 50 MB directly: set backend.artifactBucket so that it goes through S3`,
+    { hint: 'Set backend.artifactBucket: larger packages go through S3.', ...(cause ? { cause } : {}) },
+  );
+}
+
+export async function updateConfiguration(
+  lambda: LambdaClient,
+  fn: DesiredFunction,
+  recoveries?: Recoveries,
+): Promise<void> {
   try {
     await waitUntilUpdated(lambda, fn.name);
-    await lambda.send(
-      new UpdateFunctionConfigurationCommand({
-        FunctionName: fn.name,
-        Runtime: fn.runtime as never,
-        Handler: fn.handler,
-        MemorySize: fn.memoryMb,
-        Timeout: fn.timeoutSeconds,
-        Environment: { Variables: fn.environment },
-        Description: fn.description ?? '',
-      }),
+    await sendUpdate(lambda, recoveries, fn.name, 'UpdateFunctionConfiguration', () =>
+      lambda.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: fn.name,
+          Runtime: fn.runtime as never,
+          Handler: fn.handler,
+          MemorySize: fn.memoryMb,
+          Timeout: fn.timeoutSeconds,
+          Environment: { Variables: fn.environment },
+          Description: fn.description ?? '',
+        }),
+      ),
     );
     await waitUntilUpdated(lambda, fn.name);
   } catch (error) {
@@ -133,12 +205,20 @@ export async function publishVersion(
   lambda: LambdaClient,
   name: string,
   codeSha256: string,
+  recoveries?: Recoveries,
 ): Promise<string> {
   try {
-    const revisionId = await waitUntilUpdated(lambda, name);
-    const published = await lambda.send(
-      new PublishVersionCommand({ FunctionName: name, CodeSha256: codeSha256, RevisionId: revisionId }),
-    );
+    // The revision is read again for a retry: the update waited for may have been someone else's, and
+    // then CodeSha256 refuses to publish it.
+    const publish = async () =>
+      lambda.send(
+        new PublishVersionCommand({
+          FunctionName: name,
+          CodeSha256: codeSha256,
+          RevisionId: await waitUntilUpdated(lambda, name),
+        }),
+      );
+    const published = await sendUpdate(lambda, recoveries, name, 'PublishVersion', publish);
     return published.Version!;
   } catch (error) {
     throw fromAwsError(error, `publishing a version of ${name}`);
@@ -155,15 +235,18 @@ export async function pointAlias(
   alias: string,
   version: string,
   weights: Record<string, number> = {},
+  recoveries?: Recoveries,
 ): Promise<void> {
   try {
-    await lambda.send(
-      new UpdateAliasCommand({
-        FunctionName: name,
-        Name: alias,
-        FunctionVersion: version,
-        RoutingConfig: { AdditionalVersionWeights: weights },
-      }),
+    await sendUpdate(lambda, recoveries, name, 'UpdateAlias', () =>
+      lambda.send(
+        new UpdateAliasCommand({
+          FunctionName: name,
+          Name: alias,
+          FunctionVersion: version,
+          RoutingConfig: { AdditionalVersionWeights: weights },
+        }),
+      ),
     );
   } catch (error) {
     if (!notFound(error)) throw fromAwsError(error, `moving alias ${alias} of ${name}`);

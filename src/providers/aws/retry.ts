@@ -45,6 +45,7 @@ const MAX_DELAY_MS = 10_000;
  * omnix makes: each is idempotent (reads, puts, alias and stage updates), idempotent in effect
  * (CreateInvalidation by its CallerReference, CreateDeployment with the stage it points), or guarded
  * by a precondition that refuses a repeat (PublishVersion's RevisionId, conditional lock writes).
+ * The agent's recoveries decide for themselves, step by step, in `src/agent/recovery/steps.ts`.
  */
 export function budgetedRetryStrategy(
   policy: RetryPolicy,
