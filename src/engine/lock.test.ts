@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testdir } from '../../test/helpers/testdir.js';
 import { FileStateStore } from '../state/file/file-store.js';
 import type { DeployEvent } from './events.js';
@@ -31,7 +31,7 @@ describe('deployment locks', () => {
     setTimeout(() => void store.releaseLock(first), 150);
     const second = await takeLock(store, 'staging', bob, {
       ttlSeconds: 60,
-      waitMs: 5000,
+      waitMs: 60_000,
       pollMs: 40,
       report: (event) => events.push(event),
     });
@@ -51,11 +51,21 @@ describe('deployment locks', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });
 
-  it('keeps a held lock alive past its TTL, and lets go of it', async () => {
+  it('keeps a held lock alive by renewing it before it expires, and lets go of it', async () => {
     const store = new FileStateStore(await testdir({}));
-    const taken = await takeLock(store, 'staging', ada, { ttlSeconds: 0.3, report: () => {} });
-    const lease = keepAlive(store, taken, 0.3, () => {}, 50);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const taken = await takeLock(store, 'staging', ada, { ttlSeconds: 60, report: () => {} });
+    const lease = keepAlive(store, taken, 60, () => {}, 50);
+    // Two renewals seen, whatever the machine's speed: each moves the expiry on and changes the token.
+    await vi.waitFor(async () => expect((await store.readLock('staging'))?.token).not.toBe(taken.token), {
+      timeout: 60_000,
+      interval: 20,
+    });
+    const renewed = lease.current();
+    await vi.waitFor(() => expect(lease.current().token).not.toBe(renewed.token), {
+      timeout: 60_000,
+      interval: 20,
+    });
+    expect(Date.parse(lease.current().expiresAt)).toBeGreaterThan(Date.parse(taken.expiresAt));
     expect((await store.acquireLock('staging', bob, 60)).acquired).toBe(false);
     expect(lease.lost()).toBeUndefined();
     await lease.release();
@@ -69,8 +79,10 @@ describe('deployment locks', () => {
     const lease = keepAlive(store, taken, 60, (event) => events.push(event), 30);
     await store.breakLock('staging');
     await takeLock(store, 'staging', bob, { ttlSeconds: 60, report: () => {} });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(lease.lost()).toMatchObject({ code: 'LockLost' });
+    await vi.waitFor(() => expect(lease.lost()).toMatchObject({ code: 'LockLost' }), {
+      timeout: 60_000,
+      interval: 20,
+    });
     expect(events.some((event) => event.kind === 'warn')).toBe(true);
     await lease.release();
     expect((await store.readLock('staging'))?.holder.user).toBe('bob');
