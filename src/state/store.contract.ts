@@ -290,8 +290,9 @@ interface ChildRun {
 
 /**
  * `count` Node processes open the store and wait until all are ready; then each tries the lock once
- * (reporting the holder it was told), keeps trying until it holds it, holds it (the first winner 1.5 s,
- * so every first attempt meets it; the others 25 ms), and lets go.
+ * (reporting the holder it was told), keeps trying until it holds it, holds it (the first winner until
+ * every process has made its first attempt, so each of them meets it, however slow the machine; the
+ * others 25 ms), and lets go.
  */
 async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promise<ChildRun[]> {
   const moduleUrl = new URL('../../dist/state/open.js', import.meta.url).href;
@@ -305,22 +306,27 @@ async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promis
     await new Promise((go) => process.stdin.once('data', go));
     let attempt = await store.acquireLock('staging', holder, 60);
     const first = attempt.acquired ? 'won' : attempt.holder.holder.user;
-    const deadline = Date.now() + 60000;
+    const everyoneTried = new Promise((go) => process.stdin.once('data', go));
+    process.stdout.write('tried\\n');
+    const deadline = Date.now() + 120000;
     while (!attempt.acquired && Date.now() < deadline) {
       await sleep(10 + Math.random() * 20);
       attempt = await store.acquireLock('staging', holder, 60);
     }
     if (!attempt.acquired) throw new Error('never got the lock');
     const from = Date.now();
-    await sleep(first === 'won' ? 1500 : 25);
+    await (first === 'won' ? everyoneTried : sleep(25));
     const to = Date.now();
     await store.releaseLock(attempt.lock);
     process.stdout.write(JSON.stringify({ user, first, held: [from, to] }));
     process.stdin.destroy();
   `;
   let ready = 0;
+  let tried = 0;
   let go: () => void = () => {};
   const allReady = new Promise<void>((resolve) => (go = resolve));
+  let done: () => void = () => {};
+  const allTried = new Promise<void>((resolve) => (done = resolve));
   const runs = Array.from(
     { length: count },
     () =>
@@ -328,16 +334,25 @@ async function lockInChildProcesses(spec: StateStoreSpec, count: number): Promis
         const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
         let out = '';
         let err = '';
+        let seen = 0;
         child.stdout.on('data', (chunk) => {
           out += chunk;
-          if (out === 'ready\n' && ++ready === count) go();
+          if (seen === 0 && out.startsWith('ready\n')) {
+            seen = 1;
+            if (++ready === count) go();
+          }
+          if (seen === 1 && out.startsWith('ready\ntried\n')) {
+            seen = 2;
+            if (++tried === count) done();
+          }
         });
         allReady.then(() => child.stdin.write('go\n'));
+        allTried.then(() => child.stdin.write('done\n'));
         child.stderr.on('data', (chunk) => (err += chunk));
         child.on('error', reject);
         child.on('close', (code) =>
           code === 0
-            ? resolve(JSON.parse(out.slice('ready\n'.length)) as ChildRun)
+            ? resolve(JSON.parse(out.slice('ready\ntried\n'.length)) as ChildRun)
             : reject(new Error(`child failed (${code}): ${err}`)),
         );
       }),
