@@ -36,7 +36,8 @@ try {
   for (let round = 0; round < rounds; round++) {
     const before = await calls();
     const start = process.hrtime.bigint();
-    const outcome = await rollbackRelease(common);
+    // Back and forth between the two releases: after a rollback, going back again must name the release.
+    const outcome = await rollbackRelease({ ...common, release: round % 2 === 0 ? 1 : 2 });
     if (outcome.status !== 'rolled-back') throw new Error(`round ${round}: ${outcome.status}`);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     counts.push((await calls()) - before);
