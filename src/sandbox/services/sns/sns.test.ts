@@ -47,7 +47,9 @@ describe('sandbox SNS', () => {
       }),
     );
     expect(MessageId).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await (await fetch(`${running.endpoint}/_omnix/sns/omnix-events`)).json();
+    const kept = (await (await fetch(`${running.endpoint}/_omnix/sns/omnix-events`)).json()) as {
+      messages: unknown[];
+    };
     expect(kept.messages).toEqual([
       expect.objectContaining({
         MessageId,
