@@ -260,7 +260,9 @@ describe('omnix state', () => {
     const again = await runCli(['state', 'migrate', 'staging', '--from', 'file', '--to', 'file:moved'], {
       cwd: root,
     });
-    expect(again.stdout).toMatch(/staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+yes/);
+    expect(again.stdout).toMatch(
+      /staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+0 \(0 copied\)\s+yes/,
+    );
   });
 
   it('says what is missing from an incomplete or unknown store', async () => {

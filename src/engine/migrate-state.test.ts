@@ -4,6 +4,7 @@ import { testdir } from '../../test/helpers/testdir.js';
 import { FileStateStore } from '../state/file/file-store.js';
 import { openStateStore } from '../state/open.js';
 import { deployment } from '../state/store.contract.js';
+import { newApprovalId } from '../state/store.js';
 import { migrateEnvironment } from './migrate-state.js';
 
 async function filledFileStore() {
@@ -22,11 +23,20 @@ async function filledFileStore() {
       manifest: { backend: { functions: [{ name: 'api', version: String(day), codeSha256: `sha-${day}` }] } },
     });
   }
+  for (const kind of ['requested', 'approved'] as const)
+    await store.putApproval({
+      id: newApprovalId(),
+      environment: 'staging',
+      kind,
+      planDigest: '0123456789abcdef',
+      by: `arn:aws:iam::000000000000:user/${kind === 'requested' ? 'ci' : 'reviewer'}`,
+      at: '2026-02-04T10:00:00.000Z',
+    });
   return store;
 }
 
 describe('state migration', () => {
-  it('copies every deployment and release from a folder to S3, verifies them, and is safe to rerun', async () => {
+  it('copies every deployment, release and approval record from a folder to S3, verifies them, and is safe to rerun', async () => {
     const running = await sandbox();
     const source = await filledFileStore();
     const target = await openStateStore({
@@ -40,13 +50,16 @@ describe('state migration', () => {
       environment: 'staging',
       deployments: { total: 3, copied: 3, alreadyThere: 0 },
       releases: { total: 3, copied: 3, alreadyThere: 0 },
+      approvals: { total: 2, copied: 2, alreadyThere: 0 },
       verified: true,
     });
     expect(await target.listDeployments('staging')).toEqual(await source.listDeployments('staging'));
+    expect(await target.listApprovals('staging')).toEqual(await source.listApprovals('staging'));
     expect(await target.listReleases('staging')).toEqual(await source.listReleases('staging'));
     const again = await migrateEnvironment(source, target, 'staging', () => {});
     expect(again.deployments).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
     expect(again.releases).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
+    expect(again.approvals).toEqual({ total: 2, copied: 0, alreadyThere: 2 });
   });
 
   it('refuses to overwrite a release the target holds with other content, and to move a locked environment', async () => {
