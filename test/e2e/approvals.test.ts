@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { omnixProcess } from '../helpers/omnix-process.js';
 import { type Fixture, fixtureWithoutLatencyLimits } from '../helpers/production-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 
 /** Two people (two access keys, so two sandbox identities), each running omnix without a terminal. */
 function people(fixture: Fixture) {
@@ -116,4 +118,31 @@ describe('approval gates (no terminal)', () => {
     expect(deployed.code, deployed.stderr).toBe(0);
     expect((await fixture.store.listReleases('production')).map((release) => release.number)).toEqual([1]);
   }, 180_000);
+
+  it('on a terminal, typing the environment name after seeing the plan is the approval', async () => {
+    const fixture = await fixtureWithoutLatencyLimits();
+    vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+    try {
+      const questions: string[] = [];
+      const run = await runCli(['deploy', 'production', '--no-color'], {
+        cwd: fixture.project,
+        env: fixture.env as Record<string, string>,
+        tty: true,
+        answers: ['production'],
+        questions,
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Plan for production');
+      expect(questions).toEqual(['Type production to deploy it']);
+      const [record] = await fixture.store.listDeployments('production');
+      expect(record).toMatchObject({
+        status: 'succeeded',
+        approval: { via: 'terminal', by: `arn:aws:iam::000000000000:user/${TEST_CREDENTIALS.accessKeyId}` },
+      });
+      expect(await fixture.store.listApprovals('production')).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 120_000);
 });
