@@ -1,11 +1,7 @@
 import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
-import {
-  approversNotImplemented,
-  httpApiNotImplemented,
-  notificationsNotImplemented,
-  workflowsNotImplemented,
-} from './rules/not-implemented.js';
+import { httpApiNotImplemented, workflowsNotImplemented } from './rules/not-implemented.js';
+import { webhooksUseHttps } from './rules/notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
 import type { OmnixConfig } from './schema.js';
 
@@ -316,10 +312,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
   pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
   productionHasApprovals,
+  webhooksUseHttps,
   httpApiNotImplemented,
-  notificationsNotImplemented,
   workflowsNotImplemented,
-  approversNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

@@ -4,6 +4,7 @@ import { testdir } from '../../test/helpers/testdir.js';
 import { FileStateStore } from '../state/file/file-store.js';
 import { openStateStore } from '../state/open.js';
 import { deployment } from '../state/store.contract.js';
+import { newApprovalId } from '../state/store.js';
 import { migrateEnvironment } from './migrate-state.js';
 
 async function filledFileStore() {
@@ -24,11 +25,20 @@ async function filledFileStore() {
     await store.putMemory({ id: record.id, schemaVersion: 1, environment: 'staging', outcome: 'succeeded' });
   }
   await store.putMemory({ id: 'learned-production', schemaVersion: 1, environment: 'production' });
+  for (const kind of ['requested', 'approved'] as const)
+    await store.putApproval({
+      id: newApprovalId(),
+      environment: 'staging',
+      kind,
+      planDigest: '0123456789abcdef',
+      by: `arn:aws:iam::000000000000:user/${kind === 'requested' ? 'ci' : 'reviewer'}`,
+      at: '2026-02-04T10:00:00.000Z',
+    });
   return store;
 }
 
 describe('state migration', () => {
-  it('copies every deployment and release from a folder to S3, verifies them, and is safe to rerun', async () => {
+  it('copies every deployment, release and approval record from a folder to S3, verifies them, and is safe to rerun', async () => {
     const running = await sandbox();
     const source = await filledFileStore();
     const target = await openStateStore({
@@ -43,6 +53,7 @@ describe('state migration', () => {
       deployments: { total: 3, copied: 3, alreadyThere: 0 },
       releases: { total: 3, copied: 3, alreadyThere: 0 },
       memory: { total: 3, copied: 3, alreadyThere: 0, unreadable: 0 },
+      approvals: { total: 2, copied: 2, alreadyThere: 0 },
       verified: true,
     });
     // Only the environment's own memory moves with it.
@@ -50,11 +61,13 @@ describe('state migration', () => {
       (await source.listMemory()).map((read) => read.id).filter((id) => id !== 'learned-production'),
     );
     expect(await target.listDeployments('staging')).toEqual(await source.listDeployments('staging'));
+    expect(await target.listApprovals('staging')).toEqual(await source.listApprovals('staging'));
     expect(await target.listReleases('staging')).toEqual(await source.listReleases('staging'));
     const again = await migrateEnvironment(source, target, 'staging', () => {});
     expect(again.deployments).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
     expect(again.releases).toEqual({ total: 3, copied: 0, alreadyThere: 3 });
     expect(again.memory).toMatchObject({ total: 3, copied: 0, alreadyThere: 3 });
+    expect(again.approvals).toEqual({ total: 2, copied: 0, alreadyThere: 2 });
   });
 
   it('moves the journal of a deployment left in progress with its record', async () => {

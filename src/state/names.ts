@@ -2,6 +2,7 @@ import { OmnixError } from '../core/errors.js';
 
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const DEPLOYMENT_ID = /^d-[0-9TZ]+-[0-9a-f]+$/;
+const APPROVAL_ID = /^a-[0-9TZ]+-[0-9a-f]+$/;
 
 const MEMORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -25,6 +26,11 @@ export function checkDeploymentId(id: string): string {
 
 export function checkMemoryId(id: string): string {
   if (!MEMORY_ID.test(id)) throw new OmnixError('InvalidMemoryId', `'${id}' is not a memory document id`);
+  return id;
+}
+
+export function checkApprovalId(id: string): string {
+  if (!APPROVAL_ID.test(id)) throw new OmnixError('InvalidApprovalId', `'${id}' is not an approval id`);
   return id;
 }
 

@@ -1,5 +1,6 @@
 import type { JournalAppend } from './journal.js';
 import type {
+  ApprovalRecord,
   DeploymentRecord,
   LockAttempt,
   LockRecord,
@@ -41,6 +42,11 @@ export interface StateStore {
   /** Newest first. */
   listReleases(environment: string, options?: { limit?: number }): Promise<ReleaseRecord[]>;
 
+  /** Adds an approval request or decision (they are never changed once written). */
+  putApproval(record: ApprovalRecord): Promise<void>;
+  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
+  listApprovals(environment: string, options?: { limit?: number }): Promise<ApprovalRecord[]>;
+
   /** Takes the environment's lock, or says who holds it. An expired lock is taken over safely. */
   acquireLock(environment: string, holder: LockRecord['holder'], ttlSeconds: number): Promise<LockAttempt>;
   /** Extends a held lock; fails (LockLost) when it was taken over meanwhile. */
@@ -76,4 +82,9 @@ export function newDeploymentId(at?: Date): string {
   }
   const stamp = new Date(millis).toISOString().replace(/[-:.]/g, '');
   return `d-${stamp}-${Math.random().toString(16).slice(2, 8)}`;
+}
+
+/** `a-20261202T004500123Z-1a2b3c`: an approval record's id, in time order like deployment ids. */
+export function newApprovalId(at?: Date): string {
+  return `a-${newDeploymentId(at).slice(2)}`;
 }

@@ -97,13 +97,14 @@ export async function stateMigrate(
   }
   context.print(
     renderTable(
-      ['ENV', 'FROM', 'TO', 'DEPLOYMENTS', 'RELEASES', 'MEMORY', 'VERIFIED'],
+      ['ENV', 'FROM', 'TO', 'DEPLOYMENTS', 'RELEASES', 'APPROVALS', 'MEMORY', 'VERIFIED'],
       results.map((r) => [
         r.environment,
         r.from,
         r.to,
         `${r.deployments.total} (${r.deployments.copied} copied)`,
         `${r.releases.total} (${r.releases.copied} copied)`,
+        `${r.approvals.total} (${r.approvals.copied} copied)`,
         `${r.memory.total} (${r.memory.copied} copied)`,
         r.verified ? 'yes' : 'no',
       ]),

@@ -40,6 +40,7 @@ export interface AwsClients {
   cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
   /** HTTP requests sent so far through these clients, by service (each retry counts): for anomaly detection. */
   requestCounts(): Record<string, number>;
+  sns(): Promise<import('@aws-sdk/client-sns').SNSClient>;
 }
 
 /** The slice of an SDK client the request counter needs. */
@@ -150,6 +151,10 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
     cloudWatch: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch');
       return prepared('cloudwatch', new sdk.CloudWatchClient(await config()));
+    }),
+    sns: once(async () => {
+      const sdk = await importSdk(() => import('@aws-sdk/client-sns'), '@aws-sdk/client-sns');
+      return prepared('sns', new sdk.SNSClient(await config()));
     }),
   };
 }

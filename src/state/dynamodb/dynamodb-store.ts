@@ -15,6 +15,7 @@ import { fromAwsError } from '../../providers/aws/errors.js';
 import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
+  checkApprovalId,
   checkDeploymentId,
   checkEnvironment,
   checkMemoryId,
@@ -26,6 +27,7 @@ import {
   releaseExists,
 } from '../names.js';
 import type {
+  ApprovalRecord,
   DeploymentRecord,
   LockAttempt,
   LockRecord,
@@ -64,6 +66,7 @@ const decode = <T>(item: Item | undefined): T | undefined =>
 
 const deploymentSortKey = (id: string) => `deployment#${id}`;
 const releaseSortKey = (number: number) => `release#${String(number).padStart(10, '0')}`;
+const approvalSortKey = (id: string) => `approval#${id}`;
 const LOCK_SORT_KEY = 'lock';
 const journalSortKey = (id: string, from?: number) =>
   `journal#${id}#${from === undefined ? '' : String(from).padStart(10, '0')}`;
@@ -73,7 +76,7 @@ const memorySortKey = (id: string) => `memory#${checkMemoryId(id)}`;
 
 /**
  * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
- * `deployment#<id>` (ids sort by time), `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
+ * `deployment#<id>` (ids sort by time), `approval#<id>`, `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
  * `Body`. A keys-only index `ByDeploymentId` finds a deployment by id alone. The lock is a conditional
  * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds). A deployment's
  * journal is one item per append (`journal#<id>#<from>`), at most a thousand changes each. The agent's
@@ -328,6 +331,21 @@ export class DynamoDbStateStore implements StateStore {
 
   listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
     return this.query(environment, 'release#', limit);
+  }
+
+  async putApproval(record: ApprovalRecord): Promise<void> {
+    const item: Item = {
+      PK: { S: checkEnvironment(record.environment) },
+      SK: { S: approvalSortKey(checkApprovalId(record.id)) },
+      Body: { B: encode(record, `approval record ${record.id}`) },
+    };
+    await this.send(`writing approval record ${record.id}`, () =>
+      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+    );
+  }
+
+  listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
+    return this.query(environment, 'approval#', limit);
   }
 
   private lockItem(lock: LockRecord): Item {

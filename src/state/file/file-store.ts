@@ -5,6 +5,7 @@ import { mapPool } from '../../core/pool.js';
 import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
+  checkApprovalId,
   checkDeploymentId,
   checkEnvironment,
   checkMemoryId,
@@ -17,6 +18,7 @@ import {
   releaseExists,
 } from '../names.js';
 import type {
+  ApprovalRecord,
   DeploymentRecord,
   LockAttempt,
   LockRecord,
@@ -80,8 +82,8 @@ async function listNames(dir: string): Promise<string[]> {
  * The default store: a folder (`.omnix/state`). Deployments in `<env>/deployments/<id>.json`, releases
  * in `<env>/releases/<number>.json` (created exclusively), the lock in `<env>/lock.json` (created
  * exclusively; an expired one is moved aside by rename, which only one taker can win). A deployment's
- * journal is `<env>/journals/<id>.ndjson`, one line per append, each fsynced. The agent's memory is in
- * `.agent-memory/<id>.json`.
+ * journal is `<env>/journals/<id>.ndjson`, one line per append, each fsynced. Approval records are in
+ * `<env>/approvals/<id>.json`; the agent's memory is in `.agent-memory/<id>.json`.
  */
 export class FileStateStore implements StateStore {
   constructor(private readonly root: string) {}
@@ -178,6 +180,21 @@ export class FileStateStore implements StateStore {
       .slice(0, limit);
     const records = await mapPool(numbers, 32, (number) => this.getRelease(environment, number));
     return records.filter((record): record is ReleaseRecord => record !== undefined);
+  }
+
+  async putApproval(record: ApprovalRecord): Promise<void> {
+    await atomicWrite(
+      this.dir(record.environment, 'approvals', `${checkApprovalId(record.id)}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
+  }
+
+  async listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
+    const names = (await listNames(this.dir(environment, 'approvals'))).sort().reverse().slice(0, limit);
+    const records = await mapPool(names, 32, (name) =>
+      readJson<ApprovalRecord>(this.dir(environment, 'approvals', name)),
+    );
+    return records.filter((record): record is ApprovalRecord => record !== undefined);
   }
 
   async acquireLock(

@@ -58,6 +58,29 @@ describe('requiredPermissions', () => {
     expect(on('iam:SimulatePrincipalPolicy')).toEqual(['arn:aws:iam::123456789012:role/deployer']);
   });
 
+  it('publishes only to the SNS topics notifications name', async () => {
+    const config = {
+      ...(await example()),
+      notifications: [
+        {
+          type: 'sns' as const,
+          topicArn: 'arn:aws:sns:us-east-1:123456789012:deploys',
+          events: [],
+          timeout: '5s',
+          retries: 2,
+        },
+      ],
+    };
+    const publish = requiredPermissions(config, SCOPE).filter((p) => p.action.startsWith('sns:'));
+    expect(publish).toEqual([
+      expect.objectContaining({
+        action: 'sns:Publish',
+        resources: ['arn:aws:sns:us-east-1:123456789012:deploys'],
+      }),
+    ]);
+    expect(requiredPermissions(await example(), SCOPE).some((p) => p.action.startsWith('sns:'))).toBe(false);
+  });
+
   it('uses the partition of the region', async () => {
     const permissions = requiredPermissions(await example(), {
       ...SCOPE,

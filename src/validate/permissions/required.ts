@@ -161,6 +161,9 @@ export function requiredPermissions(config: OmnixConfig, scope: PermissionScope)
       'cloudwatch-alarm health checks',
     );
 
+  const topics = config.notifications.flatMap((target) => (target.type === 'sns' ? [target.topicArn] : []));
+  if (topics.length > 0) need(['sns:Publish'], [...new Set(topics)], 'notifications to SNS topics');
+
   const state = config.state;
   if (state.backend === 's3') {
     const bucket = bucketArn(state.bucket);
