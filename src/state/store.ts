@@ -1,4 +1,5 @@
 import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
+import type { WorkflowRunRecord } from './workflow-runs.js';
 
 /**
  * Where deployments, releases and locks are kept. One interface, one contract suite
@@ -32,6 +33,12 @@ export interface StateStore {
   readLock(environment: string): Promise<LockRecord | undefined>;
   /** Removes whatever lock there is (an explicit, confirmed break). */
   breakLock(environment: string): Promise<LockRecord | undefined>;
+
+  /** Creates or replaces a workflow run's record, atomically. Runs belong to no environment. */
+  putWorkflowRun(record: WorkflowRunRecord): Promise<void>;
+  getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined>;
+  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
+  listWorkflowRuns(options?: { limit?: number }): Promise<WorkflowRunRecord[]>;
 }
 
 let lastMillis = 0;

@@ -15,6 +15,10 @@ import {
 } from '../names.js';
 import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
+import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
+
+/** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
+const WORKFLOW_RUNS = '_workflow-runs';
 
 /** Writes through a temporary file, fsync and rename: readers see the old content or the new, never half. */
 async function atomicWrite(file: string, content: string): Promise<void> {
@@ -182,6 +186,25 @@ export class FileStateStore implements StateStore {
     const current = await this.readLock(environment);
     await rm(this.dir(environment, 'lock.json'), { force: true });
     return current;
+  }
+
+  async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {
+    await atomicWrite(
+      join(this.root, WORKFLOW_RUNS, `${checkWorkflowRunId(record.id)}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
+  }
+
+  async getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined> {
+    if (!isWorkflowRunId(id)) return undefined;
+    return readJson<WorkflowRunRecord>(join(this.root, WORKFLOW_RUNS, `${id}.json`));
+  }
+
+  async listWorkflowRuns({ limit = 50 } = {}): Promise<WorkflowRunRecord[]> {
+    const dir = join(this.root, WORKFLOW_RUNS);
+    const names = (await listNames(dir)).sort().reverse().slice(0, limit);
+    const records = await mapPool(names, 32, (name) => readJson<WorkflowRunRecord>(join(dir, name)));
+    return records.filter((record): record is WorkflowRunRecord => record !== undefined);
   }
 
   private async environments(): Promise<string[]> {
