@@ -55,6 +55,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
     apigateway: createApiGatewayServer(apiGateway, lambda.invoke, options),
+    lambdacode: lambda.code,
   };
   const app = createSandboxApp({ options, services, faults, iamPolicies, servers });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
