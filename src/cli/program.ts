@@ -197,6 +197,22 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/deploy.js')).deployCommand(context, args[0]!, options),
   },
   {
+    name: 'promote',
+    arguments: '<from> <to>',
+    summary:
+      "Deploy to <to> exactly the artifacts live in <from>'s latest release (site bytes, function code), with <to>'s configuration",
+    options: [
+      WAIT_FOR_LOCK,
+      {
+        flags: '--safe-mode',
+        description: 'canary rollout judged by the stricter health.safeMode thresholds',
+      },
+    ],
+    examples: ['omnix promote staging production', 'omnix promote staging production --yes --json'],
+    run: async (context, args, options) =>
+      (await import('./commands/promote.js')).promoteCommand(context, args[0]!, args[1]!, options),
+  },
+  {
     name: 'rollback',
     arguments: '<env> [release]',
     summary:

@@ -121,6 +121,16 @@ export interface DeploymentRecord {
   validation?: ValidationSummary;
   /** Automatic recoveries tried during the change, in order. */
   recoveries?: RecoveryRecord[];
+  /** Set on a promotion: the release of another environment whose artifacts this deployment made live. */
+  promotedFrom?: PromotedFrom;
+}
+
+/** Where a promotion's artifacts came from. */
+export interface PromotedFrom {
+  environment: string;
+  release: number;
+  /** The deployment that made that release. */
+  deploymentId: string;
 }
 
 export interface ReleaseRecord {
