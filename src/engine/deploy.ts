@@ -1,7 +1,7 @@
+import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, UsageError } from '../core/errors.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
 import type { HealthReport } from '../health/types.js';
-import type { LoadedConfig } from '../config/load.js';
 import type { DeploymentRecord, PromotedFrom, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';

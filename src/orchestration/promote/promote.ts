@@ -47,7 +47,11 @@ export async function promote(options: PromoteOptions): Promise<PromoteOutcome> 
 
   const opened = await openChange({ ...rest, environment: from, report: () => {} });
   const { release } = await promotableRelease(opened.store, { ...rest, environment: from });
-  const origin: PromotedFrom = { environment: from, release: release.number, deploymentId: release.deploymentId };
+  const origin: PromotedFrom = {
+    environment: from,
+    release: release.number,
+    deploymentId: release.deploymentId,
+  };
   const differences = environmentDifferences(source, target);
   emit(
     options.report,

@@ -1,6 +1,6 @@
 import { ValidationFailedError } from '../../core/errors.js';
-import type { ChangeOptions } from '../../engine/recorded-change.js';
 import { healthNow } from '../../engine/health-now.js';
+import type { ChangeOptions } from '../../engine/recorded-change.js';
 import { driftNow } from '../../engine/validate-now.js';
 import type { HealthReport } from '../../health/types.js';
 import type { ReleaseRecord } from '../../state/records.js';
@@ -13,9 +13,13 @@ export interface PromotableRelease {
 }
 
 const refuse = (environment: string, why: string, hint: string) =>
-  new ValidationFailedError('SourceNotPromotable', `${environment} cannot be promoted: ${why}; nothing was changed`, {
-    hint,
-  });
+  new ValidationFailedError(
+    'SourceNotPromotable',
+    `${environment} cannot be promoted: ${why}; nothing was changed`,
+    {
+      hint,
+    },
+  );
 
 /**
  * The source environment's latest release, refused (exit 3) unless it is what the latest deployment
