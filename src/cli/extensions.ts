@@ -1,11 +1,35 @@
 import type { ChangeExtension } from '../engine/extensions.js';
+import { notificationsExtension } from '../notifications/extension.js';
+import { approvalGate } from '../orchestration/approvals/gate.js';
+import { freezeGate } from '../orchestration/freeze/gate.js';
 import type { CommandContext } from './io.js';
+
+/** What a command passes on to the gates: its flags, and whether a person confirmed on the terminal. */
+export interface ExtensionOptions {
+  /** `--wait-for-approval`, in milliseconds. */
+  waitForApprovalMs?: number;
+  /** `--override-freeze "<why>"`. */
+  overrideFreeze?: string;
+  /** True once the person at the terminal saw the plan and typed the environment's name. */
+  confirmedOnTerminal?: () => boolean;
+}
 
 /**
  * The capabilities outside the engine that deploy, plan, rollback and recover run with, in the order
  * they are asked about a plan. Each keeps its heavy code behind a dynamic import in its methods, so a
- * command pays only for what it calls.
+ * command pays only for what it calls. The freeze is asked first: a frozen environment records no
+ * approval request.
  */
-export function changeExtensions(_context: CommandContext): ChangeExtension[] {
-  return [];
+export function changeExtensions(
+  _context: CommandContext,
+  options: ExtensionOptions = {},
+): ChangeExtension[] {
+  return [
+    freezeGate(options.overrideFreeze !== undefined ? { overrideReason: options.overrideFreeze } : {}),
+    approvalGate({
+      ...(options.waitForApprovalMs !== undefined ? { waitForApprovalMs: options.waitForApprovalMs } : {}),
+      ...(options.confirmedOnTerminal ? { confirmedOnTerminal: options.confirmedOnTerminal } : {}),
+    }),
+    notificationsExtension(),
+  ];
 }

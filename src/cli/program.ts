@@ -186,9 +186,20 @@ export const COMMANDS: CommandSpec[] = [
           'leave out the validate phase (refused where approvals.required, unless --force); recorded',
       },
       { flags: '--force', description: 'with --skip-validation: skip it even where approvals are required' },
+      {
+        flags: '--wait-for-approval <duration>',
+        description:
+          'where approvals are required and none is recorded: wait up to this long (10m, 2h) for one instead of exiting 5',
+      },
+      {
+        flags: '--override-freeze <why>',
+        description: 'deploy inside a freeze window anyway; the reason is recorded and notified',
+      },
     ],
     examples: [
       'omnix deploy staging --yes',
+      'omnix deploy production --yes --wait-for-approval 30m',
+      'omnix deploy production --yes --override-freeze "hotfix for the checkout outage"',
       'omnix deploy production --yes --safe-mode',
       'omnix deploy production --yes --json',
       'omnix deploy development --only frontend --yes',
@@ -241,6 +252,49 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['omnix recover staging --yes', 'omnix recover staging --resume --yes'],
     run: async (context, args, options) =>
       (await import('./commands/recover.js')).recoverCommand(context, args[0]!, options),
+  },
+  {
+    name: 'approve',
+    arguments: '<env>',
+    summary:
+      "Approve a deployment's plan that waits for an approval (as your AWS identity; not your own request)",
+    options: [
+      {
+        flags: '--plan <digest>',
+        description: 'the plan digest to approve (default: the newest pending request)',
+      },
+      { flags: '--comment <text>', description: 'why; recorded and notified' },
+    ],
+    examples: [
+      'omnix approve production',
+      'omnix approve production --plan 3f9c2a7e41d0b6c5 --comment "reviewed"',
+    ],
+    run: async (context, args, options) =>
+      (await import('./commands/approve.js')).decisionCommand(context, args[0]!, 'approved', options),
+  },
+  {
+    name: 'reject',
+    arguments: '<env>',
+    summary:
+      "Refuse a deployment's plan that waits for an approval; that plan is refused (exit 3) from then on",
+    options: [
+      {
+        flags: '--plan <digest>',
+        description: 'the plan digest to reject (default: the newest pending request)',
+      },
+      { flags: '--comment <text>', description: 'why; recorded and notified' },
+    ],
+    examples: ['omnix reject production --comment "not during the sale"'],
+    run: async (context, args, options) =>
+      (await import('./commands/approve.js')).decisionCommand(context, args[0]!, 'rejected', options),
+  },
+  {
+    name: 'approvals',
+    arguments: '[env]',
+    summary: 'Pending approval requests and recent approvals and rejections (all environments without [env])',
+    examples: ['omnix approvals', 'omnix approvals production --json'],
+    run: async (context, args) =>
+      (await import('./commands/approvals.js')).approvalsCommand(context, args[0]),
   },
   {
     name: 'status',
@@ -466,7 +520,7 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
     .helpCommand(false)
     .addHelpText(
       'after',
-      `\nExit codes: 0 success, 1 deployment failed or declined, 2 bad usage or configuration, 3 validation failed, 4 locked, 130 interrupted.\nRun '${bin} <command> --help' for a command's options and examples.`,
+      `\nExit codes: 0 success, 1 deployment failed or declined, 2 bad usage or configuration, 3 validation failed or refused, 4 locked, 5 waiting for approval (nothing changed), 130 interrupted.\nRun '${bin} <command> --help' for a command's options and examples.`,
     );
 
   for (const spec of COMMANDS) addCommand(program, spec, io, state);

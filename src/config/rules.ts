@@ -2,11 +2,10 @@ import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
 import {
   agentNotImplemented,
-  approversNotImplemented,
   httpApiNotImplemented,
-  notificationsNotImplemented,
   workflowsNotImplemented,
 } from './rules/not-implemented.js';
+import { webhooksUseHttps } from './rules/notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
 import type { OmnixConfig } from './schema.js';
 
@@ -317,10 +316,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
   pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
   productionHasApprovals,
+  webhooksUseHttps,
   httpApiNotImplemented,
-  notificationsNotImplemented,
   workflowsNotImplemented,
-  approversNotImplemented,
   agentNotImplemented,
 };
 

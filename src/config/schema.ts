@@ -4,6 +4,7 @@ import { allowOutsideProjectSchema } from './schema/allow-outside-project.js';
 import { approvalsSchema } from './schema/approvals.js';
 import { awsSchema } from './schema/aws.js';
 import { backendSchema } from './schema/backend.js';
+import { freezeSchema } from './schema/freeze.js';
 import { frontendSchema } from './schema/frontend.js';
 import { healthSchema } from './schema/health.js';
 import { notSecretSchema } from './schema/not-secret.js';
@@ -26,6 +27,7 @@ export const configSchema = z
     health: healthSchema,
     rollout: rolloutSchema,
     approvals: approvalsSchema,
+    freeze: freezeSchema,
     notifications: notificationsSchema,
     secrets: secretsSchema,
     notSecret: notSecretSchema,

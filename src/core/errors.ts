@@ -5,6 +5,8 @@ export const ExitCode = {
   Usage: 2,
   ValidationFailed: 3,
   Locked: 4,
+  /** A required approval is not there yet: a request is recorded, nothing was changed. */
+  WaitingForApproval: 5,
   /** Stopped by the user (Ctrl-C): 128 + SIGINT, as shells report it. */
   Interrupted: 130,
 } as const;
@@ -52,6 +54,16 @@ export class ValidationFailedError extends OmnixError {
 export class LockedError extends OmnixError {
   constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
     super('Locked', message, { ...options, exitCode: ExitCode.Locked });
+  }
+}
+
+/**
+ * The change needs an approval that nobody gave yet: exit 5. A pending request is recorded and nothing
+ * changed; the hint names the command that approves it.
+ */
+export class WaitingForApprovalError extends OmnixError {
+  constructor(message: string, options: Omit<OmnixErrorOptions, 'exitCode'> = {}) {
+    super('WaitingForApproval', message, { ...options, exitCode: ExitCode.WaitingForApproval });
   }
 }
 

@@ -9,12 +9,13 @@ export interface MigrationResult {
   environment: string;
   deployments: { total: number; copied: number; alreadyThere: number };
   releases: { total: number; copied: number; alreadyThere: number };
+  approvals: { total: number; copied: number; alreadyThere: number };
   /** Every source record was read back from the target and found equal. */
   verified: boolean;
 }
 
 /**
- * Copies one environment's deployments and releases from `source` to `target`, then reads every one back
+ * Copies one environment's deployments, releases and approval records from `source` to `target`, then reads every one back
  * and compares. Safe to rerun: records already there and equal are left alone; a release number the
  * target already holds with other content is a conflict (releases are never overwritten).
  */
@@ -34,19 +35,32 @@ export async function migrateEnvironment(
       },
     );
 
-  const [deployments, releases, targetDeployments, targetReleases] = await Promise.all([
-    source.listDeployments(environment, { limit: Number.POSITIVE_INFINITY }),
-    source.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
-    target.listDeployments(environment, { limit: Number.POSITIVE_INFINITY }),
-    target.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
-  ]);
+  const all = { limit: Number.POSITIVE_INFINITY };
+  const [deployments, releases, approvals, targetDeployments, targetReleases, targetApprovals] =
+    await Promise.all([
+      source.listDeployments(environment, all),
+      source.listReleases(environment, all),
+      source.listApprovals(environment, all),
+      target.listDeployments(environment, all),
+      target.listReleases(environment, all),
+      target.listApprovals(environment, all),
+    ]);
   const there = new Map(targetDeployments.map((record) => [record.id, record]));
   const result: MigrationResult = {
     environment,
     deployments: { total: deployments.length, copied: 0, alreadyThere: 0 },
     releases: { total: releases.length, copied: 0, alreadyThere: 0 },
+    approvals: { total: approvals.length, copied: 0, alreadyThere: 0 },
     verified: false,
   };
+  const approvalsThere = new Map(targetApprovals.map((record) => [record.id, record]));
+  for (const record of approvals) {
+    if (isDeepStrictEqual(approvalsThere.get(record.id), record)) result.approvals.alreadyThere++;
+    else {
+      await target.putApproval(record);
+      result.approvals.copied++;
+    }
+  }
   for (const record of deployments) {
     if (isDeepStrictEqual(there.get(record.id), record)) result.deployments.alreadyThere++;
     else {
@@ -75,13 +89,15 @@ export async function migrateEnvironment(
     report,
     'info',
     'migrate',
-    `${environment}: copied ${result.deployments.copied} deployment(s) and ${result.releases.copied} release(s)`,
+    `${environment}: copied ${result.deployments.copied} deployment(s), ${result.releases.copied} release(s) and ${result.approvals.copied} approval record(s)`,
   );
 
-  const [copiedDeployments, copiedReleases] = await Promise.all([
-    target.listDeployments(environment, { limit: Number.POSITIVE_INFINITY }),
-    target.listReleases(environment, { limit: Number.POSITIVE_INFINITY }),
+  const [copiedDeployments, copiedReleases, copiedApprovals] = await Promise.all([
+    target.listDeployments(environment, all),
+    target.listReleases(environment, all),
+    target.listApprovals(environment, all),
   ]);
+  const approvalsBack = new Map(copiedApprovals.map((record) => [record.id, record]));
   const readBack = new Map(copiedDeployments.map((record) => [record.id, record]));
   const releasesBack = new Map(copiedReleases.map((record) => [record.number, record]));
   const missing = [
@@ -89,6 +105,9 @@ export async function migrateEnvironment(
     ...releases
       .filter((record) => !isDeepStrictEqual(releasesBack.get(record.number), record))
       .map((r) => `v${r.number}`),
+    ...approvals
+      .filter((record) => !isDeepStrictEqual(approvalsBack.get(record.id), record))
+      .map((r) => r.id),
   ];
   if (missing.length > 0)
     throw new OmnixError(

@@ -15,6 +15,7 @@ import { createIamService, IamPolicies } from './services/iam/iam.js';
 import { createLambdaService } from './services/lambda/lambda.js';
 import { createS3Service } from './services/s3/s3.js';
 import { S3Store } from './services/s3/store.js';
+import { createSnsService } from './services/sns/sns.js';
 import { createSsmService } from './services/ssm/ssm.js';
 import { createStsService } from './services/sts/sts.js';
 
@@ -42,6 +43,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const cloudFront = new CloudFrontState(persistence);
   const lambda = createLambdaService(options, persistence, s3);
   const apiGateway = new ApiGatewayState(options, persistence);
+  const sns = createSnsService(options, persistence);
   const services = {
     sts: createStsService(options),
     iam: createIamService(options, iamPolicies),
@@ -51,11 +53,13 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     apigateway: createApiGatewayService(options, apiGateway),
     monitoring: createCloudWatchService(options, persistence),
     ssm: createSsmService(options, persistence),
+    sns: sns.service,
   };
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
     apigateway: createApiGatewayServer(apiGateway, lambda.invoke, options),
     lambdacode: lambda.code,
+    sns: sns.server,
   };
   const app = createSandboxApp({ options, services, faults, iamPolicies, servers });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { OmnixError } from '../core/errors.js';
 
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const DEPLOYMENT_ID = /^d-[0-9TZ]+-[0-9a-f]+$/;
+const APPROVAL_ID = /^a-[0-9TZ]+-[0-9a-f]+$/;
 
 export const isEnvironmentName = (name: string): boolean => ENVIRONMENT.test(name);
 export const isDeploymentId = (id: string): boolean => DEPLOYMENT_ID.test(id);
@@ -15,6 +16,11 @@ export function checkEnvironment(environment: string): string {
 
 export function checkDeploymentId(id: string): string {
   if (!isDeploymentId(id)) throw new OmnixError('InvalidDeploymentId', `'${id}' is not a deployment id`);
+  return id;
+}
+
+export function checkApprovalId(id: string): string {
+  if (!APPROVAL_ID.test(id)) throw new OmnixError('InvalidApprovalId', `'${id}' is not an approval id`);
   return id;
 }
 

@@ -123,6 +123,18 @@ export interface DeploymentRecord {
   recoveries?: RecoveryRecord[];
   /** Set on a promotion: the release of another environment whose artifacts this deployment made live. */
   promotedFrom?: PromotedFrom;
+  /** Notifications sent about it (`src/notifications`); an undelivered one carries its error. */
+  notifications?: Array<{
+    event: string;
+    target: string;
+    delivered: boolean;
+    attempts: number;
+    error?: string;
+  }>;
+  /** Set when it ran inside a freeze window with `--override-freeze`: the window and why it went ahead. */
+  freezeOverride?: { reason: string; window: string; by: string };
+  /** Set when its plan needed an approval: the digest and who approved it (or that a terminal confirmed it). */
+  approval?: { planDigest: string; by: string; at: string; via: 'terminal' | 'recorded' };
 }
 
 /** Where a promotion's artifacts came from. */
@@ -152,3 +164,29 @@ export interface LockRecord {
 }
 
 export type LockAttempt = { acquired: true; lock: LockRecord } | { acquired: false; holder: LockRecord };
+
+/**
+ * One step of an approval gate: a change asking for an approval of its plan (`requested`), or someone's
+ * decision on it (`approved`, `rejected`). Records are only added, never changed: the newest decision on a
+ * plan digest is what counts (`src/orchestration/approvals/`).
+ */
+export interface ApprovalRecord {
+  /** `a-20261202T004500123Z-1a2b3c`: sorts in time order, like deployment ids. */
+  id: string;
+  environment: string;
+  kind: 'requested' | 'approved' | 'rejected';
+  /** The digest of the exact plan asked about or decided on. */
+  planDigest: string;
+  /** The AWS identity (ARN) that asked or decided. */
+  by: string;
+  at: string;
+  /** An approval counts until then. */
+  expiresAt?: string;
+  comment?: string;
+  /** A decision: the request it answers. */
+  requestId?: string;
+  /** A request: who ran the change (user or CI run, host). */
+  caller?: DeploymentRecord['caller'];
+  /** A request: the plan summary (no secrets), for whoever decides. */
+  plan?: Record<string, unknown>;
+}

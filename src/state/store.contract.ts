@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { openStateStore, type StateStoreSpec } from './open.js';
-import type { DeploymentRecord, LockRecord } from './records.js';
-import { newDeploymentId } from './store.js';
+import type { ApprovalRecord, DeploymentRecord, LockRecord } from './records.js';
+import { newApprovalId, newDeploymentId } from './store.js';
 import { newWorkflowRunId, type WorkflowRunRecord } from './workflow-runs.js';
 
 const holder = (user: string): LockRecord['holder'] => ({ user, host: 'test-host', pid: 1234 });
@@ -139,6 +139,30 @@ export function describeStateStore(name: string, createSpec: () => Promise<State
       const record = deployment('staging', new Date('2026-01-05T10:00:00Z'));
       await store.putDeployment(record);
       expect(await store.getDeployment(record.id)).toEqual(record);
+    });
+
+    it('keeps approval records per environment, newest first, apart from deployments', async () => {
+      const store = await create();
+      const approval = (environment: string, at: string, kind: ApprovalRecord['kind']): ApprovalRecord => ({
+        id: newApprovalId(new Date(at)),
+        environment,
+        kind,
+        planDigest: 'p1a2b3c4d5e6f7a8',
+        by: 'arn:aws:iam::000000000000:user/ada',
+        at,
+      });
+      const requested = approval('production', '2026-01-01T10:00:00.000Z', 'requested');
+      const approved = { ...approval('production', '2026-01-01T11:00:00.000Z', 'approved'), comment: 'ok' };
+      const rejected = approval('production', '2026-01-01T09:00:00.000Z', 'rejected');
+      for (const record of [requested, approved, rejected]) await store.putApproval(record);
+      await store.putApproval(approval('staging', '2026-01-02T10:00:00.000Z', 'requested'));
+      expect(await store.listApprovals('production')).toEqual([approved, requested, rejected]);
+      expect(await store.listApprovals('production', { limit: 1 })).toEqual([approved]);
+      expect(await store.listApprovals('development')).toEqual([]);
+      expect(await store.listDeployments('production')).toEqual([]);
+      await expect(store.putApproval({ ...approved, id: '../x' })).rejects.toMatchObject({
+        code: 'InvalidApprovalId',
+      });
     });
 
     it('numbers releases once: a number already taken is refused', async () => {

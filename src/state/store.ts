@@ -1,4 +1,4 @@
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
+import type { ApprovalRecord, DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from './records.js';
 import type { WorkflowRunRecord } from './workflow-runs.js';
 
 /**
@@ -23,6 +23,11 @@ export interface StateStore {
   getRelease(environment: string, number: number): Promise<ReleaseRecord | undefined>;
   /** Newest first. */
   listReleases(environment: string, options?: { limit?: number }): Promise<ReleaseRecord[]>;
+
+  /** Adds an approval request or decision (they are never changed once written). */
+  putApproval(record: ApprovalRecord): Promise<void>;
+  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
+  listApprovals(environment: string, options?: { limit?: number }): Promise<ApprovalRecord[]>;
 
   /** Takes the environment's lock, or says who holds it. An expired lock is taken over safely. */
   acquireLock(environment: string, holder: LockRecord['holder'], ttlSeconds: number): Promise<LockAttempt>;
@@ -55,4 +60,9 @@ export function newDeploymentId(at?: Date): string {
   }
   const stamp = new Date(millis).toISOString().replace(/[-:.]/g, '');
   return `d-${stamp}-${Math.random().toString(16).slice(2, 8)}`;
+}
+
+/** `a-20261202T004500123Z-1a2b3c`: an approval record's id, in time order like deployment ids. */
+export function newApprovalId(at?: Date): string {
+  return `a-${newDeploymentId(at).slice(2)}`;
 }

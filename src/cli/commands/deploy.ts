@@ -20,18 +20,25 @@ export interface DeployFlags {
   safeMode?: boolean;
   skipValidation?: boolean;
   force?: boolean;
+  waitForApproval?: string;
+  overrideFreeze?: string;
 }
 
-export function checkWait(text: string | undefined): number | undefined {
+export function checkWait(text: string | undefined, flag = '--wait-for-lock'): number | undefined {
   if (text === undefined) return undefined;
   const reading = readDuration(text);
   if (reading.ok) return reading.ms;
   throw new UsageError(
     'InvalidDuration',
     reading.reason === 'too-long'
-      ? `--wait-for-lock waits at most a week (168h), not '${text}'`
-      : `--wait-for-lock takes a duration such as 30s, 10m or 1h, not '${text}'`,
+      ? `${flag} waits at most a week (168h), not '${text}'`
+      : `${flag} takes a duration such as 30s, 10m or 1h, not '${text}'`,
   );
+}
+
+function checkOverride(why: string | undefined): string | undefined {
+  if (why === undefined || why.trim() !== '') return why;
+  throw new UsageError('InvalidOverride', '--override-freeze needs a reason: --override-freeze "<why>"');
 }
 
 function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined {
@@ -58,16 +65,23 @@ function engineOptions(
   context: CommandContext,
   environment: string,
   flags: DeployFlags,
+  confirmedOnTerminal?: () => boolean,
 ): Omit<DeployOptions, 'confirm'> {
   const only = checkOnly(flags.only);
   const waitForLockMs = checkWait(flags.waitForLock);
+  const waitForApprovalMs = checkWait(flags.waitForApproval, '--wait-for-approval');
+  const overrideFreeze = checkOverride(flags.overrideFreeze);
   return {
     environment,
     configDir: context.configDir,
     cwd: context.io.cwd,
     env: context.io.env,
     report: reporter(context),
-    extensions: changeExtensions(context),
+    extensions: changeExtensions(context, {
+      ...(waitForApprovalMs !== undefined ? { waitForApprovalMs } : {}),
+      ...(overrideFreeze !== undefined ? { overrideFreeze } : {}),
+      ...(confirmedOnTerminal ? { confirmedOnTerminal } : {}),
+    }),
     ...(only ? { only } : {}),
     ...(flags.skipBuild ? { skipBuild: true } : {}),
     ...(flags.redeployApi ? { redeployApi: true } : {}),
@@ -114,7 +128,9 @@ export async function deployCommand(
     );
   }
   const style = createStyle(context.color);
-  const options = engineOptions(context, environment, flags);
+  let confirmed: string | undefined;
+  // Typing the environment's name after seeing the plan is the approval a terminal gives (approvals.required).
+  const options = engineOptions(context, environment, flags, () => confirmed !== undefined);
   const run = (extra: Partial<DeployOptions>) =>
     interruptible(context, environment, (interrupts) => deploy({ ...options, ...extra, interrupts }));
   let outcome: Awaited<ReturnType<typeof deploy>>;
@@ -123,7 +139,6 @@ export async function deployCommand(
   } else {
     // On a terminal: show the plan and ask first (a prompt cannot share the screen with the live task
     // list), then deploy under the task list, refusing if the plan changed meanwhile.
-    let confirmed: string | undefined;
     if (!context.yes) {
       const preview = await run({ report: () => {}, dryRun: true });
       if (preview.status !== 'planned') return ExitCode.Ok;

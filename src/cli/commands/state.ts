@@ -105,13 +105,14 @@ export async function stateMigrate(
   }
   context.print(
     renderTable(
-      ['ENV', 'FROM', 'TO', 'DEPLOYMENTS', 'RELEASES', 'VERIFIED'],
+      ['ENV', 'FROM', 'TO', 'DEPLOYMENTS', 'RELEASES', 'APPROVALS', 'VERIFIED'],
       results.map((r) => [
         r.environment,
         r.from,
         r.to,
         `${r.deployments.total} (${r.deployments.copied} copied)`,
         `${r.releases.total} (${r.releases.copied} copied)`,
+        `${r.approvals.total} (${r.approvals.copied} copied)`,
         r.verified ? 'yes' : 'no',
       ]),
     ),

@@ -19,16 +19,8 @@ export const httpApiNotImplemented: Rule = ({ config }) =>
     ? [notYet('error', ['backend', 'api', 'type'], 'an HTTP API (API Gateway v2, `type: http`)')]
     : [];
 
-export const notificationsNotImplemented: Rule = ({ config }) =>
-  config.notifications.length > 0 ? [notYet('error', ['notifications'], 'sending notifications')] : [];
-
 export const workflowsNotImplemented: Rule = ({ config }) =>
   Object.keys(config.workflows).length > 0 ? [notYet('error', ['workflows'], 'running workflows')] : [];
-
-export const approversNotImplemented: Rule = ({ config }) =>
-  config.approvals.approvers.length > 0
-    ? [notYet('error', ['approvals', 'approvers'], 'restricting approvals to named approvers')]
-    : [];
 
 /** The agent is on by default, so only a configuration that asks for it is told, and only warned. */
 export const agentNotImplemented: Rule = ({ config, written }) =>

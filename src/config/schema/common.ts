@@ -19,5 +19,16 @@ export function secret<T extends z.ZodType>(schema: T): T {
  */
 export const stringish = z.union([z.string(), z.number(), z.boolean()]);
 
-export const DEPLOY_EVENTS = ['started', 'succeeded', 'failed', 'rolled_back', 'approval_requested'] as const;
+/** Every event a notification can be sent for (`docs/orchestration.md`). */
+export const DEPLOY_EVENTS = [
+  'started',
+  'succeeded',
+  'failed',
+  'rolled_back',
+  'approval_requested',
+  'approved',
+  'rejected',
+  'promoted',
+  'freeze_overridden',
+] as const;
 export const deployEvent = z.enum(DEPLOY_EVENTS);

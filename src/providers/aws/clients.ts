@@ -33,6 +33,7 @@ export interface AwsClients {
   iam(): Promise<import('@aws-sdk/client-iam').IAMClient>;
   dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
   cloudWatch(): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient>;
+  sns(): Promise<import('@aws-sdk/client-sns').SNSClient>;
 }
 
 /** Settings every SDK client gets: region, credentials profile, endpoint, retries (a strategy of its own). */
@@ -123,6 +124,12 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
         new (
           await importSdk(() => import('@aws-sdk/client-cloudwatch'), '@aws-sdk/client-cloudwatch')
         ).CloudWatchClient(await config()),
+    ),
+    sns: once(
+      async () =>
+        new (await importSdk(() => import('@aws-sdk/client-sns'), '@aws-sdk/client-sns')).SNSClient(
+          await config(),
+        ),
     ),
   };
 }

@@ -13,6 +13,7 @@ import { OmnixError } from '../../core/errors.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
+  checkApprovalId,
   checkDeploymentId,
   checkEnvironment,
   checkReleaseNumber,
@@ -21,7 +22,7 @@ import {
   lockLost,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type { ApprovalRecord, DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
@@ -54,6 +55,7 @@ const decode = <T>(item: Item | undefined): T | undefined =>
 
 const deploymentSortKey = (id: string) => `deployment#${id}`;
 const releaseSortKey = (number: number) => `release#${String(number).padStart(10, '0')}`;
+const approvalSortKey = (id: string) => `approval#${id}`;
 const LOCK_SORT_KEY = 'lock';
 /** Workflow runs belong to no environment: a partition no environment name can have (names start alphanumeric). */
 const WORKFLOW_RUNS = '_workflow-runs';
@@ -61,7 +63,7 @@ const workflowRunSortKey = (id: string) => `run#${id}`;
 
 /**
  * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
- * `deployment#<id>` (ids sort by time), `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
+ * `deployment#<id>` (ids sort by time), `approval#<id>`, `release#<0000000001>`, or `lock`. Records are the gzipped JSON in
  * `Body`. A keys-only index `ByDeploymentId` finds a deployment by id alone. The lock is a conditional
  * put: only when there is none, or the one there expired (`ExpiresAt`, epoch milliseconds).
  */
@@ -251,6 +253,21 @@ export class DynamoDbStateStore implements StateStore {
 
   listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
     return this.query(environment, 'release#', limit);
+  }
+
+  async putApproval(record: ApprovalRecord): Promise<void> {
+    const item: Item = {
+      PK: { S: checkEnvironment(record.environment) },
+      SK: { S: approvalSortKey(checkApprovalId(record.id)) },
+      Body: { B: encode(record, `approval record ${record.id}`) },
+    };
+    await this.send(`writing approval record ${record.id}`, () =>
+      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+    );
+  }
+
+  listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
+    return this.query(environment, 'approval#', limit);
   }
 
   private lockItem(lock: LockRecord): Item {

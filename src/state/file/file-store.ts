@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { mapPool } from '../../core/pool.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
+  checkApprovalId,
   checkDeploymentId,
   checkEnvironment,
   checkReleaseNumber,
@@ -13,7 +14,7 @@ import {
   lockLost,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type { ApprovalRecord, DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
@@ -73,7 +74,8 @@ async function listNames(dir: string): Promise<string[]> {
 /**
  * The default store: a folder (`.omnix/state`). Deployments in `<env>/deployments/<id>.json`, releases
  * in `<env>/releases/<number>.json` (created exclusively), the lock in `<env>/lock.json` (created
- * exclusively; an expired one is moved aside by rename, which only one taker can win).
+ * exclusively; an expired one is moved aside by rename, which only one taker can win), approval records in
+ * `<env>/approvals/<id>.json`.
  */
 export class FileStateStore implements StateStore {
   constructor(private readonly root: string) {}
@@ -135,6 +137,21 @@ export class FileStateStore implements StateStore {
       .slice(0, limit);
     const records = await mapPool(numbers, 32, (number) => this.getRelease(environment, number));
     return records.filter((record): record is ReleaseRecord => record !== undefined);
+  }
+
+  async putApproval(record: ApprovalRecord): Promise<void> {
+    await atomicWrite(
+      this.dir(record.environment, 'approvals', `${checkApprovalId(record.id)}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
+  }
+
+  async listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
+    const names = (await listNames(this.dir(environment, 'approvals'))).sort().reverse().slice(0, limit);
+    const records = await mapPool(names, 32, (name) =>
+      readJson<ApprovalRecord>(this.dir(environment, 'approvals', name)),
+    );
+    return records.filter((record): record is ApprovalRecord => record !== undefined);
   }
 
   async acquireLock(

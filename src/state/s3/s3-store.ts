@@ -13,6 +13,7 @@ import { mapPool } from '../../core/pool.js';
 import { awsErrorName, fromAwsError, httpStatusOf } from '../../providers/aws/errors.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
+  checkApprovalId,
   checkDeploymentId,
   checkEnvironment,
   checkReleaseNumber,
@@ -22,7 +23,7 @@ import {
   lockLost,
   releaseExists,
 } from '../names.js';
-import type { DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
+import type { ApprovalRecord, DeploymentRecord, LockAttempt, LockRecord, ReleaseRecord } from '../records.js';
 import type { StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
@@ -39,9 +40,9 @@ const missing = (error: unknown) => awsErrorName(error) === 'NoSuchKey';
 const MAX_MILLIS = 9_999_999_999_999;
 const MAX_RELEASE = 9_999_999_999;
 
-/** `d-20261123T225300123Z-1a2b3c` → `8235…_d-…`: newest first in key order. */
+/** `d-20261123T225300123Z-1a2b3c` (or an `a-` approval id) → `8235…_d-…`: newest first in key order. */
 function deploymentKeyName(id: string): string {
-  const stamp = /^d-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id);
+  const stamp = /^[da]-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id);
   const millis = stamp
     ? Date.UTC(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!, +stamp[7]!)
     : 0;
@@ -52,7 +53,7 @@ const releaseKeyName = (number: number) => String(MAX_RELEASE - number).padStart
 
 /**
  * Team state in an S3 bucket, under a prefix: `<env>/deployments/<countdown>_<id>.json` (one object per
- * deployment), `<env>/releases/<countdown>.json` (created only if absent), `<env>/lock.json` (created with
+ * deployment), `<env>/approvals/<countdown>_<id>.json`, `<env>/releases/<countdown>.json` (created only if absent), `<env>/lock.json` (created with
  * `If-None-Match: *`; an expired lock is replaced only by a write naming its ETag, so of two takers one wins).
  */
 export class S3StateStore implements StateStore {
@@ -229,6 +230,21 @@ export class S3StateStore implements StateStore {
 
   async listReleases(environment: string, { limit = 50 } = {}): Promise<ReleaseRecord[]> {
     return this.readAll(await this.list(this.key(environment, 'releases/'), { limit }));
+  }
+
+  async putApproval(record: ApprovalRecord): Promise<void> {
+    const key = this.key(
+      record.environment,
+      'approvals',
+      `${deploymentKeyName(checkApprovalId(record.id))}.json`,
+    );
+    await this.write(key, record).catch((error: unknown) => {
+      throw this.failure(error, `writing approval record ${record.id}`);
+    });
+  }
+
+  async listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
+    return this.readAll(await this.list(this.key(environment, 'approvals/'), { limit }));
   }
 
   async acquireLock(
