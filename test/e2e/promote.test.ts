@@ -56,6 +56,10 @@ describe('omnix promote', () => {
     expect((await setup.omnix(['deploy', 'staging', '--yes'])).exitCode).toBe(0);
     const staging = await live(setup, 'staging');
 
+    // Production needs an approval of the promotion's plan, recorded by someone else.
+    const waiting = await setup.omnix(['promote', 'staging', 'production', '--yes']);
+    expect(waiting.exitCode, waiting.stderr).toBe(5);
+    expect((await setup.reviewer(['approve', 'production'])).code).toBe(0);
     const promoted = await setup.omnix(['promote', 'staging', 'production', '--yes', '--json']);
     expect(promoted.exitCode, promoted.stderr).toBe(0);
     const outcome = lastLine(promoted.stdout);
@@ -108,7 +112,10 @@ describe('omnix promote', () => {
   it('refuses, changing nothing, to promote a staging that drifted or is unhealthy now', async () => {
     const setup = await twoEnvironments();
     expect((await setup.omnix(['deploy', 'staging', '--yes'])).exitCode).toBe(0);
-    expect((await setup.omnix(['deploy', 'production', '--yes'])).exitCode).toBe(0);
+    expect(
+      (await setup.omnix(['deploy', 'production', '--yes'], { OMNIX__APPROVALS__REQUIRED: 'false' }))
+        .exitCode,
+    ).toBe(0);
     const before = await live(setup, 'production');
 
     // Unhealthy: the worker check's Invoke fails (a fault on the sandbox, not a change to staging).

@@ -1,6 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { omnixProcess } from './omnix-process.js';
 import { runCli } from './run-cli.js';
 import { sandbox } from './sandbox.js';
 import { testdir } from './testdir.js';
@@ -39,5 +40,12 @@ export async function twoEnvironments() {
     expect(bootstrapped.stderr).toBe('');
     expect(bootstrapped.exitCode).toBe(0);
   }
-  return { project, running, env, omnix };
+  /** Another person: omnix in its own process with other access keys, so another sandbox identity. */
+  const reviewer = (args: string[]) =>
+    omnixProcess(args, project, {
+      ...env,
+      AWS_ACCESS_KEY_ID: 'AKIAREVIEWER',
+      AWS_SECRET_ACCESS_KEY: 'reviewer-secret',
+    });
+  return { project, running, env, omnix, reviewer };
 }

@@ -19,9 +19,6 @@ export const httpApiNotImplemented: Rule = ({ config }) =>
     ? [notYet('error', ['backend', 'api', 'type'], 'an HTTP API (API Gateway v2, `type: http`)')]
     : [];
 
-export const workflowsNotImplemented: Rule = ({ config }) =>
-  Object.keys(config.workflows).length > 0 ? [notYet('error', ['workflows'], 'running workflows')] : [];
-
 /** The agent is on by default, so only a configuration that asks for it is told, and only warned. */
 export const agentNotImplemented: Rule = ({ config, written }) =>
   written(['agent']) && config.agent.enabled
