@@ -107,7 +107,7 @@ describe('omnix promote', () => {
     // Promoting again: production already runs exactly those artifacts.
     const again = await setup.omnix(['promote', 'staging', 'production', '--yes', '--json']);
     expect(lastLine(again.stdout)).toMatchObject({ status: 'nothing-to-do' });
-  });
+  }, 300_000);
 
   it('refuses, changing nothing, to promote a staging that drifted or is unhealthy now', async () => {
     const setup = await twoEnvironments();
@@ -156,7 +156,7 @@ describe('omnix promote', () => {
       >;
     }>(setup, ['history', 'production']);
     expect(releases.deployments.every((record) => record.promotedFrom === null)).toBe(true);
-  });
+  }, 300_000);
 
   it('refuses at configuration load, with file and line, environments whose components differ', async () => {
     const setup = await twoEnvironments();

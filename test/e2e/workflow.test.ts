@@ -74,7 +74,7 @@ describe('omnix workflow', () => {
     });
     const list = JSON.parse((await setup.omnix(['workflow', 'list', '--json'])).stdout);
     expect(list.runs.map((r: WorkflowRunRecord) => r.id)).toEqual([id]);
-  });
+  }, 600_000);
 
   it('is what `orchestrator workflow <name>` runs, and an unknown workflow or a bad step is refused at load', async () => {
     const setup = await twoEnvironments();
