@@ -15,6 +15,8 @@ describe('omnix workflow', () => {
     const runs = join(setup.project, '.omnix/state/_workflow-runs');
     const ci = { ...setup.env, AWS_ACCESS_KEY_ID: 'AKIACIRUNNER', AWS_SECRET_ACCESS_KEY: 'ci-secret' };
 
+    // The validate step checks what is built, as `omnix validate` does: build the site first (plan builds).
+    expect((await setup.omnix(['plan', 'staging'])).exitCode).toBe(0);
     // given: a run killed (SIGKILL) while its deploy step is deploying staging
     let child: ChildProcess | undefined;
     const first = omnixProcess(['workflow', 'run', 'release', '--yes'], setup.project, ci, (started) => {
@@ -27,7 +29,8 @@ describe('omnix workflow', () => {
       await sleep(20);
     }
     child!.kill('SIGKILL');
-    expect((await first).signal).toBe('SIGKILL');
+    const killedRun = await first;
+    expect(killedRun.signal, killedRun.stderr + killedRun.stdout).toBe('SIGKILL');
     const [id] = (await readdir(runs)).map((name) => name.replace(/\.json$/, ''));
     const killed = await setup.omnix(['workflow', 'show', id!, '--json']);
     const before = JSON.parse(killed.stdout) as WorkflowRunRecord;
