@@ -209,6 +209,82 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/deploy.js')).deployCommand(context, args[0]!, options),
   },
   {
+    name: 'promote',
+    arguments: '<from> <to>',
+    summary:
+      "Deploy to <to> exactly the artifacts live in <from>'s latest release (site bytes, function code), with <to>'s configuration",
+    options: [
+      WAIT_FOR_LOCK,
+      {
+        flags: '--safe-mode',
+        description: 'canary rollout judged by the stricter health.safeMode thresholds',
+      },
+    ],
+    examples: ['omnix promote staging production', 'omnix promote staging production --yes --json'],
+    run: async (context, args, options) =>
+      (await import('./commands/promote.js')).promoteCommand(context, args[0]!, args[1]!, options),
+  },
+  {
+    name: 'workflow',
+    summary:
+      'Run, resume and inspect the workflows of config (workflows:): steps in order, one recorded run each',
+    subcommands: [
+      {
+        name: 'run',
+        arguments: '<name>',
+        summary: 'Run a workflow from its first step; a failed step stops it (exit as the step did)',
+        options: [
+          {
+            flags: '--wait-for-approval <duration>',
+            description: 'at an approve step, wait up to this long for an approval instead of exiting 5',
+          },
+        ],
+        examples: ['omnix workflow run release', 'omnix workflow run release --yes --json'],
+        run: async (context, args, options) =>
+          (await import('./commands/workflow.js')).workflowRun(context, args[0]!, options),
+      },
+      {
+        name: 'resume',
+        arguments: '<run-id>',
+        summary: 'Go on with a run whose process died, or that waited for an approval, from its next step',
+        options: [
+          {
+            flags: '--wait-for-approval <duration>',
+            description: 'at an approve step, wait up to this long for an approval instead of exiting 5',
+          },
+          { flags: '--force', description: 'resume a run that says running on another machine' },
+        ],
+        examples: ['omnix workflow resume w-20261202T013000123Z-1a2b3c --yes'],
+        run: async (context, args, options) =>
+          (await import('./commands/workflow.js')).workflowResume(context, args[0]!, options),
+      },
+      {
+        name: 'list',
+        summary: 'Workflow runs, newest first: id, workflow, status, start, who, current step',
+        options: [{ flags: '--limit <n>', description: 'at most this many', default: '20' }],
+        examples: ['omnix workflow list', 'omnix workflow list --json'],
+        run: async (context, _args, options) =>
+          (await import('./commands/workflow.js')).workflowList(context, options),
+      },
+      {
+        name: 'show',
+        arguments: '<run-id>',
+        summary: "One run: each step's outcome, timing and result",
+        examples: ['omnix workflow show w-20261202T013000123Z-1a2b3c'],
+        run: async (context, args) =>
+          (await import('./commands/workflow.js')).workflowShow(context, args[0]!),
+      },
+      {
+        name: 'status',
+        arguments: '[run-id]',
+        summary: 'Where a run (the latest without an id) stands',
+        examples: ['omnix workflow status', 'omnix workflow status --json'],
+        run: async (context, args) =>
+          (await import('./commands/workflow.js')).workflowStatus(context, args[0]),
+      },
+    ],
+  },
+  {
     name: 'rollback',
     arguments: '<env> [release]',
     summary:
@@ -519,14 +595,31 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['migrate', 'dashboard', 'workflow'];
+const PLANNED = ['migrate', 'dashboard'];
 
-/** The original task list's verbs, accepted by `orchestrator`. */
-const ORCHESTRATOR_ALIASES: Record<string, string> = {
-  'deploy-status': 'status',
-  'deploy-history': 'history',
-  'validate-deployment': 'validate',
+/**
+ * The original task list's verbs, accepted by `orchestrator`: each (one word, or a verb and its object
+ * such as `fix deployment-failures`) is exactly the omnix command it names, with its arguments and
+ * options. `deploy` and `rollback` need no entry: they have the same name. An alias that names an
+ * existing command (`workflow <name>`) becomes that command's action when no subcommand is given.
+ */
+export const ORCHESTRATOR_ALIASES: Record<string, string[]> = {
+  'deploy-status': ['status'],
+  'deploy-history': ['history'],
+  'validate-deployment': ['validate'],
+  workflow: ['workflow', 'run'],
 };
+
+function findSpec(path: readonly string[]): CommandSpec {
+  let specs = COMMANDS;
+  let found: CommandSpec | undefined;
+  for (const name of path) {
+    found = specs.find((spec) => spec.name === name);
+    if (!found) throw new Error(`orchestrator alias names no omnix command: ${path.join(' ')}`);
+    specs = found.subcommands ?? [];
+  }
+  return found!;
+}
 
 export interface RunState {
   exitCode: number;
@@ -593,20 +686,31 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
       state,
     );
     for (const [alias, target] of Object.entries(ORCHESTRATOR_ALIASES)) {
-      const spec = COMMANDS.find((command) => command.name === target)!;
-      addCommand(
-        program,
-        { ...spec, name: alias, summary: `${spec.summary} (= ${bin} ${target})` },
-        io,
-        state,
-      );
+      const spec = findSpec(target);
+      const words = alias.split(' ');
+      let parent: Command = program;
+      for (const word of words.slice(0, -1))
+        parent = parent.commands.find((command) => command.name() === word) ?? parent.command(word);
+      const name = words.at(-1)!;
+      const existing = parent.commands.find((command) => command.name() === name);
+      const aliased = {
+        ...spec,
+        name,
+        summary: `${spec.summary} (= ${bin} ${target.join(' ')})`,
+        subcommands: [],
+      };
+      if (existing) configureCommand(existing, { ...aliased, examples: [] }, io, state);
+      else addCommand(parent, aliased, io, state);
     }
   }
   return program;
 }
 
 function addCommand(parent: Command, spec: CommandSpec, io: CliIo, state: RunState): void {
-  const command = parent.command(spec.name).description(spec.summary);
+  configureCommand(parent.command(spec.name).description(spec.summary), spec, io, state);
+}
+
+function configureCommand(command: Command, spec: CommandSpec, io: CliIo, state: RunState): void {
   if (spec.arguments) command.arguments(spec.arguments);
   for (const option of spec.options ?? []) command.option(option.flags, option.description, option.default);
   if (spec.examples?.length) {

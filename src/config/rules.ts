@@ -1,8 +1,9 @@
 import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
-import { httpApiNotImplemented, workflowsNotImplemented } from './rules/not-implemented.js';
+import { httpApiNotImplemented } from './rules/not-implemented.js';
 import { webhooksUseHttps } from './rules/notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
+import { workflowStepsFitTogether } from './rules/workflows.js';
 import type { OmnixConfig } from './schema.js';
 
 export interface RuleContext {
@@ -267,6 +268,7 @@ export const workflowsNameKnownEnvironments: Rule = ({ config, environments }) =
       const named =
         'environment' in step ? [step.environment] : step.step === 'promote' ? [step.from, step.to] : [];
       for (const environment of named) {
+        if (environment === undefined) continue;
         if (!environments.includes(environment)) {
           findings.push(
             error(
@@ -311,10 +313,10 @@ export const RULES: Readonly<Record<string, Rule>> = {
   sourcesStayInTheProject,
   pathsStayInTheirFolder,
   workflowsNameKnownEnvironments,
+  workflowStepsFitTogether,
   productionHasApprovals,
   webhooksUseHttps,
   httpApiNotImplemented,
-  workflowsNotImplemented,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

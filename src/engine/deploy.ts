@@ -1,7 +1,8 @@
+import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, UsageError } from '../core/errors.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
 import type { HealthReport } from '../health/types.js';
-import type { DeploymentRecord, ReleaseManifest, ReleaseRecord } from '../state/records.js';
+import type { DeploymentRecord, PromotedFrom, ReleaseManifest, ReleaseRecord } from '../state/records.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
@@ -14,7 +15,7 @@ import { type ChangeContext, checkRelease, reviewPlan, tellExtensions } from './
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
 import { siteListing } from './live/site-listing.js';
 import { liveManifest } from './live-manifest.js';
-import { localArtifacts } from './local-artifacts.js';
+import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { deploymentOutputs, type Outputs } from './outputs.js';
 import { type DeploymentPlan, planDeployment, planSummary, recordedPlan } from './plan-deployment.js';
@@ -47,6 +48,13 @@ export interface DeployOptions extends ChangeOptions {
   /** Leave out the validate phase; refused where approvals are required, unless `force`. Recorded. */
   skipValidation?: boolean;
   force?: boolean;
+  /**
+   * Deploy these artifacts instead of building and packaging the project (a promotion: another
+   * environment's release, fetched and verified). There is then nothing to build.
+   */
+  artifactsFrom?: (loaded: LoadedConfig) => LocalArtifacts;
+  /** Written on the deployment record: the release of another environment whose artifacts it deploys. */
+  promotedFrom?: PromotedFrom;
 }
 
 export type { Outputs } from './outputs.js';
@@ -78,11 +86,12 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       { hint: 'Deploy with validation, or add --force to skip it anyway (the deployment record says so).' },
     );
 
+  const skipBuild = options.skipBuild === true || options.artifactsFrom !== undefined;
   await phase(
     'build',
     () =>
       beforeChanges(async () => {
-        if (options.skipBuild) return;
+        if (skipBuild) return;
         if (config.frontend?.build && options.only !== 'backend')
           await runBuild('frontend', config.frontend.build, location.projectRoot, buildEnv);
         for (const [key, fn] of Object.entries(config.backend?.functions ?? {})) {
@@ -90,10 +99,11 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
             await runBuild(`function ${key}`, fn.build, location.projectRoot, buildEnv);
         }
       }),
-    options.skipBuild === true,
+    skipBuild,
   );
-  // Read once: validation and the plan both look at what was built, and at what the site bucket holds.
-  const artifacts = localArtifacts(loaded);
+  // Read once: validation and the plan both look at what was built (or, promoting, what another
+  // environment has live), and at what the site bucket holds.
+  const artifacts = options.artifactsFrom ? options.artifactsFrom(loaded) : localArtifacts(loaded);
   const listing = siteListing(clients, config.frontend?.prefix ?? '');
   const validation = await phase(
     'validate',
@@ -153,6 +163,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     artifacts: deploymentArtifacts(plan),
     snapshot: liveManifest(plan),
     plan: recordedPlan(summary),
+    ...(options.promotedFrom ? { promotedFrom: options.promotedFrom } : {}),
   });
   const { record, lease, save, changed } = recorded;
   const deploymentId = record.id;

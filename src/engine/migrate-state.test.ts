@@ -5,7 +5,8 @@ import { FileStateStore } from '../state/file/file-store.js';
 import { openStateStore } from '../state/open.js';
 import { deployment } from '../state/store.contract.js';
 import { newApprovalId } from '../state/store.js';
-import { migrateEnvironment } from './migrate-state.js';
+import { newWorkflowRunId } from '../state/workflow-runs.js';
+import { migrateEnvironment, migrateWorkflowRuns } from './migrate-state.js';
 
 async function filledFileStore() {
   const store = new FileStateStore(await testdir({}));
@@ -83,6 +84,35 @@ describe('state migration', () => {
       'uploaded a.js',
       'uploaded b.js',
     ]);
+  });
+
+  it('copies workflow runs, which belong to no environment, once, and verifies them', async () => {
+    const running = await sandbox();
+    const source = await filledFileStore();
+    const run = {
+      id: newWorkflowRunId(new Date('2026-02-04T10:00:00Z')),
+      workflow: 'release',
+      status: 'succeeded' as const,
+      startedAt: '2026-02-04T10:00:00.000Z',
+      caller: { user: 'ada', host: 'laptop', pid: 42 },
+      definitionDigest: 'sha256:abc',
+      steps: [],
+    };
+    await source.putWorkflowRun(run);
+    const target = await openStateStore({
+      state: { backend: 's3', bucket: 'team-state', prefix: 'runs/', lockTtlSeconds: 900 },
+      projectRoot: '/nonexistent',
+      aws: running.client,
+    });
+    await target.init();
+    expect(await migrateWorkflowRuns(source, target)).toEqual({
+      total: 1,
+      copied: 1,
+      alreadyThere: 0,
+      verified: true,
+    });
+    expect(await target.listWorkflowRuns()).toEqual([run]);
+    expect((await migrateWorkflowRuns(source, target)).copied).toBe(0);
   });
 
   it('refuses to overwrite a release the target holds with other content, and to move a locked environment', async () => {

@@ -169,3 +169,28 @@ async function migrateMemory(source: StateStore, target: StateStore, environment
   };
   return { counts, missing };
 }
+
+/** Copies every workflow run (they belong to no environment) and reads them back; safe to rerun. */
+export async function migrateWorkflowRuns(
+  source: StateStore,
+  target: StateStore,
+): Promise<{ total: number; copied: number; alreadyThere: number; verified: boolean }> {
+  const all = { limit: Number.POSITIVE_INFINITY };
+  const [runs, there] = await Promise.all([source.listWorkflowRuns(all), target.listWorkflowRuns(all)]);
+  const existing = new Map(there.map((run) => [run.id, run]));
+  let copied = 0;
+  for (const run of runs) {
+    if (isDeepStrictEqual(existing.get(run.id), run)) continue;
+    await target.putWorkflowRun(run);
+    copied++;
+  }
+  const readBack = new Map((await target.listWorkflowRuns(all)).map((run) => [run.id, run]));
+  const missing = runs.filter((run) => !isDeepStrictEqual(readBack.get(run.id), run)).map((run) => run.id);
+  if (missing.length > 0)
+    throw new OmnixError(
+      'MigrationNotVerified',
+      `${missing.length} workflow run(s) read back from ${target.location} differ or are missing: ${missing.slice(0, 5).join(', ')}`,
+      { hint: 'Run the migration again; it copies only what is not there yet.' },
+    );
+  return { total: runs.length, copied, alreadyThere: runs.length - copied, verified: true };
+}

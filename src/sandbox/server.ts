@@ -58,6 +58,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
     apigateway: createApiGatewayServer(apiGateway, lambda.invoke, options),
+    lambdacode: lambda.code,
     sns: sns.server,
   };
   const app = createSandboxApp({ options, services, faults, iamPolicies, servers });

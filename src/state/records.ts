@@ -142,6 +142,8 @@ export interface DeploymentRecord {
   requests?: Record<string, number>;
   /** Measurements far above the environment's usual (`agent.anomalies`). */
   anomalies?: AnomalyRecord[];
+  /** Set on a promotion: the release of another environment whose artifacts this deployment made live. */
+  promotedFrom?: PromotedFrom;
   /** Notifications sent about it (`src/notifications`); an undelivered one carries its error. */
   notifications?: Array<{
     event: string;
@@ -154,6 +156,14 @@ export interface DeploymentRecord {
   freezeOverride?: { reason: string; window: string; by: string };
   /** Set when its plan needed an approval: the digest and who approved it (or that a terminal confirmed it). */
   approval?: { planDigest: string; by: string; at: string; via: 'terminal' | 'recorded' };
+}
+
+/** Where a promotion's artifacts came from. */
+export interface PromotedFrom {
+  environment: string;
+  release: number;
+  /** The deployment that made that release. */
+  deploymentId: string;
 }
 
 export interface ReleaseRecord {

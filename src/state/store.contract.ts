@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openStateStore, type StateStoreSpec } from './open.js';
 import type { ApprovalRecord, DeploymentRecord, LockRecord } from './records.js';
 import { newApprovalId, newDeploymentId } from './store.js';
+import { newWorkflowRunId, type WorkflowRunRecord } from './workflow-runs.js';
 
 const holder = (user: string): LockRecord['holder'] => ({ user, host: 'test-host', pid: 1234 });
 
@@ -134,6 +135,50 @@ export function describeStateStore(
       );
       expect(await store.listDeployments('staging', { limit: 1 })).toHaveLength(1);
       expect(await store.listDeployments('development')).toEqual([]);
+    });
+
+    it('keeps workflow runs apart from environments: read back, replaced whole, listed newest first', async () => {
+      const store = await create();
+      const run = (at: string): WorkflowRunRecord => ({
+        id: newWorkflowRunId(new Date(at)),
+        workflow: 'release',
+        status: 'running',
+        startedAt: at,
+        caller: { user: 'ada', host: 'laptop', pid: 42 },
+        definitionDigest: 'sha256:abc',
+        steps: [],
+      });
+      const runs = ['2026-01-01T10:00:00.000Z', '2026-01-03T10:00:00.000Z', '2026-01-02T10:00:00.000Z'].map(
+        run,
+      );
+      for (const record of runs) await store.putWorkflowRun(record);
+      const finished: WorkflowRunRecord = {
+        ...runs[0]!,
+        status: 'succeeded',
+        steps: [
+          {
+            index: 0,
+            name: 'wait 1s',
+            status: 'succeeded',
+            startedAt: runs[0]!.startedAt,
+            durationMs: 1000,
+            attempts: 1,
+          },
+        ],
+      };
+      await store.putWorkflowRun(finished);
+      expect(await store.getWorkflowRun(finished.id)).toEqual(finished);
+      expect(await store.getWorkflowRun('w-20990101T000000Z-000000')).toBeUndefined();
+      expect((await store.listWorkflowRuns()).map((r) => r.startedAt)).toEqual([
+        runs[1]!.startedAt,
+        runs[2]!.startedAt,
+        runs[0]!.startedAt,
+      ]);
+      expect(await store.listWorkflowRuns({ limit: 1 })).toEqual([runs[1]]);
+      // Runs are not an environment: looking a deployment up by id alone still works beside them.
+      const record = deployment('staging', new Date('2026-01-05T10:00:00Z'));
+      await store.putDeployment(record);
+      expect(await store.getDeployment(record.id)).toEqual(record);
     });
 
     it('keeps approval records per environment, newest first, apart from deployments', async () => {

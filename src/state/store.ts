@@ -8,6 +8,7 @@ import type {
   MemoryRead,
   ReleaseRecord,
 } from './records.js';
+import type { WorkflowRunRecord } from './workflow-runs.js';
 
 /**
  * Where deployments, releases, locks and the agent's memory are kept. One interface, one contract suite
@@ -66,6 +67,11 @@ export interface StateStore {
   listMemory(): Promise<MemoryRead[]>;
   /** Removes a memory document; nothing happens when there is none. */
   deleteMemory(id: string): Promise<void>;
+  /** Creates or replaces a workflow run's record, atomically. Runs belong to no environment. */
+  putWorkflowRun(record: WorkflowRunRecord): Promise<void>;
+  getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined>;
+  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
+  listWorkflowRuns(options?: { limit?: number }): Promise<WorkflowRunRecord[]>;
 }
 
 let lastMillis = 0;

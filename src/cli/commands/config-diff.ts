@@ -1,7 +1,6 @@
+import { environmentDifferences } from '../../config/environment-diff.js';
 import { loadValidConfig } from '../../config/load.js';
-import { leafDifferences } from '../../config/paths.js';
 import { ExitCode } from '../../core/errors.js';
-import { REDACTED } from '../../core/redact.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
 import { createStyle } from '../style.js';
@@ -11,16 +10,7 @@ export async function configDiff(context: CommandContext, a: string, b: string):
   const load = (environment: string) =>
     loadValidConfig({ environment, configDir: context.configDir, env: context.io.env, cwd: context.io.cwd });
   const [left, right] = [await load(a), await load(b)];
-  const secret = (path: string) => left.secretPaths.has(path) || right.secretPaths.has(path);
-  const differences = leafDifferences(left.config, right.config).map((difference) =>
-    secret(difference.path)
-      ? {
-          path: difference.path,
-          ...('a' in difference ? { a: REDACTED } : {}),
-          ...('b' in difference ? { b: REDACTED } : {}),
-        }
-      : difference,
-  );
+  const differences = environmentDifferences(left, right);
 
   if (context.json) {
     context.printJson({ a, b, differences });

@@ -74,6 +74,7 @@ export async function historyList(
     changes: record.changes.length,
     recoveryOf: record.recoveryOf ?? null,
     recoveredBy: record.recoveredBy ?? null,
+    promotedFrom: record.promotedFrom ?? null,
   }));
   if (context.json) {
     context.printJson({ deployments: rows });

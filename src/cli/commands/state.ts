@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../../config/load.js';
 import type { StateSettings } from '../../config/schema/state.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { type MigrationResult, migrateEnvironment } from '../../engine/migrate-state.js';
+import { type MigrationResult, migrateEnvironment, migrateWorkflowRuns } from '../../engine/migrate-state.js';
 import { openStateStore } from '../../state/open.js';
 import type { StateStore } from '../../state/store.js';
 import type { CommandContext } from '../io.js';
@@ -80,6 +80,8 @@ export async function stateMigrate(
     });
   const report = context.json ? () => {} : reporter(context);
   const results: Array<MigrationResult & { from: string; to: string }> = [];
+  // Workflow runs belong to no environment: copied once per pair of stores.
+  const runs: Array<{ from: string; to: string } & Awaited<ReturnType<typeof migrateWorkflowRuns>>> = [];
   for (const { loaded, environment: name } of await statesFor(context, environment)) {
     const [source, target] = await Promise.all([
       openSpec(loaded, parseStoreSpec(options.from, loaded.config.state)),
@@ -90,9 +92,15 @@ export async function stateMigrate(
     await target.init();
     const result = await migrateEnvironment(source, target, name, report);
     results.push({ ...result, from: source.location, to: target.location });
+    if (!runs.some((done) => done.from === source.location && done.to === target.location))
+      runs.push({
+        from: source.location,
+        to: target.location,
+        ...(await migrateWorkflowRuns(source, target)),
+      });
   }
   if (context.json) {
-    context.printJson({ migrated: results });
+    context.printJson({ migrated: results, workflowRuns: runs });
     return ExitCode.Ok;
   }
   context.print(
@@ -110,5 +118,7 @@ export async function stateMigrate(
       ]),
     ),
   );
+  for (const r of runs)
+    context.print(`workflow runs: ${r.total} (${r.copied} copied) from ${r.from} to ${r.to}, verified`);
   return ExitCode.Ok;
 }

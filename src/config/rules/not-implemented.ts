@@ -18,6 +18,3 @@ export const httpApiNotImplemented: Rule = ({ config }) =>
   config.backend?.api?.type === 'http'
     ? [notYet('error', ['backend', 'api', 'type'], 'an HTTP API (API Gateway v2, `type: http`)')]
     : [];
-
-export const workflowsNotImplemented: Rule = ({ config }) =>
-  Object.keys(config.workflows).length > 0 ? [notYet('error', ['workflows'], 'running workflows')] : [];

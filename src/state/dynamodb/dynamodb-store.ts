@@ -36,6 +36,7 @@ import type {
   ReleaseRecord,
 } from '../records.js';
 import type { StateStore } from '../store.js';
+import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -73,6 +74,9 @@ const journalSortKey = (id: string, from?: number) =>
 /** Changes per journal item: far below the item limit, whatever their length. */
 const JOURNAL_ITEM_CHANGES = 1000;
 const memorySortKey = (id: string) => `memory#${checkMemoryId(id)}`;
+/** Workflow runs belong to no environment: a partition no environment name can have (names start alphanumeric). */
+const WORKFLOW_RUNS = '_workflow-runs';
+const workflowRunSortKey = (id: string) => `run#${id}`;
 
 /**
  * Team state in one DynamoDB table. Partition key `PK` = the environment; sort key `SK` =
@@ -156,12 +160,16 @@ export class DynamoDbStateStore implements StateStore {
     }
   }
 
-  private async getItem(environment: string, sortKey: string): Promise<Item | undefined> {
-    const { Item } = await this.send(`reading ${sortKey} of ${environment}`, () =>
+  private getItem(environment: string, sortKey: string): Promise<Item | undefined> {
+    return this.getInPartition(checkEnvironment(environment), sortKey);
+  }
+
+  private async getInPartition(partition: string, sortKey: string): Promise<Item | undefined> {
+    const { Item } = await this.send(`reading ${sortKey} of ${partition}`, () =>
       this.client.send(
         new GetItemCommand({
           TableName: this.table,
-          Key: { PK: { S: checkEnvironment(environment) }, SK: { S: sortKey } },
+          Key: { PK: { S: partition }, SK: { S: sortKey } },
           ConsistentRead: true,
         }),
       ),
@@ -170,16 +178,20 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   /** Items of one environment whose sort key starts with `kind`, newest (highest) first. */
-  private async query<T>(environment: string, kind: string, limit: number): Promise<T[]> {
+  private query<T>(environment: string, kind: string, limit: number): Promise<T[]> {
+    return this.queryPartition(checkEnvironment(environment), kind, limit);
+  }
+
+  private async queryPartition<T>(partition: string, kind: string, limit: number): Promise<T[]> {
     const records: T[] = [];
     let start: Item | undefined;
     do {
-      const page = await this.send(`listing ${kind} of ${environment}`, () =>
+      const page = await this.send(`listing ${kind} of ${partition}`, () =>
         this.client.send(
           new QueryCommand({
             TableName: this.table,
             KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
-            ExpressionAttributeValues: { ':pk': { S: checkEnvironment(environment) }, ':kind': { S: kind } },
+            ExpressionAttributeValues: { ':pk': { S: partition }, ':kind': { S: kind } },
             ScanIndexForward: false,
             ConsistentRead: true,
             Limit: Math.min(limit - records.length, 1000),
@@ -467,6 +479,18 @@ export class DynamoDbStateStore implements StateStore {
     );
   }
 
+  async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {
+    const item: Item = {
+      PK: { S: WORKFLOW_RUNS },
+      SK: { S: workflowRunSortKey(checkWorkflowRunId(record.id)) },
+      Status: { S: record.status },
+      Body: { B: encode(record, `workflow run ${record.id}`) },
+    };
+    await this.send(`writing workflow run ${record.id}`, () =>
+      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
+    );
+  }
+
   async listMemory(): Promise<MemoryRead[]> {
     const found: MemoryRead[] = [];
     let start: Item | undefined;
@@ -504,5 +528,14 @@ export class DynamoDbStateStore implements StateStore {
         }),
       ),
     );
+  }
+
+  async getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined> {
+    if (!isWorkflowRunId(id)) return undefined;
+    return decode(await this.getInPartition(WORKFLOW_RUNS, workflowRunSortKey(id)));
+  }
+
+  listWorkflowRuns({ limit = 50 } = {}): Promise<WorkflowRunRecord[]> {
+    return this.queryPartition(WORKFLOW_RUNS, 'run#', limit);
   }
 }

@@ -27,6 +27,10 @@ import type {
   ReleaseRecord,
 } from '../records.js';
 import type { StateStore } from '../store.js';
+import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
+
+/** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
+const WORKFLOW_RUNS = '_workflow-runs';
 
 /** Writes through a temporary file, fsync and rename: readers see the old content or the new, never half. */
 async function atomicWrite(file: string, content: string): Promise<void> {
@@ -273,6 +277,25 @@ export class FileStateStore implements StateStore {
 
   async deleteMemory(id: string): Promise<void> {
     await rm(join(this.root, MEMORY_PLACE, `${checkMemoryId(id)}.json`), { force: true });
+  }
+
+  async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {
+    await atomicWrite(
+      join(this.root, WORKFLOW_RUNS, `${checkWorkflowRunId(record.id)}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
+  }
+
+  async getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined> {
+    if (!isWorkflowRunId(id)) return undefined;
+    return readJson<WorkflowRunRecord>(join(this.root, WORKFLOW_RUNS, `${id}.json`));
+  }
+
+  async listWorkflowRuns({ limit = 50 } = {}): Promise<WorkflowRunRecord[]> {
+    const dir = join(this.root, WORKFLOW_RUNS);
+    const names = (await listNames(dir)).sort().reverse().slice(0, limit);
+    const records = await mapPool(names, 32, (name) => readJson<WorkflowRunRecord>(join(dir, name)));
+    return records.filter((record): record is WorkflowRunRecord => record !== undefined);
   }
 
   private async environments(): Promise<string[]> {

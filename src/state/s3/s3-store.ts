@@ -37,6 +37,10 @@ import type {
   ReleaseRecord,
 } from '../records.js';
 import type { StateStore } from '../store.js';
+import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
+
+/** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
+const WORKFLOW_RUNS = '_workflow-runs/';
 
 /** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
 const lostCondition = (error: unknown) => httpStatusOf(error) === 412 || httpStatusOf(error) === 409;
@@ -411,7 +415,25 @@ export class S3StateStore implements StateStore {
       });
   }
 
-  /** Environments that have state: the "folders" directly under the prefix (not the memory's). */
+  async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {
+    const key = `${this.prefix}${WORKFLOW_RUNS}${checkWorkflowRunId(record.id)}.json`;
+    await this.write(key, record).catch((error: unknown) => {
+      throw this.failure(error, `writing workflow run ${record.id}`);
+    });
+  }
+
+  async getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined> {
+    if (!isWorkflowRunId(id)) return undefined;
+    return (await this.read<WorkflowRunRecord>(`${this.prefix}${WORKFLOW_RUNS}${id}.json`))?.value;
+  }
+
+  async listWorkflowRuns({ limit = 50 } = {}): Promise<WorkflowRunRecord[]> {
+    // Keys list oldest first; run ids sort by time, so the newest are the last ones.
+    const keys = await this.list(`${this.prefix}${WORKFLOW_RUNS}`);
+    return this.readAll(keys.reverse().slice(0, limit));
+  }
+
+  /** Environments that have state: the "folders" directly under the prefix (not the memory's, nor the workflow runs'). */
   private async environments(): Promise<string[]> {
     return (await this.list(this.prefix, { folders: true })).filter(isEnvironmentName);
   }

@@ -1,4 +1,5 @@
 import { AwsError } from '../../protocol/aws-error.js';
+import { lambdaCodeUrl } from './code-download.js';
 import { configurationJson } from './configuration.js';
 import type { Body, LambdaContext, Route } from './context.js';
 import type { FunctionRecord, FunctionVersion } from './model.js';
@@ -72,7 +73,8 @@ export function functionRoutes(ctx: LambdaContext): Route[] {
           Configuration: configurationJson(ctx.state, record, version, ctx.region(request)),
           Code: {
             RepositoryType: 'S3',
-            Location: `https://awslambda-sandbox.s3.amazonaws.com/${version.codeBlob}`,
+            // AWS answers a presigned URL, valid for 10 minutes; the sandbox serves the zip itself.
+            Location: lambdaCodeUrl(request.host, version.codeBlob),
           },
         });
       },

@@ -94,6 +94,24 @@ describe('sandbox Lambda functions', () => {
     });
   });
 
+  it("serves a version's package at GetFunction's Code.Location, and only code a version holds", async () => {
+    const { client, create } = await lambda();
+    const first = handlerReturning('v1');
+    await create('shop-api', first, { Publish: true });
+    await client.send(
+      new UpdateFunctionCodeCommand({ FunctionName: 'shop-api', ZipFile: handlerReturning('v2') }),
+    );
+    await waitUntilFunctionUpdatedV2({ client, maxWaitTime: 10, minDelay: 1 }, { FunctionName: 'shop-api' });
+    const got = await client.send(new GetFunctionCommand({ FunctionName: 'shop-api', Qualifier: '1' }));
+    const response = await fetch(got.Code!.Location!);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(response.status).toBe(200);
+    expect(bytes.equals(first)).toBe(true);
+    expect(createHash('sha256').update(bytes).digest('base64')).toBe(got.Configuration!.CodeSha256);
+    const unknown = got.Code!.Location!.replace(/[0-9a-f]{64}$/, '0'.repeat(64));
+    expect((await fetch(unknown)).status).toBe(404);
+  });
+
   it('refuses a zip whose entries reach outside the package', async () => {
     const { client } = await lambda();
     const evil = zip({ '../evil.js': 'x' });

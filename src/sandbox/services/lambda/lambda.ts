@@ -4,6 +4,7 @@ import { AwsError } from '../../protocol/aws-error.js';
 import type { SandboxService } from '../../service.js';
 import type { S3Store } from '../s3/store.js';
 import { aliasRoutes } from './alias-routes.js';
+import { createLambdaCodeServer } from './code-download.js';
 import { createLambdaContext } from './context.js';
 import { functionRoutes } from './function-routes.js';
 import { type InvocationResult, LambdaRuntime } from './invoke.js';
@@ -17,7 +18,13 @@ export function createLambdaService(
   options: ResolvedSandboxOptions,
   persistence: Persistence,
   s3: S3Store,
-): { service: SandboxService; invoke: LambdaInvoker; runtime: LambdaRuntime } {
+): {
+  service: SandboxService;
+  invoke: LambdaInvoker;
+  runtime: LambdaRuntime;
+  /** Serves GetFunction's `Code.Location`. */
+  code: ReturnType<typeof createLambdaCodeServer>;
+} {
   const ctx = createLambdaContext(options, persistence, s3);
   const runtime = new LambdaRuntime(persistence, {
     maxWorkers: options.lambdaWorkers,
@@ -61,5 +68,5 @@ export function createLambdaService(
       );
     },
   };
-  return { service, invoke, runtime };
+  return { service, invoke, runtime, code: createLambdaCodeServer(ctx.state, persistence) };
 }

@@ -44,6 +44,13 @@ export class LambdaState {
     return this.functions.has(name);
   }
 
+  /** Whether some version of some function has this code: only such blobs are served for download. */
+  holdsCode(blob: string): boolean {
+    for (const record of this.functions.values())
+      if (record.versions.some((version) => version.codeBlob === blob)) return true;
+    return false;
+  }
+
   get(name: string, region: string): FunctionRecord {
     const record = this.functions.get(name);
     if (!record)
