@@ -252,6 +252,7 @@ describe('omnix state', () => {
         environment: 'staging',
         deployments: { total: 3, copied: 3 },
         releases: { total: 2, copied: 2 },
+        approvals: { total: 0, copied: 0 },
         memory: { total: 0, copied: 0 },
         verified: true,
       },
@@ -262,7 +263,7 @@ describe('omnix state', () => {
       cwd: root,
     });
     expect(again.stdout).toMatch(
-      /staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+0 \(0 copied\)\s+yes/,
+      /staging\s+\S+\s+\S+\s+3 \(0 copied\)\s+2 \(0 copied\)\s+0 \(0 copied\)\s+0 \(0 copied\)\s+yes/,
     );
   });
 
