@@ -138,6 +138,11 @@ export async function deployCommand(
   let confirmed: string | undefined;
   // Typing the environment's name after seeing the plan is the approval a terminal gives (approvals.required).
   const options = engineOptions(context, environment, flags, () => confirmed !== undefined);
+  // What was confirmed is the engine's plan; the extensions' findings (a risk score, say) may move with
+  // the clock between the question and the deployment without changing what the deployment does.
+  const findings = new Set((options.extensions ?? []).map((extension) => extension.name));
+  const withoutFindings = (plan: Record<string, unknown>) =>
+    JSON.stringify(Object.fromEntries(Object.entries(plan).filter(([key]) => !findings.has(key))));
   const run = (extra: Partial<DeployOptions>) =>
     interruptible(context, environment, (interrupts) => deploy({ ...options, ...extra, interrupts }));
   let outcome: Awaited<ReturnType<typeof deploy>>;
@@ -158,14 +163,14 @@ export async function deployCommand(
       ) {
         throw new AbortedError('not deployed: the plan was not confirmed');
       }
-      confirmed = JSON.stringify(preview.plan);
+      confirmed = withoutFindings(preview.plan);
     }
     outcome = await withTaskList((report) =>
       run({
         report,
         ...(confirmed ? { skipBuild: true } : {}),
         confirm: async (plan) => {
-          if (confirmed && JSON.stringify(plan) !== confirmed) {
+          if (confirmed && withoutFindings(plan) !== confirmed) {
             throw new UsageError(
               'PlanChanged',
               `the plan for ${environment} changed after you confirmed it; nothing was deployed`,
