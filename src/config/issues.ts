@@ -5,10 +5,12 @@ import { formatPath, getAt, type PathSegment } from './paths.js';
 import type { Provenance } from './provenance.js';
 import { escapeControl } from './rules/aws-names.js';
 import type { JsonSchema } from './schema.js';
-import { describeExpected, knownKeys, schemaNodesAt } from './schema-nav.js';
+import { describeExpected, isSecretPath, knownKeys, schemaNodesAt } from './schema-nav.js';
+import { soundsSecret } from './secret-names.js';
 
 /** `"abc"`, `42`, `a list`, … : what was found, for messages. */
 export function describeValue(value: unknown): string {
+  if (value === HIDDEN) return 'a value not shown here (it is a secret)';
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
@@ -17,6 +19,9 @@ export function describeValue(value: unknown): string {
     return escapeControl(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   return String(value);
 }
+
+/** Stands for a secret's value in messages: `describeValue` shows it as the words, not the value. */
+const HIDDEN = Symbol('a secret value');
 
 interface Context {
   data: unknown;
@@ -33,7 +38,10 @@ function convert(issue: z.core.$ZodIssue, { data, schema, provenance }: Context)
   const path = issue.path.map((segment) =>
     typeof segment === 'number' ? segment : String(segment),
   ) as PathSegment[];
-  const found = getAt(data, path);
+  const value = getAt(data, path);
+  // A secret is never printed, not even the wrong one a configuration holds.
+  const secret = isSecretPath(schema, path, data) || (path.length > 0 && soundsSecret(String(path.at(-1))));
+  const found = secret && value !== undefined && value !== null && typeof value !== 'object' ? HIDDEN : value;
   const located = (
     at: PathSegment[],
     fields: Omit<ConfigIssue, 'source' | 'path'>,

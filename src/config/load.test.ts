@@ -232,3 +232,19 @@ describe('OMNIX__STATE__PATH (issue 14, defect 10)', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('a secret that does not fit its schema', () => {
+  it('is reported without its value', async () => {
+    const root = await testdir(
+      project(
+        `${MINIMAL_MASTER}notifications:\n  - type: webhook\n    url: https://hooks.example.com/omnix\n    signingSecret: short-s3cr3t\n`,
+      ),
+    );
+    const result = await loadConfig({ environment: 'development', configDir: root, env: {}, cwd: root });
+    expect(result.ok).toBe(false);
+    const reported = JSON.stringify(result);
+    expect(reported).toMatch(/signingSecret/);
+    expect(reported).toMatch(/not shown here \(it is a secret\)/);
+    expect(reported).not.toContain('short-s3cr3t');
+  });
+});
