@@ -26,6 +26,13 @@ describe('freeze windows', () => {
 
     const plan = await cli(['plan', 'development']);
     expect(plan.exitCode, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain(`frozen now (${day(-1)} – ${day(1)} UTC): end-of-year sale`);
+    const planned = await cli(['plan', 'development', '--json']);
+    expect(JSON.parse(planned.stdout).freeze).toEqual({
+      frozen: true,
+      window: `${day(-1)} – ${day(1)} UTC`,
+      reason: 'end-of-year sale',
+    });
 
     const first = await cli([
       'deploy',

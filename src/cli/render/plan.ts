@@ -40,6 +40,7 @@ interface Summary {
     }>;
     blocking?: boolean;
   };
+  freeze?: { frozen: true; window: string; reason: string };
 }
 
 /** The agent's findings: parts of the plan that failed before somewhere. */
@@ -106,6 +107,12 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
   if (summary.backend?.api?.redeploy)
     lines.push(`  stage ${summary.backend.api.stage}: new deployment (${summary.backend.api.redeploy})`);
   if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
+  if (summary.freeze)
+    lines.push(
+      style.yellow(
+        `  frozen now (${summary.freeze.window}): ${summary.freeze.reason}; a deployment is refused without --override-freeze`,
+      ),
+    );
   lines.push(...knownFailureLines(summary, style));
   lines.push(...renderRisk(plan, style));
   return lines.join('\n');

@@ -17,32 +17,44 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/** The date exists in the calendar (no 2026-02-30, no 2026-11-31). */
+function isCalendarDate(moment: string): boolean {
+  const [year, month, day] = moment.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const localMoment = (example: string) =>
+  z
+    .string()
+    .regex(LOCAL_MOMENT, `expected a date such as ${example} or a time such as ${example}T18:00`)
+    .refine(isCalendarDate, 'expected a date that exists in the calendar');
+
 const reason = text.describe('Why deployments are frozen: shown when a deployment is refused.');
 
-const weekly = z.strictObject({
-  from: z
-    .string()
-    .regex(WEEKLY_MOMENT, 'expected a day and a time such as "fri 16:00"')
-    .describe('Start, such as `fri 16:00`.'),
-  to: z
-    .string()
-    .regex(WEEKLY_MOMENT, 'expected a day and a time such as "mon 08:00"')
-    .describe(
-      'End (not included), such as `mon 08:00`; earlier in the week than `from` wraps over the weekend.',
-    ),
-  reason,
-});
-
-const oneOff = z
+const weekly = z
   .strictObject({
     from: z
       .string()
-      .regex(LOCAL_MOMENT, 'expected a date such as 2026-12-24 or a time such as 2026-12-24T18:00')
-      .describe('First day (from its start) or moment frozen.'),
+      .regex(WEEKLY_MOMENT, 'expected a day and a time such as "fri 16:00"')
+      .describe('Start, such as `fri 16:00`.'),
     to: z
       .string()
-      .regex(LOCAL_MOMENT, 'expected a date such as 2026-12-26 or a time such as 2026-12-26T08:00')
-      .describe('Last day (to its end) or the moment the freeze ends.'),
+      .regex(WEEKLY_MOMENT, 'expected a day and a time such as "mon 08:00"')
+      .describe(
+        'End (not included), such as `mon 08:00`; earlier in the week than `from` wraps over the weekend.',
+      ),
+    reason,
+  })
+  .refine((window) => window.from !== window.to, {
+    message: 'the window starts and ends at the same moment, so it never freezes anything',
+    path: ['to'],
+  });
+
+const oneOff = z
+  .strictObject({
+    from: localMoment('2026-12-24').describe('First day (from its start) or moment frozen.'),
+    to: localMoment('2026-12-26').describe('Last day (to its end) or the moment the freeze ends.'),
     reason,
   })
   .refine((window) => startOf(window.from) < endOf(window.to), {

@@ -33,7 +33,8 @@ export function freezeGate(options: FreezeGateOptions = {}): ChangeExtension {
           'plan',
           `${environment} is frozen now (${frozen.window}): ${frozen.reason}`,
         );
-        return undefined;
+        // In the plan (`plan --json` and its text) too: a deployment of it would be refused now.
+        return { frozen: true, window: frozen.window, reason: frozen.reason };
       }
       if (!options.overrideReason?.trim())
         throw new ValidationFailedError(
