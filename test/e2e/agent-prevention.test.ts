@@ -92,7 +92,7 @@ describe('prevention across environments (issue 17)', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
       .find((event) => event.type === 'event' && event.phase === 'plan' && event.data);
-    expect(planEvent.data.agent).toEqual({ knownFailures: [] });
+    expect(planEvent.data.agent).toMatchObject({ knownFailures: [] });
 
     // then: production's plan no longer flags it
     const after = await cli(['plan', 'production', '--json']);
