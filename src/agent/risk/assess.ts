@@ -19,7 +19,11 @@ export interface RiskAssessment {
   score: number | null;
   level: RiskLevel;
   factors: RiskFactor[];
-  basis: { deployments: number; failures: number };
+  /**
+   * What the model learned from: `average` is its risk for an average deployment of that history; each
+   * factor's `effect` moves the log-odds from there (the odds multiply by e^effect).
+   */
+  basis: { deployments: number; failures: number; average?: number };
   /** Why there is no score, or what to keep in mind about it. */
   note?: string;
 }
@@ -72,15 +76,32 @@ export function assessRisk(
   const row = encode(candidate);
   const score = predict(model, row);
   if (!Number.isFinite(score)) return unknown('the model could not be fitted to this history');
-  const factors = [...effects(model, row)]
+  const all = [...effects(model, row)];
+  const shown = all
     .filter(([feature, effect]) => Math.abs(effect) >= NOTICEABLE && (row.get(feature) ?? 0) !== 0)
     // What raises the risk most comes first, then what lowers it most: a reader looks for the danger.
     .sort(([a, x], [b, y]) => (x > 0 === y > 0 ? Math.abs(y) - Math.abs(x) : y - x) || a.localeCompare(b))
-    .slice(0, MAX_FACTORS)
-    .map(([feature, effect]) => ({
-      feature,
-      effect: round(effect, 2),
-      text: factorText(feature, candidate, history),
-    }));
-  return { score: round(score, 2), level: riskLevel(score, settings.threshold), factors, basis };
+    .slice(0, MAX_FACTORS);
+  const factors: RiskFactor[] = shown.map(([feature, effect]) => ({
+    feature,
+    effect: round(effect, 2),
+    text: factorText(feature, candidate, history),
+  }));
+  // The factors and the average deployment's risk must account for the score: what the lines above
+  // leave out (small effects, and what this plan does not do that earlier deployments did) is one line.
+  const named = new Set(shown.map(([feature]) => feature));
+  const rest = all.filter(([feature]) => !named.has(feature)).reduce((sum, [, effect]) => sum + effect, 0);
+  if (Math.abs(rest) >= NOTICEABLE)
+    factors.push({
+      feature: 'other',
+      effect: round(rest, 2),
+      text: 'everything else about this plan together, including what earlier deployments changed and this one does not',
+    });
+  const average = round(1 / (1 + Math.exp(-model.intercept)), 2);
+  return {
+    score: round(score, 2),
+    level: riskLevel(score, settings.threshold),
+    factors,
+    basis: { ...basis, average },
+  };
 }

@@ -22,7 +22,7 @@ describe('renderRisk', () => {
     });
     expect(renderRisk(high, style)).toEqual([
       '  risk: 0.82 high (at or above agent.riskThreshold 0.7), from 12 deployment(s), 5 failed: HIGH RISK',
-      '    ↑ changes function worker: 4 of its last 5 deployments failed (+1.4)',
+      '    ↑ changes function worker: 4 of its last 5 deployments failed (odds ×4.06)',
     ]);
     expect(highRisk(high)).toBe('high risk: 0.82, at or above agent.riskThreshold 0.7');
   });

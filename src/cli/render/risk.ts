@@ -5,14 +5,14 @@ import type { Style } from '../style.js';
 export function renderRisk(plan: Record<string, unknown>, style: Style): string[] {
   const risk = (plan.agent as { risk?: PlanRisk } | undefined)?.risk;
   if (!risk) return [];
-  const basis = `from ${risk.basis.deployments} deployment(s), ${risk.basis.failures} failed`;
+  const basis = `from ${risk.basis.deployments} deployment(s), ${risk.basis.failures} failed${risk.basis.average !== undefined ? `; an average one of them: ${risk.basis.average.toFixed(2)}` : ''}`;
   if (risk.score === null) return [style.dim(`  risk: unknown (${risk.note ?? 'no score'}; ${basis})`)];
   const headline = `  risk: ${risk.score.toFixed(2)} ${risk.level}${risk.level === 'high' ? ` (at or above agent.riskThreshold ${risk.threshold})` : ''}, ${basis}`;
   const lines = [risk.level === 'high' ? style.red(style.bold(`${headline}: HIGH RISK`)) : headline];
   for (const factor of risk.factors)
     lines.push(
       style.dim(
-        `    ${factor.effect >= 0 ? '↑' : '↓'} ${factor.text} (${factor.effect >= 0 ? '+' : ''}${factor.effect})`,
+        `    ${factor.effect >= 0 ? '↑' : '↓'} ${factor.text} (odds ×${Math.exp(factor.effect).toFixed(2)})`,
       ),
     );
   if (risk.note) lines.push(style.dim(`    ${risk.note}`));
