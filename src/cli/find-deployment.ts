@@ -14,6 +14,8 @@ export async function findDeployment(
   context: CommandContext,
   ref: string,
   environment?: string,
+  /** The command's option that names the environment, for the hint when a release number is ambiguous. */
+  environmentOption = '--environment',
 ): Promise<DeploymentRecord> {
   const states = environment
     ? [await environmentStore(context, environment)]
@@ -44,7 +46,7 @@ export async function findDeployment(
     throw new UsageError(
       'AmbiguousRelease',
       `v${number} is a release of ${found.map((record) => record.environment).join(' and ')}`,
-      { hint: `Name the environment: --environment ${found[0]!.environment}.` },
+      { hint: `Name the environment: ${environmentOption} ${found[0]!.environment}.` },
     );
   return found[0]!;
 }

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../core/errors.js';
 import type { CommandContext } from '../io.js';
+import { parseLimit } from '../limit.js';
 import { renderTable } from '../render/table.js';
 import { allEnvironmentStates, environmentState } from '../state-access.js';
 import { createStyle } from '../style.js';
@@ -10,7 +11,7 @@ export async function agentAnomalies(
   environment: string | undefined,
   options: { limit?: string },
 ): Promise<number> {
-  const limit = Number(options.limit ?? 50);
+  const limit = parseLimit(options.limit, 50);
   const states = environment
     ? [await environmentState(context, environment)]
     : await allEnvironmentStates(context);
@@ -26,7 +27,7 @@ export async function agentAnomalies(
           ...anomaly,
         });
   rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  const shown = rows.slice(0, Number.isInteger(limit) && limit > 0 ? limit : 50);
+  const shown = rows.slice(0, limit);
   if (context.json) {
     context.printJson({ anomalies: shown });
     return ExitCode.Ok;

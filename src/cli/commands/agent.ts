@@ -108,7 +108,7 @@ export async function agentExplain(
 ): Promise<number> {
   const record =
     ref && ref !== 'last'
-      ? await findDeployment(context, ref, flags.env)
+      ? await findDeployment(context, ref, flags.env, '--env')
       : await lastTrouble(context, flags.env);
   const explained = explainDeployment(record);
   if (context.json) {

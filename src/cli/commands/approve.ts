@@ -1,4 +1,4 @@
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode, UsageError } from '../../core/errors.js';
 import { createAwsClients } from '../../providers/aws/clients.js';
 import type { CommandContext } from '../io.js';
 import { environmentState } from '../state-access.js';
@@ -17,6 +17,12 @@ export async function decisionCommand(
   decision: 'approved' | 'rejected',
   flags: DecisionFlags,
 ): Promise<number> {
+  if (flags.plan !== undefined && !/^[0-9a-f]{16}$/.test(flags.plan))
+    throw new UsageError(
+      'InvalidPlanDigest',
+      `--plan takes a plan digest of 16 hexadecimal digits, as a deployment waiting for approval names it, not '${flags.plan}'`,
+      { hint: `'omnix approvals ${environment}' lists the plans waiting for approval.` },
+    );
   const { loaded, store } = await environmentState(context, environment);
   const { decide } = await import('../../orchestration/approvals/decide.js');
   const record = await decide({

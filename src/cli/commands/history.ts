@@ -1,10 +1,11 @@
-import { ExitCode, UsageError } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
 import { compareDeployments, type DeploymentComparison } from '../../engine/compare-deployments.js';
 import { durationOf } from '../../engine/environment-status.js';
 import { findInterrupted } from '../../engine/interrupted.js';
 import type { DeploymentRecord } from '../../state/records.js';
 import { findDeployment } from '../find-deployment.js';
 import type { CommandContext } from '../io.js';
+import { parseLimit } from '../limit.js';
 import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
@@ -12,14 +13,6 @@ import { allEnvironmentStores, environmentStore } from '../state-stores.js';
 import { createStyle, type Style } from '../style.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-
-function parseLimit(text: string | undefined): number {
-  if (text === undefined) return 20;
-  const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new UsageError('InvalidLimit', `--limit takes a whole number of at least 1, not '${text}'`);
-  return limit;
-}
 
 function outcomeMark(status: DeploymentRecord['status'], style: Style): string {
   if (status === 'succeeded') return style.green(status);
@@ -43,7 +36,7 @@ export async function historyList(
   environment: string | undefined,
   options: { limit?: string },
 ): Promise<number> {
-  const limit = parseLimit(options.limit);
+  const limit = parseLimit(options.limit, 20);
   const states = environment
     ? [await environmentStore(context, environment)]
     : await allEnvironmentStores(context);

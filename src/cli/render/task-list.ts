@@ -40,6 +40,9 @@ export async function withTaskList<T>(
   options: { renderer?: 'default' | 'verbose' | 'silent' } = {},
 ): Promise<T> {
   const { Listr } = await import('listr2');
+  // A terminal that reports no size (a pty nobody sized, say) says 0 columns: listr2 would then wrap
+  // every line one character wide. Such a terminal is taken as the usual 80.
+  if (process.stdout.isTTY && !process.stdout.columns) process.stdout.columns = 80;
   const phases = new Map<string, Deferred>(PHASES.map((name) => [name, deferred()]));
   const outputs = new Map<string, (text: string) => void>();
   const ended = new Set<string>();

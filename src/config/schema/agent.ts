@@ -13,9 +13,7 @@ export const agentSchema = z
       .min(0)
       .max(1)
       .default(0.7)
-      .describe(
-        'Risk score (0–1) at or above which a plan is shown as high risk. Not implemented yet: setting it is warned about.',
-      ),
+      .describe('Risk score (0–1) at or above which a plan is shown as high risk.'),
     blockKnownFailures: z
       .boolean()
       .default(false)
