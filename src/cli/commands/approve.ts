@@ -46,7 +46,7 @@ export async function decisionCommand(
   );
   if (decision === 'approved')
     context.print(
-      `  the deployment that asked for it goes ahead when it runs again: omnix deploy ${environment} --yes`,
+      `  the deployment that asked for it goes ahead when it runs again: omnix deploy ${environment} --yes (or, when a workflow asked, omnix workflow resume <run-id>)`,
     );
   return ExitCode.Ok;
 }

@@ -139,9 +139,11 @@ function waiting(
   const notes: string[] = [];
   if (state.status === 'expired')
     notes.push(`the approval by ${state.decision.by} expired at ${state.decision.expiresAt}`);
-  for (const other of others.slice(0, 3))
+  // The newest approval of another plan is the one worth naming: the plan changed since it was given.
+  const [newest] = [...others].sort((a, b) => b.at.localeCompare(a.at));
+  if (newest)
     notes.push(
-      `the approval by ${other.by} at ${other.at} is for plan ${other.planDigest}, not this one: the plan changed since`,
+      `the latest approval (by ${newest.by} at ${newest.at}) is for plan ${newest.planDigest}, not this one: the plan changed since`,
     );
   const waited = options.waitForApprovalMs
     ? ` (waited ${Math.round(options.waitForApprovalMs / 1000)} s)`
@@ -149,7 +151,7 @@ function waiting(
   return new WaitingForApprovalError(
     `waiting for approval, nothing changed: plan ${digest} of ${environment} needs an approval${waited}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
     {
-      hint: `Someone else approves it with: ${approveCommand(environment, digest)} (then run this deployment again, or wait with --wait-for-approval 30m).`,
+      hint: `Someone else approves it with: ${approveCommand(environment, digest)} (then run this deployment or its workflow again${options.waitForApprovalMs ? ', or wait longer with --wait-for-approval' : ', or wait with --wait-for-approval 30m'}).`,
     },
   );
 }
