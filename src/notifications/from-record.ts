@@ -16,7 +16,9 @@ export function eventFromRecord(
       : record.status === 'succeeded'
         ? kind === 'rollback'
           ? 'rolled_back'
-          : 'succeeded'
+          : record.promotedFrom
+            ? 'promoted'
+            : 'succeeded'
         : record.status === 'rolled_back'
           ? 'rolled_back'
           : 'failed';
@@ -54,14 +56,17 @@ function whatChanges(record: DeploymentRecord): string[] {
         changes?: unknown[];
       }
     | undefined;
-  if (!plan) return [];
   const lines: string[] = [];
-  for (const fn of plan.backend?.functions ?? [])
+  for (const fn of plan?.backend?.functions ?? [])
     if (fn.action !== 'unchanged') lines.push(`function ${fn.name}: ${fn.action}`);
-  if (plan.frontend && (plan.frontend.upload || plan.frontend.delete))
+  if (plan?.frontend && (plan.frontend.upload || plan.frontend.delete))
     lines.push(
       `site: ${plan.frontend.upload ?? 0} file(s) to upload, ${plan.frontend.delete ?? 0} to delete`,
     );
   if (record.rollbackTo !== undefined) lines.push(`back to release v${record.rollbackTo}`);
+  if (record.promotedFrom)
+    lines.push(
+      `promoted from ${record.promotedFrom.environment} release v${record.promotedFrom.release} (${record.promotedFrom.deploymentId})`,
+    );
   return lines;
 }

@@ -128,6 +128,16 @@ export async function historyShow(
           `  recovery of interrupted deployment(s) ${record.recoveryOf.join(', ')}${record.release ? ': finished them' : ': put back what was live before them'}`,
         ]
       : []),
+    ...(record.promotedFrom
+      ? [
+          `  promoted from ${record.promotedFrom.environment} release v${record.promotedFrom.release} (deployment ${record.promotedFrom.deploymentId})`,
+        ]
+      : []),
+    ...(record.approval
+      ? [
+          `  approved ${record.approval.via === 'terminal' ? 'on the terminal' : `by ${record.approval.by}`} at ${record.approval.at} (plan ${record.approval.planDigest})`,
+        ]
+      : []),
     ...(record.recoveredBy
       ? [
           `  recovered by deployment ${record.recoveredBy.deploymentId} (${record.recoveredBy.how === 'restored' ? 'it put back what was live before this one' : 'it finished what this one started'})`,
