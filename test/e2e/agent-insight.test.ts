@@ -81,7 +81,7 @@ describe('the agent learns risk, anomalies and advice from real deployments (iss
     const risk = (run: { stdout: string }) => JSON.parse(run.stdout).agent.risk;
     const worker = risk(workerPlan);
     const site = risk(sitePlan);
-    expect(worker.basis).toEqual({ deployments: 10, failures: 3 });
+    expect(worker.basis).toMatchObject({ deployments: 10, failures: 3 });
     expect(worker.score).toBeGreaterThan(site.score);
     expect(worker.factors[0]).toMatchObject({ feature: 'function=worker' });
     expect(worker.factors[0].effect).toBeGreaterThan(0);

@@ -97,6 +97,6 @@ describe('prevention across environments (issue 17)', () => {
     // then: production's plan no longer flags it
     const after = await cli(['plan', 'production', '--json']);
     expect(after.exitCode, after.stderr).toBe(0);
-    expect(lastJson(after.stdout).agent).toEqual({ knownFailures: [] });
+    expect(lastJson(after.stdout).agent).toMatchObject({ knownFailures: [] });
   }, 240_000);
 });
