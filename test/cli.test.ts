@@ -112,6 +112,8 @@ describe('usage errors', () => {
       ['status', 'prod'],
       ['config', 'validate', 'prod'],
       ['deploy', 'prod', '--yes'],
+      // Without --yes and without a terminal, the misspelt name is still what is said first.
+      ['promote', 'staging', 'prod'],
     ]) {
       const run = await runCli(command, { cwd: EXAMPLE });
       expect(run.exitCode, command.join(' ')).toBe(2);

@@ -1,3 +1,4 @@
+import { loadValidConfig } from '../../config/load.js';
 import type { LeafDifference } from '../../config/paths.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { promote } from '../../orchestration/promote/promote.js';
@@ -35,12 +36,21 @@ export async function promoteCommand(
   to: string,
   flags: PromoteFlags,
 ): Promise<number> {
-  if (!context.yes && !context.interactive)
+  if (!context.yes && !context.interactive) {
+    // A misspelt environment is the first thing to say, before asking for --yes.
+    for (const environment of [from, to])
+      await loadValidConfig({
+        environment,
+        configDir: context.configDir,
+        env: context.io.env,
+        cwd: context.io.cwd,
+      });
     throw new UsageError(
       'ConfirmationRequired',
       `refusing to promote ${from} to ${to} without --yes when there is no terminal to confirm on`,
       { hint: `Run 'omnix promote ${from} ${to} --yes' in CI.` },
     );
+  }
   const style = createStyle(context.color);
   const waitForLockMs = checkWait(flags.waitForLock);
   const outcome = await interruptible(context, to, (interrupts) =>
