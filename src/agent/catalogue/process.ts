@@ -15,7 +15,7 @@ export const PROCESS_FAILURES: KnownFailure[] = [
   healthCheck(
     'http',
     'an HTTP check got the wrong status, body or headers',
-    'Reproduce it against the staging URL (`omnix health <env>`), fix the code or configuration, and deploy again.',
+    'Reproduce it against the environment’s URL (`omnix health <env>`), fix the code or configuration, and deploy again.',
   ),
   healthCheck(
     'frontend',

@@ -2,7 +2,11 @@ import { encode, gapBucket } from './encode.js';
 import type { DeploymentFeatures, LabelledDeployment } from './features.js';
 
 const kib = (bytes: number) =>
-  bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`;
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1048576
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1048576).toFixed(1)} MiB`;
 
 const failures = (history: readonly LabelledDeployment[]) =>
   history.filter((past) => past.outcome === 'failed').length;
