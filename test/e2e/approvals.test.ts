@@ -86,7 +86,9 @@ describe('approval gates (no terminal)', () => {
     expect(changed.code, changed.stderr).toBe(5);
     const newDigest = digestIn(changed.stderr);
     expect(newDigest).not.toBe(approvedDigest);
-    expect(changed.stderr).toContain(`the latest approval (by arn:aws:iam::000000000000:user/AKIAREVIEWER at`);
+    expect(changed.stderr).toContain(
+      `the latest approval (by arn:aws:iam::000000000000:user/AKIAREVIEWER at`,
+    );
     expect(changed.stderr).toContain(`is for plan ${approvedDigest}, not this one`);
     expect(await fixture.store.listReleases('production')).toEqual([]);
   }, 120_000);
