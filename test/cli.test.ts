@@ -107,6 +107,15 @@ describe('usage errors', () => {
     expect(top.stderr).toContain("Run 'omnix --help'");
   });
 
+  it('says a workflow run or workflow is unknown before asking for --yes', async () => {
+    const resume = await runCli(['workflow', 'resume', 'w-nope'], { cwd: EXAMPLE });
+    expect(resume.exitCode).toBe(2);
+    expect(resume.stderr).toContain('there is no workflow run w-nope');
+    const run = await runCli(['workflow', 'run', 'relase'], { cwd: EXAMPLE });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).not.toContain('--yes');
+  });
+
   it('suggest the environment an unknown name abbreviates', async () => {
     for (const command of [
       ['status', 'prod'],

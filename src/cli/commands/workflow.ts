@@ -87,12 +87,13 @@ export async function workflowRun(
   name: string,
   flags: WorkflowFlags,
 ): Promise<number> {
-  requireConsent(context, `run workflow ${name}`);
+  // An unknown workflow is said before the missing --yes.
   const workflow = await loadWorkflow(name, {
     configDir: context.configDir,
     cwd: context.io.cwd,
     env: context.io.env,
   });
+  requireConsent(context, `run workflow ${name}`);
   const store = await runStore(context);
   return finished(context, await runWorkflow(workflow, runOptions(context, store, flags)));
 }
@@ -103,7 +104,7 @@ export async function workflowResume(
   id: string,
   flags: WorkflowFlags,
 ): Promise<number> {
-  requireConsent(context, `resume workflow run ${id}`);
+  // An unknown run is said before the missing --yes.
   const store = await runStore(context);
   const run = await findRun(store, id);
   const workflow = await loadWorkflow(run.workflow, {
@@ -111,6 +112,7 @@ export async function workflowResume(
     cwd: context.io.cwd,
     env: context.io.env,
   });
+  requireConsent(context, `resume workflow run ${id}`);
   return finished(
     context,
     await resumeWorkflow(workflow, run, {
