@@ -3,7 +3,7 @@
  * from that day it gets no security patches, and soon after functions can no longer be created or
  * updated with it. Runtimes not listed are not known to be deprecated.
  */
-const DEPRECATION: Record<string, string> = {
+export const RUNTIME_DEPRECATION: Record<string, string> = {
   nodejs: '2016-10-31',
   'nodejs4.3': '2020-03-05',
   'nodejs6.10': '2019-08-12',
@@ -56,7 +56,7 @@ export type RuntimeSupport =
   | { state: 'deprecated'; on: string };
 
 export function runtimeSupport(runtime: string, now: Date): RuntimeSupport {
-  const on = DEPRECATION[runtime];
+  const on = RUNTIME_DEPRECATION[runtime];
   if (!on) return { state: 'supported' };
   const days = Math.ceil((Date.parse(`${on}T00:00:00Z`) - now.getTime()) / 86_400_000);
   if (days <= 0) return { state: 'deprecated', on };
@@ -66,7 +66,7 @@ export function runtimeSupport(runtime: string, now: Date): RuntimeSupport {
 /** The newest supported runtime of the same language, to suggest. */
 export function newestOfFamily(runtime: string, now: Date): string | undefined {
   const family = /^[a-z]+/.exec(runtime)?.[0];
-  return Object.entries(DEPRECATION)
+  return Object.entries(RUNTIME_DEPRECATION)
     .filter(
       ([name]) => /^[a-z]+/.exec(name)?.[0] === family && runtimeSupport(name, now).state === 'supported',
     )
