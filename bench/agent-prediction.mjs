@@ -56,16 +56,17 @@ function history(seed, planted) {
     const features = {
       environment: pick(rand, ENVIRONMENTS),
       components: [...(files > 0 ? ['frontend'] : []), ...(functions.length > 0 ? ['backend'] : [])],
-      filesUploaded: Math.ceil(files * 0.8),
-      filesDeleted: files - Math.ceil(files * 0.8),
-      bytesUploaded: files * (2000 + Math.floor(rand() * 50_000)),
-      functionsCodeChanged: functions,
-      functionsConfigChanged: [],
-      configPathsChanged: rand() < 0.1 ? ['backend.functions.api.memoryMb'] : [],
+      files: {
+        uploaded: Math.ceil(files * 0.8),
+        deleted: files - Math.ceil(files * 0.8),
+        uploadedBytes: files * (2000 + Math.floor(rand() * 50_000)),
+      },
+      functions: functions.map((key) => ({ name: `shop-${key}`, key, code: true, configuration: [] })),
+      configChanges: rand() < 0.1 ? [{ path: 'backend.functions.api.memoryMb', digest: 'sha256:1' }] : [],
       ci: rand() < 0.7,
       weekdayUtc: when.getUTCDay(),
       hourUtc: when.getUTCHours(),
-      hoursSincePrevious: i === 0 ? null : (at - deployments[i - 1].at) / 3600_000,
+      sincePreviousMs: i === 0 ? null : at - deployments[i - 1].at,
       failuresLast7Days: 0,
     };
     const risk =

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentRecoveries } from '../dist/agent/recovery/for-change.js';
 import { bootstrapSandboxEnvironment } from '../dist/cli/sandbox-environment.js';
 import { loadValidConfig } from '../dist/config/load.js';
 import { startSandbox } from '../dist/sandbox/server.js';
@@ -44,6 +45,8 @@ export async function exampleOnSandbox(name) {
       env,
       aws: { credentials },
       report: () => {},
+      // As the CLI runs a change: with the agent's automatic recovery.
+      recoveries: agentRecoveries,
     },
     /** Every AWS call the sandbox has answered so far. */
     calls: async () =>

@@ -3,7 +3,7 @@
 // minified bundle (one line), a 10 MB random binary and a 10 MB UTF-16 text. Needs `npm run build`.
 // Run: node bench/secrets-scan.mjs
 import { randomBytes } from 'node:crypto';
-import { findSecretsIn } from '../dist/validate/secrets/patterns.js';
+import { findSecretsIn } from '../dist/core/secrets/patterns.js';
 
 const MB = 1024 * 1024;
 const inputs = {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DeploymentRecord } from '../src/records/index.js';
 import { FileStateStore } from '../src/state/file/file-store.js';
-import type { DeploymentRecord } from '../src/state/records.js';
 import { deployment } from '../src/state/store.contract.js';
 import { runCli } from './helpers/run-cli.js';
 import { MINIMAL_MASTER, project, testdir } from './helpers/testdir.js';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { planOf } from '../../test/helpers/plan-summary.js';
 import { testdir } from '../../test/helpers/testdir.js';
 import type { LoadedConfig } from '../config/load.js';
-import type { DeployEvent } from '../engine/events.js';
+import type { DeployEvent } from '../core/events.js';
 import type { ChangeContext } from '../engine/extensions.js';
 import type { AwsClients } from '../providers/aws/clients.js';
+import type { DeploymentRecord } from '../records/index.js';
 import { FileStateStore } from '../state/file/file-store.js';
-import type { DeploymentRecord } from '../state/records.js';
 import { deployment } from '../state/store.contract.js';
 import type { StateStore } from '../state/store.js';
 import { agentExtension } from './extension.js';
@@ -55,7 +56,7 @@ describe('the agent as an engine extension', () => {
   it('with agent.enabled false neither checks plans nor records anything', async () => {
     const { told } = await context({ enabled: false });
     const extension = agentExtension();
-    expect(await extension.reviewPlan!(told, { summary: {}, dryRun: false })).toBeUndefined();
+    expect(await extension.reviewPlan!(told, { summary: planOf(), dryRun: false })).toBeUndefined();
     await extension.finished!(told, failedRecord());
     expect(await told.store.listMemory()).toEqual([]);
   });
@@ -78,7 +79,7 @@ describe('the agent as an engine extension', () => {
       listMemory: () => Promise.reject(new Error('the state bucket answered 500')),
     }) as StateStore;
     const { told, events } = await context({ enabled: true }, broken);
-    const found = await agentExtension().reviewPlan!(told, { summary: {}, dryRun: false });
+    const found = await agentExtension().reviewPlan!(told, { summary: planOf(), dryRun: false });
     expect(found).toEqual({ knownFailures: [] });
     expect(events.map((event) => event.message)).toEqual([
       'agent: the memory could not be used: the state bucket answered 500',

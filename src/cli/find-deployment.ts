@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord } from '../records/index.js';
 import type { CommandContext } from './io.js';
 import { allEnvironmentStores, environmentStore } from './state-stores.js';
 

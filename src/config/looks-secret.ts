@@ -1,4 +1,4 @@
-import { SECRET_PATTERNS } from '../validate/secrets/patterns.js';
+import { SECRET_PATTERNS } from '../core/secrets/patterns.js';
 
 /** AWS's documented example credentials (AKIAIOSFODNN7EXAMPLE) are not secrets, as for the file scanner. */
 const EXAMPLE = /EXAMPLE/;

@@ -1,10 +1,10 @@
 import type { OmnixConfig } from '../config/schema.js';
+import { emit } from '../core/events.js';
 import { runPool } from '../core/pool.js';
 import { redeploy, updateStageVariables } from '../providers/aws/api-stage.js';
 import { pointAlias, publishVersion, updateCode, updateConfiguration } from '../providers/aws/functions.js';
-import type { ReleaseManifest } from '../state/records.js';
+import type { ReleaseManifest } from '../records/index.js';
 import type { ApplyContext } from './components/component.js';
-import { emit } from './events.js';
 import type { PlannedBackend } from './plan-deployment.js';
 
 /**

@@ -1,11 +1,11 @@
 import type { OmnixConfig } from '../config/schema.js';
 import { ByteBudget } from '../core/byte-budget.js';
+import { emit, type Report } from '../core/events.js';
 import { runPool } from '../core/pool.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { invalidate } from '../providers/aws/distribution.js';
 import { deleteKeys, uploadFile } from '../providers/aws/site-bucket.js';
-import type { ReleaseManifest } from '../state/records.js';
-import { emit, type Report } from './events.js';
+import type { ReleaseManifest } from '../records/index.js';
 import { invalidationProgress } from './invalidation-progress.js';
 import type { PlannedFrontend } from './plan-deployment.js';
 import { readPlanned } from './scan/site.js';

@@ -1,4 +1,4 @@
-import type { DeploymentArtifacts } from '../state/records.js';
+import type { DeploymentArtifacts } from '../records/index.js';
 import type { DeploymentPlan } from './plan-deployment.js';
 
 /** The digests of everything the plan makes live: every site file, every function package, the API. */

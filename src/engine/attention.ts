@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord } from '../records/index.js';
 
 /** Why an environment needs a person: which deployment left it so, and what still differs. */
 export interface Attention {

@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord } from '../records/index.js';
 
 /** Who runs this deployment: the CI identity when there is one, else the local user. */
 export function callerIdentity(

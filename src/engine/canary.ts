@@ -1,11 +1,11 @@
 import { worst } from '../core/check-status.js';
 import { parseDuration } from '../core/duration.js';
+import { emit } from '../core/events.js';
 import { compareVersions } from '../health/compare-versions.js';
 import { thresholdsOf } from '../health/thresholds.js';
-import type { HealthReport } from '../health/types.js';
 import { pointAlias } from '../providers/aws/functions.js';
+import type { HealthReport } from '../records/index.js';
 import type { CanaryTarget } from './components/component.js';
-import { emit } from './events.js';
 import { checkHealth, healthFailure, type VerifyContext } from './verify.js';
 
 export interface CanaryContext extends VerifyContext {

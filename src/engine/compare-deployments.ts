@@ -1,5 +1,5 @@
 import { type LeafDifference, leafDifferences } from '../config/paths.js';
-import type { DeploymentRecord, DeploymentStatus } from '../state/records.js';
+import type { DeploymentRecord, DeploymentStatus } from '../records/index.js';
 import { durationOf } from './environment-status.js';
 
 interface Side {

@@ -1,8 +1,15 @@
 import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, UsageError } from '../core/errors.js';
+import { emit } from '../core/events.js';
 import { alarmBaseline } from '../health/checks/alarm.js';
-import type { HealthReport } from '../health/types.js';
-import type { DeploymentRecord, PromotedFrom, ReleaseManifest, ReleaseRecord } from '../state/records.js';
+import type {
+  DeploymentRecord,
+  HealthReport,
+  PlanSummary,
+  PromotedFrom,
+  ReleaseManifest,
+  ReleaseRecord,
+} from '../records/index.js';
 import { deploymentArtifacts } from './artifacts.js';
 import { runBuild } from './build.js';
 import { callerIdentity } from './caller.js';
@@ -10,7 +17,6 @@ import { runCanary } from './canary.js';
 import { backendComponent } from './components/backend.js';
 import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
-import { emit } from './events.js';
 import { type ChangeContext, checkRelease, reviewPlan, tellExtensions } from './extensions.js';
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
 import { siteListing } from './live/site-listing.js';
@@ -18,7 +24,8 @@ import { liveManifest } from './live-manifest.js';
 import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { deploymentOutputs, type Outputs } from './outputs.js';
-import { type DeploymentPlan, planDeployment, planSummary, recordedPlan } from './plan-deployment.js';
+import { planSummary, recordedPlan } from './plan/summary.js';
+import { type DeploymentPlan, planDeployment } from './plan-deployment.js';
 import { preflight } from './preflight.js';
 import { pruneReleases } from './prune.js';
 import { type ChangeOptions, errorEntry, openChange } from './recorded-change.js';
@@ -35,7 +42,7 @@ export interface DeployOptions extends ChangeOptions {
   skipBuild?: boolean;
   redeployApi?: boolean;
   /** Asked after the plan, before any change; false stops the deployment. */
-  confirm?: (plan: Record<string, unknown>) => Promise<boolean>;
+  confirm?: (plan: PlanSummary) => Promise<boolean>;
   /**
    * Go ahead over interrupted deployments, finishing what they started (`recover --resume`); without it a
    * deployment refuses to start over one (exit 3).
@@ -60,14 +67,14 @@ export interface DeployOptions extends ChangeOptions {
 export type { Outputs } from './outputs.js';
 
 export type DeployOutcome =
-  | { status: 'planned'; plan: Record<string, unknown>; outputs: Outputs }
-  | { status: 'nothing-to-do'; plan: Record<string, unknown>; outputs: Outputs; release?: number }
-  | { status: 'declined'; plan: Record<string, unknown> }
+  | { status: 'planned'; plan: PlanSummary; outputs: Outputs }
+  | { status: 'nothing-to-do'; plan: PlanSummary; outputs: Outputs; release?: number }
+  | { status: 'declined'; plan: PlanSummary }
   | {
       status: 'succeeded';
       deploymentId: string;
       release: number;
-      plan: Record<string, unknown>;
+      plan: PlanSummary;
       outputs: Outputs;
       durationMs: number;
     };

@@ -1,5 +1,5 @@
+import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../records/index.js';
 import { isStale } from '../state/lease.js';
-import type { DeploymentRecord, DeploymentStatus, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
 import { type Attention, needsAttention } from './attention.js';
 import { findInterrupted, recentDeployments } from './interrupted.js';

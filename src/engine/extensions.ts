@@ -1,10 +1,9 @@
 import type { LoadedConfig } from '../config/load.js';
 import { OmnixError } from '../core/errors.js';
-import type { HealthReport } from '../health/types.js';
+import { emit, type Report } from '../core/events.js';
 import type { AwsClients } from '../providers/aws/clients.js';
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord, HealthReport, PlanSummary } from '../records/index.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
 import type { DeploymentPlan } from './plan-deployment.js';
 
 /** Which engine command is changing (or about to change) an environment. */
@@ -39,7 +38,7 @@ export interface ChangeExtension {
    */
   reviewPlan?(
     context: ChangeContext,
-    review: { summary: Record<string, unknown>; plan?: DeploymentPlan; dryRun: boolean },
+    review: { summary: PlanSummary; plan?: DeploymentPlan; dryRun: boolean },
   ): Promise<Record<string, unknown> | undefined>;
   /** The change holds the environment's lock and is about to make its first change. */
   started?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
@@ -61,7 +60,7 @@ export interface ChangeExtension {
 export async function reviewPlan(
   extensions: readonly ChangeExtension[],
   context: ChangeContext,
-  review: { summary: Record<string, unknown>; plan?: DeploymentPlan; dryRun: boolean },
+  review: { summary: PlanSummary; plan?: DeploymentPlan; dryRun: boolean },
 ): Promise<void> {
   for (const extension of extensions) {
     if (!extension.reviewPlan) continue;

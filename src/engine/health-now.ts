@@ -1,4 +1,4 @@
-import type { HealthReport } from '../health/types.js';
+import type { HealthReport } from '../records/index.js';
 import { outputsOf } from './outputs.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
 import { checkHealth } from './verify.js';

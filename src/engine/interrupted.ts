@@ -1,8 +1,8 @@
 import { ValidationFailedError } from '../core/errors.js';
+import { emit, type Report } from '../core/events.js';
+import type { DeploymentRecord, LockRecord } from '../records/index.js';
 import { isStale } from '../state/lease.js';
-import type { DeploymentRecord, LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
 
 /** How many recent deployments are looked at for ones left `in_progress`. */
 const LOOK_BACK = 20;

@@ -1,5 +1,5 @@
+import { emit, type Report } from '../core/events.js';
 import type { InvalidateOptions } from '../providers/aws/distribution.js';
-import { emit, type Report } from './events.js';
 
 /** Progress events while an invalidation is waited for: its status and how long it has taken so far. */
 export const invalidationProgress =

@@ -1,4 +1,4 @@
-import type { ReleaseManifest } from '../state/records.js';
+import type { ReleaseManifest } from '../records/index.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
 import type { DeploymentPlan } from './plan-deployment.js';

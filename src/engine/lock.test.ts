@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { testdir } from '../../test/helpers/testdir.js';
+import type { DeployEvent } from '../core/events.js';
 import { FileStateStore } from '../state/file/file-store.js';
-import type { DeployEvent } from './events.js';
 import { describeHolder, keepAlive, takeLock } from './lock.js';
 
 const ada = {

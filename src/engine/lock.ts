@@ -1,8 +1,8 @@
 import { LockedError, type OmnixError } from '../core/errors.js';
+import { emit, type Report } from '../core/events.js';
+import type { LockRecord } from '../records/index.js';
 import { whyStale } from '../state/lease.js';
-import type { LockRecord } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
 
 /** "ada on laptop (pid 42, deployment d-…, https://github.com/…/runs/1) since 2026-…": who, where, since when. */
 export function describeHolder(lock: Pick<LockRecord, 'holder' | 'acquiredAt'>): string {

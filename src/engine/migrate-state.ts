@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { OmnixError } from '../core/errors.js';
+import { emit, type Report } from '../core/events.js';
+import type { MemoryDocument, MemoryRead } from '../records/index.js';
 import { isStale } from '../state/lease.js';
-import type { MemoryDocument, MemoryRead } from '../state/records.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
 import { describeHolder } from './lock.js';
 
 export interface MigrationResult {

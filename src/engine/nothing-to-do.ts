@@ -1,6 +1,6 @@
+import type { Report } from '../core/events.js';
 import { isStale } from '../state/lease.js';
 import type { StateStore } from '../state/store.js';
-import type { Report } from './events.js';
 import { findInterrupted, interruptedError, recentDeployments, unrecovered } from './interrupted.js';
 import { lockedError, takeLock } from './lock.js';
 

@@ -4,7 +4,7 @@ import type { AwsClients } from '../providers/aws/clients.js';
 import type { DistributionInfo } from '../providers/aws/distribution.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
-import type { ReleaseRecord } from '../state/records.js';
+import type { ReleaseRecord } from '../records/index.js';
 import type { StateStore } from '../state/store.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
@@ -89,70 +89,4 @@ export async function planDeployment(
     }
   }
   return plan;
-}
-
-/**
- * The plan as a deployment record keeps it: without the list of files to upload, which its changes
- * name one by one and its artifacts hash, so a record lists each file of the site once.
- */
-export function recordedPlan(summary: Record<string, unknown>): Record<string, unknown> {
-  const frontend = summary.frontend as Record<string, unknown> | undefined;
-  if (!frontend) return summary;
-  const { files: _listedInChanges, ...rest } = frontend;
-  return { ...summary, frontend: rest };
-}
-
-/** The plan for machines (`plan --json`) and for the deployment record (see `recordedPlan`). */
-export function planSummary(plan: DeploymentPlan): Record<string, unknown> {
-  const frontend = plan.frontend?.plan;
-  return {
-    environment: plan.environment,
-    nothingToDo: plan.nothingToDo,
-    ...(frontend
-      ? {
-          frontend: {
-            bucket: plan.frontend!.bucket,
-            distributionId: plan.frontend!.distribution.id,
-            upload: frontend.uploads.length + frontend.entryPoints.length,
-            delete: frontend.deletes.length,
-            unchanged: frontend.unchanged,
-            keptStale: frontend.keptStale.length,
-            uploadBytes: frontend.uploadBytes,
-            drift: frontend.drift,
-            files: [...frontend.uploads, ...frontend.entryPoints].map(({ file, reason }) => ({
-              key: file.key,
-              reason,
-              size: file.size,
-              ...(file.cacheControl ? { cacheControl: file.cacheControl } : {}),
-              ...(file.cacheControlByDefault ? { cacheControlByDefault: true } : {}),
-            })),
-            deletes: frontend.deletes,
-            ...(frontend.immutableChanged.length > 0 ? { immutableChanged: frontend.immutableChanged } : {}),
-          },
-          invalidationPaths: frontend.invalidation.paths,
-          invalidationCostUsd: frontend.invalidation.estimatedCostUsd,
-        }
-      : {}),
-    ...(plan.backend
-      ? {
-          backend: {
-            functions: plan.backend.plan.functions.map((fn) => ({
-              name: fn.name,
-              action: fn.action,
-              changedFields: fn.changedFields,
-            })),
-            ...(plan.backend.plan.stage ? { stageVariables: plan.backend.plan.stage } : {}),
-            ...(plan.backend.api
-              ? {
-                  api: {
-                    restApiId: plan.backend.api.restApiId,
-                    stage: plan.backend.api.stage,
-                    redeploy: plan.backend.api.redeploy,
-                  },
-                }
-              : {}),
-          },
-        }
-      : {}),
-  };
 }

@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '../core/errors.js';
-import type { ValidationSummary } from '../state/records.js';
+import { emit, type Report } from '../core/events.js';
+import type { ValidationSummary } from '../records/index.js';
 import { type ValidationInput, validateEnvironment } from '../validate/validate.js';
-import { emit, type Report } from './events.js';
 
 /**
  * A deployment's validate phase: every check, warnings reported, and any failure stopping the deployment

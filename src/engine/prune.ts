@@ -1,11 +1,11 @@
 import { DeleteDeploymentCommand } from '@aws-sdk/client-api-gateway';
 import { DeleteFunctionCommand } from '@aws-sdk/client-lambda';
 import type { LoadedConfig } from '../config/load.js';
+import { emit, type Report } from '../core/events.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { awsErrorName, fromAwsError } from '../providers/aws/errors.js';
-import type { ReleaseManifest } from '../state/records.js';
+import type { ReleaseManifest } from '../records/index.js';
 import type { StateStore } from '../state/store.js';
-import { emit, type Report } from './events.js';
 
 export interface PruneResult {
   functionVersions: string[];

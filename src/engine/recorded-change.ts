@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { type RecordedRecoveries, recordRecoveries } from '../agent/recovery/record-recoveries.js';
 import type { LoadedConfig } from '../config/load.js';
-import { hideSecretValues, secretValues } from '../config/secret-values.js';
 import { redactConfig } from '../config/secrets.js';
 import { OmnixError } from '../core/errors.js';
+import { emit, type Report } from '../core/events.js';
 import { type AwsClientSettings, type AwsClients, createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
+import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../records/index.js';
 import { ChangeJournal } from '../state/journal.js';
-import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../state/records.js';
 import { newDeploymentId, type StateStore } from '../state/store.js';
 import { callerIdentity } from './caller.js';
-import { emit, type Report } from './events.js';
+import type { ChangeRecoveries, RecoveriesFactory } from './change-recoveries.js';
 import type { ChangeExtension } from './extensions.js';
 import type { Interrupts } from './interrupts.js';
 import { keepAlive, type Lease, takeLock } from './lock.js';
@@ -58,6 +57,11 @@ export interface ChangeOptions {
   interrupts?: Interrupts;
   /** Capabilities outside the engine told about the change and asked about its plan (`extensions.ts`). */
   extensions?: readonly ChangeExtension[];
+  /**
+   * Automatic recovery from known failures during the change (the CLI passes the agent's); without it,
+   * omnix relies on the SDK's own retries.
+   */
+  recoveries?: RecoveriesFactory;
 }
 
 /**
@@ -68,32 +72,24 @@ export async function openChange(options: ChangeOptions) {
   const startedAt = Date.now();
   const { phases, phase, current } = phaseRunner(options.report);
   const loaded = await phase('load', () => loadForChange(options));
-  const recoveries = automaticRecovery(loaded, options.report, current);
+  const recoveries = options.recoveries?.(loaded, options.report, () => current() ?? 'load');
   const clients = createAwsClients({ ...loaded.config.aws, ...options.aws, recoveries });
   const store = await openStoreFor(loaded, options.aws);
-  const opened = { ...options, startedAt, phases, phase, current, loaded, clients, store, recoveries };
+  const opened = {
+    ...options,
+    startedAt,
+    phases,
+    phase,
+    current,
+    loaded,
+    clients,
+    store,
+    recovering: recoveries,
+  };
   return {
     ...opened,
     begin: (record: Partial<DeploymentRecord> = {}) => startRecordedChange(opened, record),
   };
-}
-
-/**
- * The agent's automatic recovery for this change (`src/agent/recovery`), recorded in its record; none
- * with `agent.enabled: false`, and then omnix fails where it failed before the agent.
- */
-function automaticRecovery(
-  loaded: LoadedConfig,
-  report: Report,
-  current: () => string | undefined,
-): RecordedRecoveries | undefined {
-  if (!loaded.config.agent.enabled) return undefined;
-  const secrets = secretValues(loaded.config, loaded.secretPaths);
-  return recordRecoveries({
-    report,
-    phase: () => current() ?? 'load',
-    hide: (text) => hideSecretValues(text, secrets),
-  });
 }
 
 /**
@@ -110,7 +106,7 @@ async function startRecordedChange(
     loaded: LoadedConfig;
     clients: AwsClients;
     store: StateStore;
-    recoveries: RecordedRecoveries | undefined;
+    recovering: ChangeRecoveries | undefined;
   },
   extra: Partial<DeploymentRecord>,
 ): Promise<RecordedChange> {
@@ -141,7 +137,7 @@ async function startRecordedChange(
           onWait: () => {
             waitedForLock = true;
           },
-          ...(options.recoveries ? { onTakeOver: options.recoveries.lockTakenOver } : {}),
+          ...(options.recovering ? { onTakeOver: options.recovering.lockTakenOver } : {}),
         },
       ),
       ttl,
@@ -162,7 +158,7 @@ async function startRecordedChange(
     errors: [],
     ...extra,
   };
-  options.recoveries?.attach(record);
+  options.recovering?.attach(record);
   let written = false;
   let journaled = false;
   const journal = new ChangeJournal(store, environment, id);

@@ -1,6 +1,6 @@
 import { DeploymentFailedError, OmnixError } from '../core/errors.js';
+import { emit } from '../core/events.js';
 import { type DeployOptions, deploy } from './deploy.js';
-import { emit } from './events.js';
 import { type ChangeContext, tellExtensions } from './extensions.js';
 import {
   findInterrupted,

@@ -1,4 +1,4 @@
-import type { ReleaseManifest } from '../state/records.js';
+import type { ReleaseManifest } from '../records/index.js';
 import { listingOf, type RestoreContext, sameContent } from './restore.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
-import { emit } from './events.js';
+import { emit } from '../core/events.js';
 import { type ChangeContext, tellExtensions } from './extensions.js';
 import { recordInterrupted } from './interrupted.js';
 import { siteListing } from './live/site-listing.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../test/helpers/testdir.js';
+import type { DeploymentRecord } from '../records/index.js';
 import { FileStateStore } from '../state/file/file-store.js';
-import type { DeploymentRecord } from '../state/records.js';
 import { deployment } from '../state/store.contract.js';
 import { chooseTarget } from './rollback-target.js';
 
@@ -15,7 +15,9 @@ async function history(made: Made[]) {
     const record = deployment('staging', new Date(start + index * 60_000), {
       status: 'succeeded',
       release: index + 1,
-      ...(rollbackTo !== undefined ? { rollbackTo, plan: { from, to: rollbackTo } } : {}),
+      ...(rollbackTo !== undefined
+        ? { rollbackTo, plan: { environment: 'staging', from: from!, to: rollbackTo, changes: [] } }
+        : {}),
       ...rest,
     });
     await store.putDeployment(record);

@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
+import type { DeploymentRecord, ReleaseRecord } from '../records/index.js';
 import type { StateStore } from '../state/store.js';
 
 export interface TargetChoice {

@@ -1,5 +1,5 @@
-import type { ReleaseManifest, RollbackRecord } from '../state/records.js';
-import { emit } from './events.js';
+import { emit } from '../core/events.js';
+import type { ReleaseManifest, RollbackRecord } from '../records/index.js';
 import { errorEntry } from './recorded-change.js';
 import { differencesFrom, listingOf, type RestoreContext, restoreManifest } from './restore.js';
 

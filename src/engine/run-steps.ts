@@ -1,9 +1,9 @@
 import { type LoadedConfig, loadValidConfig } from '../config/load.js';
 import { awsReferenceReaders, resolveDeployTimeReferences } from '../config/resolve-deploy-time.js';
 import { ConfigError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
+import { emit, type Report } from '../core/events.js';
 import type { AwsClientSettings } from '../providers/aws/clients.js';
-import type { PhaseRecord } from '../state/records.js';
-import { emit, type Report } from './events.js';
+import type { PhaseRecord } from '../records/index.js';
 
 /** Runs named phases, reporting their start and end and keeping their timings for the record. */
 export function phaseRunner(report: Report) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { apiFunctionKey } from '../config/rules.js';
+import type { CheckResult, SampleStats } from '../records/index.js';
 import { invoke } from './checks/lambda.js';
 import { fillOutputs } from './fill-outputs.js';
 import { percent, type Sample, takeSamples } from './samples.js';
-import type { CheckContext, CheckResult, HealthCheck, SampleStats } from './types.js';
+import type { CheckContext, HealthCheck } from './types.js';
 
 /** One invocation the comparison sends to both versions, and how its result is judged. */
 interface Probe {

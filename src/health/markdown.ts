@@ -1,4 +1,4 @@
-import type { CheckResult, HealthReport } from './types.js';
+import type { CheckResult, HealthReport } from '../records/index.js';
 
 const MARK = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail' } as const;
 

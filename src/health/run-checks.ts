@@ -1,6 +1,7 @@
 import { worst } from '../core/check-status.js';
 import { mapPool } from '../core/pool.js';
 import { type RootCause, refusedOnLoopback, unreachableCause } from '../providers/aws/root-cause.js';
+import type { CheckResult, HealthReport } from '../records/index.js';
 import { alarmCheck } from './checks/alarm.js';
 import { frontendCheck } from './checks/frontend.js';
 import { apiCheck, httpCheck } from './checks/http.js';
@@ -8,7 +9,7 @@ import { lambdaCheck } from './checks/lambda.js';
 import { pluginCheck } from './checks/plugin.js';
 import { tcpCheck } from './checks/tcp.js';
 import { fillOutputs } from './fill-outputs.js';
-import type { CheckContext, CheckResult, Finding, HealthCheck, HealthReport, Thresholds } from './types.js';
+import type { CheckContext, Finding, HealthCheck, Thresholds } from './types.js';
 
 export interface HealthRun extends Omit<CheckContext, 'signal'> {
   /** When the checks run: `deploy`, `canary 10%`, `rollback`, `on demand`. */

@@ -1,5 +1,6 @@
 import { mapPool } from '../core/pool.js';
-import type { SampleStats, Thresholds } from './types.js';
+import type { SampleStats } from '../records/index.js';
+import type { Thresholds } from './types.js';
 
 /** The value under which `percent` of the sorted values fall (nearest rank). */
 export function percentile(sorted: readonly number[], percent: number): number {

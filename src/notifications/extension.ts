@@ -1,5 +1,5 @@
 import type { ChangeContext, ChangeExtension } from '../engine/extensions.js';
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord } from '../records/index.js';
 
 /**
  * Tells the configured notification targets that a deploy, rollback or recover started and how it ended.

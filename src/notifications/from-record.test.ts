@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINIMAL_MASTER, project, testdir } from '../../test/helpers/testdir.js';
 import { loadValidConfig } from '../config/load.js';
-import type { DeploymentRecord } from '../state/records.js';
+import type { DeploymentRecord } from '../records/index.js';
 import { eventFromRecord } from './from-record.js';
 
 const record = (extra: Partial<DeploymentRecord>): DeploymentRecord => ({

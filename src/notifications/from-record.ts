@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { ChangeKind } from '../engine/extensions.js';
-import type { DeploymentRecord } from '../state/records.js';
+import { deploymentPlan } from '../engine/plan/summary.js';
+import type { DeploymentRecord } from '../records/index.js';
 import type { NotificationEvent, NotifiedEventName } from './event.js';
 
 /** What the notification of a change's start or end says, from its record (which holds no secrets). */
@@ -49,20 +50,12 @@ export function eventFromRecord(
 
 /** A few lines about what the plan changes: functions and counts, not file lists. */
 function whatChanges(record: DeploymentRecord): string[] {
-  const plan = record.plan as
-    | {
-        frontend?: { upload?: number; delete?: number };
-        backend?: { functions?: Array<{ name: string; action: string }> };
-        changes?: unknown[];
-      }
-    | undefined;
+  const plan = deploymentPlan(record);
   const lines: string[] = [];
   for (const fn of plan?.backend?.functions ?? [])
     if (fn.action !== 'unchanged') lines.push(`function ${fn.name}: ${fn.action}`);
   if (plan?.frontend && (plan.frontend.upload || plan.frontend.delete))
-    lines.push(
-      `site: ${plan.frontend.upload ?? 0} file(s) to upload, ${plan.frontend.delete ?? 0} to delete`,
-    );
+    lines.push(`site: ${plan.frontend.upload} file(s) to upload, ${plan.frontend.delete} to delete`);
   if (record.rollbackTo !== undefined) lines.push(`back to release v${record.rollbackTo}`);
   if (record.promotedFrom)
     lines.push(

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import { referenceReadersOf, resolveDeployTimeReferences } from '../config/resolve-deploy-time.js';
 import { hideSecretValues, secretValues } from '../config/secret-values.js';
-import { emit, type Report } from '../engine/events.js';
+import { emit, type Report } from '../core/events.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { type Delivery, deliver } from './deliver.js';
 import type { NotificationEvent } from './event.js';

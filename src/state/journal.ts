@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from './records.js';
+import type { DeploymentRecord } from '../records/index.js';
 import type { StateStore } from './store.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { LockRecord } from './records.js';
+import type { LockRecord } from '../records/index.js';
 
 /** A fresh lock for `holder`, valid for `ttlSeconds` unless renewed; its token is new. */
 export function newLock(environment: string, holder: LockRecord['holder'], ttlSeconds: number): LockRecord {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import type { ApprovalRecord, DeploymentRecord, LockRecord } from '../records/index.js';
 import { openStateStore, type StateStoreSpec } from './open.js';
-import type { ApprovalRecord, DeploymentRecord, LockRecord } from './records.js';
 import { newApprovalId, newDeploymentId } from './store.js';
 import { newWorkflowRunId, type WorkflowRunRecord } from './workflow-runs.js';
 

@@ -1,4 +1,3 @@
-import type { JournalAppend } from './journal.js';
 import type {
   ApprovalRecord,
   DeploymentRecord,
@@ -7,7 +6,8 @@ import type {
   MemoryDocument,
   MemoryRead,
   ReleaseRecord,
-} from './records.js';
+} from '../records/index.js';
+import type { JournalAppend } from './journal.js';
 import type { WorkflowRunRecord } from './workflow-runs.js';
 
 /**

@@ -4,7 +4,7 @@ import type { LocalFile } from '../engine/scan/site.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
-import type { DeploymentRecord, ReleaseRecord } from '../state/records.js';
+import type { DeploymentRecord, ReleaseRecord } from '../records/index.js';
 
 export type { CheckStatus };
 

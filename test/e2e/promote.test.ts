@@ -1,7 +1,7 @@
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../src/state/records.js';
+import type { DeploymentRecord } from '../../src/records/index.js';
 import { twoEnvironments } from '../helpers/two-environments.js';
 
 type Setup = Awaited<ReturnType<typeof twoEnvironments>>;

@@ -10,7 +10,7 @@ import {
   type RecoveryCase,
 } from '../../bench/recovery-cases.mjs';
 import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
-import type { DeploymentRecord } from '../../src/state/records.js';
+import type { DeploymentRecord } from '../../src/records/index.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';

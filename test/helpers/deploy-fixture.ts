@@ -1,9 +1,9 @@
 import { cpSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadValidConfig } from '../../src/config/load.js';
+import type { DeployEvent } from '../../src/core/events.js';
 import { bootstrapPlanFor } from '../../src/engine/bootstrap-plan.js';
 import { type DeployOptions, deploy } from '../../src/engine/deploy.js';
-import type { DeployEvent } from '../../src/engine/events.js';
 import type { ChangeOptions } from '../../src/engine/recorded-change.js';
 import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
 import type { SandboxOptions } from '../../src/sandbox/options.js';

@@ -1,5 +1,5 @@
 import type { OmnixConfig } from '../../config/schema.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 
 /** One recommendation: what the numbers show and the configuration change that answers it. */
 export interface Advice {

@@ -1,3 +1,4 @@
+import { deploymentPlan } from '../../engine/plan/summary.js';
 import { hourBlock, weekdayName } from '../risk/encode.js';
 import { type Advice, type AdviceRule, finishedDeployments, percent } from './advice.js';
 
@@ -8,14 +9,14 @@ const phaseMs = (record: { phases: Array<{ name: string; durationMs?: number }> 
 /** How much deployment time goes to the apply phase of deployments that invalidate, and how many paths they invalidate. */
 export const invalidationWaits: AdviceRule = ({ environment, config, records }) => {
   const invalidating = finishedDeployments(records).filter(
-    (record) => ((record.plan?.invalidationPaths as string[] | undefined) ?? []).length > 0,
+    (record) => (deploymentPlan(record)?.invalidationPaths ?? []).length > 0,
   );
   if (invalidating.length < 3 || !config.frontend) return [];
   const all = total(invalidating.map((record) => phaseMs(record)));
   const apply = total(invalidating.map((record) => phaseMs(record, 'apply')));
-  const paths = invalidating.map((record) => (record.plan!.invalidationPaths as string[]).length);
+  const paths = invalidating.map((record) => deploymentPlan(record)!.invalidationPaths!.length);
   const wildcard = invalidating.filter((record) =>
-    (record.plan!.invalidationPaths as string[]).some((path) => path.endsWith('*')),
+    deploymentPlan(record)!.invalidationPaths!.some((path) => path.endsWith('*')),
   ).length;
   const waits = config.frontend.invalidation.wait;
   if (apply / Math.max(all, 1) < 0.3 && paths.every((count) => count <= config.frontend!.entryPoints.length))
@@ -94,7 +95,7 @@ export const canaryForRisk: AdviceRule = ({ environment, config, records }) => {
   if (config.rollout.strategy === 'canary' || !config.backend) return [];
   const recent = finishedDeployments(records).slice(0, 20);
   const failures = recent.filter((record) => record.status !== 'succeeded').length;
-  const risk = (recent[0]?.plan?.agent as { risk?: { level?: string; score?: number } } | undefined)?.risk;
+  const risk = recent[0] && deploymentPlan(recent[0])?.agent?.risk;
   const high = risk?.level === 'high';
   if (!high && (recent.length < 5 || failures / recent.length < 0.3)) return [];
   return [
@@ -117,9 +118,7 @@ export const concurrency: AdviceRule = ({ environment, config, records }) => {
   const finished = finishedDeployments(records).slice(0, 20);
   if (finished.length < 3) return [];
   const found: Advice[] = [];
-  const uploads = finished.map((record) =>
-    Number((record.plan?.frontend as { upload?: number } | undefined)?.upload ?? 0),
-  );
+  const uploads = finished.map((record) => Number(deploymentPlan(record)?.frontend?.upload ?? 0));
   const typicalUploads = [...uploads].sort((a, b) => a - b)[Math.floor(uploads.length / 2)] ?? 0;
   if (config.frontend && typicalUploads >= 8 * config.frontend.concurrency)
     found.push({
@@ -133,9 +132,7 @@ export const concurrency: AdviceRule = ({ environment, config, records }) => {
     });
   const functions = finished.map(
     (record) =>
-      (
-        (record.plan?.backend as { functions?: Array<{ action: string }> } | undefined)?.functions ?? []
-      ).filter((fn) => fn.action !== 'unchanged').length,
+      (deploymentPlan(record)?.backend?.functions ?? []).filter((fn) => fn.action !== 'unchanged').length,
   );
   const most = Math.max(0, ...functions);
   if (config.backend && most > config.backend.concurrency)

@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 import { BASELINE_SIZE } from './detect.js';
 import { type Measurement, measurements } from './measurements.js';

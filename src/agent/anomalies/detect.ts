@@ -1,4 +1,4 @@
-import type { AnomalyRecord } from '../../state/records.js';
+import type { AnomalyRecord } from '../../records/index.js';
 import type { Measurement } from './measurements.js';
 import { mad, median } from './robust.js';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeContext } from '../../engine/extensions.js';
-import type { HealthReport } from '../../health/types.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord, HealthReport } from '../../records/index.js';
 import { anomalyExtension } from './extension.js';
 
 const report = (p50Ms: number): HealthReport => ({

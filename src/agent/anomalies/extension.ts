@@ -1,5 +1,5 @@
 import { OmnixError } from '../../core/errors.js';
-import { emit } from '../../engine/events.js';
+import { emit } from '../../core/events.js';
 import type { ChangeExtension } from '../../engine/extensions.js';
 
 /**

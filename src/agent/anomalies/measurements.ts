@@ -1,4 +1,4 @@
-import type { AnomalyRecord, DeploymentRecord } from '../../state/records.js';
+import type { AnomalyRecord, DeploymentRecord } from '../../records/index.js';
 
 /** One number about a deployment that anomalies are judged on. */
 export interface Measurement {

@@ -1,5 +1,5 @@
 import { OmnixError } from '../../core/errors.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import type { FailureEvidence } from './known-failure.js';
 
 interface ErrorLike {

@@ -1,5 +1,5 @@
+import type { DeploymentRecord, LockRecord } from '../../records/index.js';
 import { isStale } from '../../state/lease.js';
-import type { DeploymentRecord, LockRecord } from '../../state/records.js';
 import { type Explanation, explainDeployment } from './explain.js';
 
 /** The safe next step `omnix agent fix` offers, and why. */

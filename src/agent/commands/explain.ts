@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { classify } from '../catalogue/catalogue.js';
 import { evidenceOfRecord } from '../catalogue/evidence.js';
 import type { KnownFailure, NextAction } from '../catalogue/known-failure.js';

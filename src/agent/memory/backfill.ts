@@ -1,4 +1,5 @@
 import type { StateStore } from '../../state/store.js';
+import { EnvironmentHistory } from '../features/index.js';
 import { learnFromRecord } from './learn.js';
 import type { Memory } from './read-memory.js';
 import { type DeploymentMemory, learnedMarkerId, MEMORY_SCHEMA_VERSION } from './record.js';
@@ -21,10 +22,11 @@ export async function learnFromHistory(
     const records = await store.listDeployments(environment, {
       limit: marker ? 20 : Number.POSITIVE_INFINITY,
     });
+    const history = new EnvironmentHistory(records);
     for (const record of records) {
       if (known.has(record.id) || (marker?.forgottenThrough && record.id <= marker.forgottenThrough))
         continue;
-      const entry = learnFromRecord(record, { history: records, learnedFrom: 'backfill' });
+      const entry = learnFromRecord(record, { history, learnedFrom: 'backfill' });
       if (!entry) continue;
       await store.putMemory(entry);
       learned.push(entry);

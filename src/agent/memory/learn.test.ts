@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../state/records.js';
+import { frontendPlanOf, planOf } from '../../../test/helpers/plan-summary.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { deployment } from '../../state/store.contract.js';
 import { learnFromRecord } from './learn.js';
 import { signatureKey } from './signature.js';
@@ -21,8 +22,9 @@ function failedHealthCheck(environment: string, at: string, flag = 'on'): Deploy
     finishedAt: at,
     config: config(environment, 512, flag),
     artifacts: { functions: { [`shop-api-${environment}`]: 'CODE-B' }, files: { 'index.html': 'md5-2' } },
-    plan: {
-      frontend: { upload: 1, delete: 0, uploadBytes: 2048 },
+    plan: planOf({
+      environment,
+      frontend: frontendPlanOf({ upload: 1, delete: 0, uploadBytes: 2048 }),
       backend: {
         functions: [
           {
@@ -32,7 +34,7 @@ function failedHealthCheck(environment: string, at: string, flag = 'on'): Deploy
           },
         ],
       },
-    },
+    }),
     changes: ['updated code of shop-api'],
     phases: [{ name: 'verify', startedAt: at, outcome: 'failed' }],
     errors: [

@@ -1,27 +1,12 @@
-import type { DeploymentRecord } from '../../state/records.js';
+import { deploymentPlan } from '../../engine/plan/summary.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { classify } from '../catalogue/catalogue.js';
 import { evidenceOfRecord, quotedAwsError } from '../catalogue/evidence.js';
 import type { FailureEvidence } from '../catalogue/known-failure.js';
-import { configChanges, siteDigest } from './digests.js';
+import { EnvironmentHistory, featuresOfRecord } from '../features/index.js';
 import { type DeploymentMemory, MEMORY_SCHEMA_VERSION } from './record.js';
 import { signatureOf } from './signature.js';
-
-const WEEK_MS = 7 * 24 * 3600 * 1000;
-const CODE_ACTIONS = new Set(['update-code', 'update-code-and-configuration', 'publish']);
-
-interface PlanSummary {
-  frontend?: {
-    bucket?: string;
-    distributionId?: string;
-    upload?: number;
-    delete?: number;
-    uploadBytes?: number;
-  };
-  backend?: {
-    functions?: Array<{ name: string; action: string; changedFields?: string[] }>;
-    api?: { restApiId?: string; stage?: string; redeploy?: string };
-  };
-}
+import { siteDigest } from './site-digest.js';
 
 /** The parts of a recorded configuration that name resources (any of them may be missing in old records). */
 interface RecordedConfig {
@@ -36,8 +21,11 @@ interface RecordedConfig {
 
 export interface LearnOptions {
   change: DeploymentMemory['change'];
-  /** The environment's deployment records (any order): for the previous configuration, gaps and recent failures. */
-  history: readonly DeploymentRecord[];
+  /**
+   * The environment's deployment records (any order), or their history indexed once (for many records
+   * of one history): for the previous configuration, the gap since the previous deployment, recent failures.
+   */
+  history: readonly DeploymentRecord[] | EnvironmentHistory;
   learnedFrom: DeploymentMemory['learnedFrom'];
   /** Hides known secret values in text; applied before anything is derived from an error message. */
   hide?: (text: string) => string;
@@ -46,17 +34,17 @@ export interface LearnOptions {
 /** Names the configuration gives to resources: left out of signatures so they recur across environments. */
 export function resourceNames(record: DeploymentRecord): string[] {
   const config = (record.config ?? {}) as RecordedConfig;
-  const plan = (record.plan ?? {}) as PlanSummary;
+  const plan = deploymentPlan(record);
   const functions = Object.values(config.backend?.functions ?? {});
   return [
     record.environment,
     config.project,
     config.frontend?.bucket,
     config.frontend?.distributionId,
-    plan.frontend?.bucket,
-    plan.frontend?.distributionId,
-    plan.backend?.api?.restApiId,
-    plan.backend?.api?.stage,
+    plan?.frontend?.bucket,
+    plan?.frontend?.distributionId,
+    plan?.backend?.api?.restApiId,
+    plan?.backend?.api?.stage,
     config.backend?.api?.id,
     config.backend?.api?.name,
     config.backend?.api?.stage,
@@ -81,19 +69,16 @@ export function learnFromRecord(
   if (record.status === 'in_progress') return undefined;
   const hide = options.hide ?? ((text: string) => text);
   const history = options.history ?? [];
-  const started = Date.parse(record.startedAt);
-  const earlier = history
-    .filter((other) => other.environment === record.environment && other.id < record.id)
-    .sort((a, b) => (a.id < b.id ? 1 : -1));
-  const previousRelease = earlier.find((other) => other.status === 'succeeded' && other.config !== undefined);
-  const plan = (record.plan ?? {}) as PlanSummary;
-  const planned = plan.backend?.functions ?? [];
+  const features = featuresOfRecord(
+    record,
+    history instanceof EnvironmentHistory
+      ? history
+      : new EnvironmentHistory(history.filter((other) => other.environment === record.environment)),
+  );
   const functions = record.artifacts?.functions ?? {};
   const files = record.artifacts?.files;
   const site = files ? siteDigest(files) : undefined;
-  const siteChanged = (plan.frontend?.upload ?? 0) + (plan.frontend?.delete ?? 0) > 0;
-  const backendChanged =
-    planned.some((fn) => fn.action !== 'unchanged') || Boolean(plan.backend?.api?.redeploy);
+  const codeChanged = features.functions.filter((fn) => fn.code).map((fn) => fn.name);
   const names = resourceNames(record);
   const failedPhase = record.phases.find((phase) => phase.outcome === 'failed')?.name;
 
@@ -122,47 +107,32 @@ export function learnFromRecord(
     outcome: record.status,
     changedSomething: record.changes.length > 0,
     features: {
-      components: [
-        ...(siteChanged ? (['frontend'] as const) : []),
-        ...(backendChanged ? (['backend'] as const) : []),
-      ],
-      files: {
-        uploaded: plan.frontend?.upload ?? 0,
-        deleted: plan.frontend?.delete ?? 0,
-        uploadedBytes: plan.frontend?.uploadBytes ?? 0,
-      },
+      components: features.components,
+      files: features.files,
       functions: {
-        codeChanged: planned.filter((fn) => CODE_ACTIONS.has(fn.action)).map((fn) => fn.name),
+        codeChanged,
         configurationChanged: Object.fromEntries(
-          planned
-            .filter((fn) => (fn.changedFields ?? []).length > 0)
-            .map((fn) => [fn.name, fn.changedFields!]),
+          features.functions
+            .filter((fn) => fn.configuration.length > 0)
+            .map((fn) => [fn.name, fn.configuration]),
         ),
       },
-      configChanges: configChanges(previousRelease?.config, record.config),
+      configChanges: features.configChanges,
       artifacts: {
         ...(site ? { siteDigest: site, files } : {}),
         ...(record.artifacts?.functions ? { functions } : {}),
       },
       introduced: {
-        ...(site && siteChanged ? { siteDigest: site } : {}),
+        ...(site && features.components.includes('frontend') ? { siteDigest: site } : {}),
         functionCode: [
-          ...new Set(
-            planned
-              .filter((fn) => CODE_ACTIONS.has(fn.action) && functions[fn.name])
-              .map((fn) => functions[fn.name]!),
-          ),
+          ...new Set(codeChanged.filter((name) => functions[name]).map((name) => functions[name]!)),
         ],
       },
-      ci: Object.keys(record.caller.ci ?? {}).length > 0,
-      weekdayUtc: new Date(started).getUTCDay(),
-      hourUtc: new Date(started).getUTCHours(),
-      ...(earlier[0] ? { sincePreviousMs: Math.max(0, started - Date.parse(earlier[0].startedAt)) } : {}),
-      failuresLast7Days: earlier.filter(
-        (other) =>
-          (other.status === 'failed' || other.status === 'rolled_back') &&
-          started - Date.parse(other.startedAt) <= WEEK_MS,
-      ).length,
+      ci: features.ci,
+      weekdayUtc: features.weekdayUtc,
+      hourUtc: features.hourUtc,
+      ...(features.sincePreviousMs !== null ? { sincePreviousMs: features.sincePreviousMs } : {}),
+      failuresLast7Days: features.failuresLast7Days,
     },
     errors: evidence.map(({ phase, evidence: found }) => {
       const hidden = {

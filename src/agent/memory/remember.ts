@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 import { learnFromRecord } from './learn.js';
 import { type DeploymentMemory, learnedMarkerId, MEMORY_SCHEMA_VERSION } from './record.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../state/records.js';
+import { planOf } from '../../../test/helpers/plan-summary.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { deployment } from '../../state/store.contract.js';
 import { learnFromRecord } from '../memory/learn.js';
 import type { DeploymentMemory } from '../memory/record.js';
@@ -15,9 +16,10 @@ function remembered(
   return learnFromRecord(
     deployment(environment, new Date(clock), {
       artifacts: { functions: { [`api-${environment}`]: code } },
-      plan: {
+      plan: planOf({
+        environment,
         backend: { functions: [{ name: `api-${environment}`, action: 'update-code', changedFields: [] }] },
-      },
+      }),
       changes: ['updated code'],
       ...overrides,
     }),

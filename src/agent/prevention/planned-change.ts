@@ -1,5 +1,6 @@
 import type { DeploymentPlan } from '../../engine/plan-deployment.js';
-import { configChanges, siteDigest } from '../memory/digests.js';
+import { configChanges } from '../features/index.js';
+import { siteDigest } from '../memory/site-digest.js';
 
 const CODE_ACTIONS = new Set(['update-code', 'update-code-and-configuration', 'publish']);
 

@@ -1,7 +1,7 @@
 import { listEnvironments } from '../../config/location.js';
 import { redactConfig } from '../../config/secrets.js';
 import { ValidationFailedError } from '../../core/errors.js';
-import { emit } from '../../engine/events.js';
+import { emit } from '../../core/events.js';
 import type { ChangeContext } from '../../engine/extensions.js';
 import type { DeploymentPlan } from '../../engine/plan-deployment.js';
 import { learnFromHistory } from '../memory/backfill.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeployEvent } from '../../engine/events.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeployEvent } from '../../core/events.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { recordRecoveries } from './record-recoveries.js';
 
 const sdkError = (name: string, status: number) =>

@@ -1,14 +1,13 @@
-import type { Report } from '../../engine/events.js';
-import { emit } from '../../engine/events.js';
-import type { DeploymentRecord, RecoveryRecord } from '../../state/records.js';
-import { type RecoverableFailure, recoverableFailure, retriedFailure } from './failures.js';
-import type { Recoveries, Remedy } from './recoveries.js';
+import type { Report } from '../../core/events.js';
+import { emit } from '../../core/events.js';
+import type { ChangeRecoveries } from '../../engine/change-recoveries.js';
+import { type RecoverableFailure, recoverableFailure, retriedFailure } from '../../providers/aws/failures.js';
+import type { Remedy } from '../../providers/aws/recoveries.js';
+import type { DeploymentRecord, RecoveryRecord } from '../../records/index.js';
 import { mayRepeat } from './steps.js';
 
-export interface RecordedRecoveries extends Recoveries {
-  /** The change's record exists: what was recovered so far, and all that follows, goes into it. */
-  attach(record: DeploymentRecord): void;
-}
+/** The agent's recoveries of one change, recorded in its record. */
+export type RecordedRecoveries = ChangeRecoveries;
 
 /**
  * Recoveries that go into a change's record (`recoveries`) and its events: a recovery as `info`, one

@@ -1,4 +1,4 @@
-import type { RecoverableFailure } from './failures.js';
+import type { RecoverableFailure } from '../../providers/aws/failures.js';
 
 /**
  * The place that decides which steps a recovery may run again.

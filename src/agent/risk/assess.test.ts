@@ -5,18 +5,17 @@ import type { DeploymentFeatures, LabelledDeployment } from './features.js';
 const base: DeploymentFeatures = {
   environment: 'staging',
   components: ['backend'],
-  filesUploaded: 0,
-  filesDeleted: 0,
-  bytesUploaded: 0,
-  functionsCodeChanged: [],
-  functionsConfigChanged: [],
-  configPathsChanged: [],
+  files: { uploaded: 0, deleted: 0, uploadedBytes: 0 },
+  functions: [],
+  configChanges: [],
   ci: true,
   weekdayUtc: 2,
   hourUtc: 10,
-  hoursSincePrevious: 5,
+  sincePreviousMs: 5 * 3_600_000,
   failuresLast7Days: 0,
 };
+
+const codeChange = (key: string) => ({ name: `shop-${key}-staging`, key, code: true, configuration: [] });
 
 /** `worker` changes fail 7 times in 9; `api` changes once in 9. */
 function history(): LabelledDeployment[] {
@@ -27,7 +26,7 @@ function history(): LabelledDeployment[] {
     deployments.push({
       id: `d-${String(i).padStart(2, '0')}`,
       startedAt: new Date(Date.UTC(2026, 10, 1, i)).toISOString(),
-      features: { ...base, functionsCodeChanged: [worker ? 'worker' : 'api'] },
+      features: { ...base, functions: [codeChange(worker ? 'worker' : 'api')] },
       outcome: failed ? 'failed' : 'succeeded',
     });
   }
@@ -39,8 +38,8 @@ const settings = { threshold: 0.7, minHistory: 5 };
 describe('assessRisk', () => {
   it('scores a change of an often-failing function higher, and names it first with its record', () => {
     const past = history();
-    const worker = assessRisk({ ...base, functionsCodeChanged: ['worker'] }, past, settings);
-    const api = assessRisk({ ...base, functionsCodeChanged: ['api'] }, past, settings);
+    const worker = assessRisk({ ...base, functions: [codeChange('worker')] }, past, settings);
+    const api = assessRisk({ ...base, functions: [codeChange('api')] }, past, settings);
     expect(worker.score).toBeGreaterThan(api.score!);
     expect(worker.factors[0]).toMatchObject({ feature: 'function=worker' });
     expect(worker.factors[0]!.text).toBe('changes function worker: 7 of its last 9 deployments failed');
@@ -54,7 +53,7 @@ describe('assessRisk', () => {
   });
 
   it('gives the same score for the same history (no randomness)', () => {
-    const candidate = { ...base, functionsCodeChanged: ['worker'] };
+    const candidate = { ...base, functions: [codeChange('worker')] };
     expect(assessRisk(candidate, history(), settings)).toEqual(assessRisk(candidate, history(), settings));
   });
 

@@ -1,3 +1,4 @@
+import { hoursSincePrevious } from '../features/index.js';
 import { type DeploymentFeatures, functionsTouched } from './features.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -27,13 +28,13 @@ export function encode(features: DeploymentFeatures): Map<string, number> {
   on(`environment=${features.environment}`);
   for (const component of features.components) on(`component=${component}`);
   for (const key of functionsTouched(features)) on(`function=${key}`);
-  for (const path of features.configPathsChanged) on(`config=${path}`);
+  for (const { path } of features.configChanges) on(`config=${path}`);
   on(features.ci ? 'caller=ci' : 'caller=local');
   on(`weekday=${weekdayName(features.weekdayUtc)}`);
   on(`hours=${hourBlock(features.hourUtc)}`);
-  values.set('files', Math.log1p(features.filesUploaded + features.filesDeleted));
-  values.set('bytes', Math.log1p(features.bytesUploaded / 1024));
+  values.set('files', Math.log1p(features.files.uploaded + features.files.deleted));
+  values.set('bytes', Math.log1p(features.files.uploadedBytes / 1024));
   values.set('recentFailures', Math.log1p(features.failuresLast7Days));
-  values.set('sincePrevious', gapBucket(features.hoursSincePrevious));
+  values.set('sincePrevious', gapBucket(hoursSincePrevious(features)));
   return values;
 }

@@ -1,12 +1,7 @@
+import { formatBytes } from '../../core/bytes.js';
+import { hoursSincePrevious } from '../features/index.js';
 import { encode, gapBucket } from './encode.js';
 import type { DeploymentFeatures, LabelledDeployment } from './features.js';
-
-const kib = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1048576
-      ? `${(bytes / 1024).toFixed(1)} KiB`
-      : `${(bytes / 1048576).toFixed(1)} MiB`;
 
 const failures = (history: readonly LabelledDeployment[]) =>
   history.filter((past) => past.outcome === 'failed').length;
@@ -25,7 +20,7 @@ export function factorText(
 ): string {
   const [kind, value = ''] = feature.split(/=(.*)/s, 2);
   const having = history.filter((past) => encode(past.features).get(feature) === 1);
-  const sizeOf = (features: DeploymentFeatures) => features.filesUploaded + features.filesDeleted;
+  const sizeOf = (features: DeploymentFeatures) => features.files.uploaded + features.files.deleted;
   switch (kind) {
     case 'function':
       return `changes function ${value}: ${failures(having)} of its last ${having.length} deployments failed`;
@@ -46,13 +41,14 @@ export function factorText(
       return `uploads or deletes ${size} file(s): ${record(history.filter((past) => sizeOf(past.features) >= size))} deployments at least that large failed`;
     }
     case 'bytes':
-      return `uploads ${kib(candidate.bytesUploaded)}: ${record(history.filter((past) => past.features.bytesUploaded >= candidate.bytesUploaded))} deployments uploading as much or more failed`;
+      return `uploads ${formatBytes(candidate.files.uploadedBytes)}: ${record(history.filter((past) => past.features.files.uploadedBytes >= candidate.files.uploadedBytes))} deployments uploading as much or more failed`;
     case 'recentFailures':
       return `${candidate.failuresLast7Days} failed deployment(s) of ${candidate.environment} in the last 7 days: ${record(history.filter((past) => past.features.failuresLast7Days >= candidate.failuresLast7Days))} deployments after as many failures failed`;
     case 'sincePrevious': {
-      if (candidate.hoursSincePrevious === null) return `first deployment of ${candidate.environment}`;
-      const bucket = gapBucket(candidate.hoursSincePrevious);
-      const similar = history.filter((past) => gapBucket(past.features.hoursSincePrevious) >= bucket);
+      const hours = hoursSincePrevious(candidate);
+      if (hours === null) return `first deployment of ${candidate.environment}`;
+      const bucket = gapBucket(hours);
+      const similar = history.filter((past) => gapBucket(hoursSincePrevious(past.features)) >= bucket);
       return `${gapText(bucket)} since the previous deployment of ${candidate.environment}: ${record(similar)} deployments after as long a gap failed`;
     }
     default:

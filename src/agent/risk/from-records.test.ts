@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../state/records.js';
+import { frontendPlanOf } from '../../../test/helpers/plan-summary.js';
+import type { DeploymentRecord } from '../../records/index.js';
+import { valueDigest } from '../features/index.js';
 import { learnableHistory } from './from-records.js';
 
 const config = (memoryMb: number) => ({
@@ -26,7 +28,7 @@ function record(
     plan: {
       environment: 'staging',
       nothingToDo: false,
-      frontend: { upload: 3, delete: 1, uploadBytes: 4096 },
+      frontend: frontendPlanOf({ upload: 3, delete: 1, uploadBytes: 4096 }),
       backend: { functions: [{ name: 'shop-worker-staging', action: 'update-code', changedFields: [] }] },
     },
     ...extra,
@@ -54,16 +56,13 @@ describe('learnableHistory', () => {
     expect(deployments[2]!.features).toEqual({
       environment: 'staging',
       components: ['frontend', 'backend'],
-      filesUploaded: 3,
-      filesDeleted: 1,
-      bytesUploaded: 4096,
-      functionsCodeChanged: ['worker'],
-      functionsConfigChanged: [],
-      configPathsChanged: ['backend.functions.worker.memoryMb'],
+      files: { uploaded: 3, deleted: 1, uploadedBytes: 4096 },
+      functions: [{ name: 'shop-worker-staging', key: 'worker', code: true, configuration: [] }],
+      configChanges: [{ path: 'backend.functions.worker.memoryMb', digest: valueDigest(256) }],
       ci: false,
       weekdayUtc: 3,
       hourUtc: 1,
-      hoursSincePrevious: 2,
+      sincePreviousMs: 2 * 3_600_000,
       failuresLast7Days: 1,
     });
     expect(deployments[1]!.features.ci).toBe(true);

@@ -1,9 +1,11 @@
 import type { LoadedConfig } from '../../config/load.js';
 import { redactConfig } from '../../config/secrets.js';
 import { callerIdentity } from '../../engine/caller.js';
+import type { PlanSummary } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
+import { EnvironmentHistory, featuresOf } from '../features/index.js';
 import { assessRisk, type RiskAssessment } from './assess.js';
-import { featuresOf, learnableHistory } from './from-records.js';
+import { learnableHistory } from './from-records.js';
 import { projectRecords } from './project-records.js';
 
 /** What `agent.risk` of a plan summary holds: the assessment and the threshold it was judged by. */
@@ -13,7 +15,7 @@ export type PlanRisk = RiskAssessment & { threshold: number };
 export async function planRisk(
   loaded: LoadedConfig,
   store: StateStore,
-  summary: Record<string, unknown>,
+  summary: PlanSummary,
   env: Readonly<Record<string, string | undefined>>,
   at: Date,
 ): Promise<PlanRisk> {
@@ -25,10 +27,10 @@ export async function planRisk(
       environment: loaded.environment,
       plan: summary,
       config: redactConfig(config, loaded.secretPaths),
-      ci: callerIdentity(env).ci !== undefined,
+      ci: Object.keys(callerIdentity(env).ci ?? {}).length > 0,
       at,
     },
-    records,
+    new EnvironmentHistory(records.filter((record) => record.environment === loaded.environment)),
   );
   const risk = assessRisk(candidate, history.deployments, {
     threshold: config.agent.riskThreshold,

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../../config/load.js';
 import { listEnvironments } from '../../config/location.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ExitCode } from '../../core/errors.js';
+import { parseLimit } from '../flags.js';
 import type { CommandContext } from '../io.js';
-import { parseLimit } from '../limit.js';
 import { renderTable } from '../render/table.js';
 import { allEnvironmentStates, environmentState } from '../state-access.js';
 import { createStyle } from '../style.js';

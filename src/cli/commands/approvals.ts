@@ -1,6 +1,6 @@
 import { ExitCode } from '../../core/errors.js';
 import { approvalOf, pendingRequests } from '../../orchestration/approvals/state.js';
-import type { ApprovalRecord } from '../../state/records.js';
+import type { ApprovalRecord } from '../../records/index.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
 import { allEnvironmentStates, environmentState } from '../state-access.js';

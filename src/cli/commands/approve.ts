@@ -1,9 +1,9 @@
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { createAwsClients } from '../../providers/aws/clients.js';
 import type { CommandContext } from '../io.js';
+import { reporter } from '../render/events.js';
 import { environmentState } from '../state-access.js';
 import { createStyle } from '../style.js';
-import { reporter } from './deploy.js';
 
 export interface DecisionFlags {
   plan?: string;

@@ -6,10 +6,10 @@ import { loadValidConfig } from '../../config/load.js';
 import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.js';
 import { deploy } from '../../engine/deploy.js';
 import { startSandbox } from '../../sandbox/server.js';
+import { baseChangeOptions } from '../change-options.js';
 import type { CommandContext } from '../io.js';
 import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
-import { reporter } from './deploy.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/webapp', import.meta.url));
 
@@ -51,12 +51,11 @@ export async function demoCommand(
     say(`${style.green('✔')} created the development environment: ${created.created.length} resources`);
 
     const outcome = await deploy({
+      ...baseChangeOptions(context),
       environment: 'development',
       configDir: EXAMPLE,
-      cwd: context.io.cwd,
       // The example's site build writes the API URL into its config.json; omnix finds the served URLs itself.
       env: { ...env, OMNIX_API_URL: created.apiUrl },
-      report: reporter(context),
     });
     if (outcome.status !== 'succeeded')
       throw new DeploymentFailedError('DemoFailed', `the demo deployment ended as ${outcome.status}`);

@@ -1,13 +1,13 @@
-import { readDuration } from '../../core/duration.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type DeployOptions, deploy } from '../../engine/deploy.js';
-import type { DeployEvent } from '../../engine/events.js';
+import type { PlanSummary } from '../../records/index.js';
+import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
-import { changeExtensions } from '../extensions.js';
+import { checkOnly, checkOverride, checkWait } from '../flags.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
-import { highRisk, renderRisk } from '../render/risk.js';
+import { highRisk } from '../render/risk.js';
 import { withTaskList } from '../render/task-list.js';
 import { createStyle } from '../style.js';
 
@@ -25,49 +25,6 @@ export interface DeployFlags {
   overrideFreeze?: string;
 }
 
-export function checkWait(text: string | undefined, flag = '--wait-for-lock'): number | undefined {
-  if (text === undefined) return undefined;
-  const reading = readDuration(text);
-  if (reading.ok) return reading.ms;
-  throw new UsageError(
-    'InvalidDuration',
-    reading.reason === 'too-long'
-      ? `${flag} waits at most a week (168h), not '${text}'`
-      : `${flag} takes a duration such as 30s, 10m or 1h, not '${text}'`,
-  );
-}
-
-function checkOverride(why: string | undefined): string | undefined {
-  if (why === undefined || why.trim() !== '') return why;
-  throw new UsageError('InvalidOverride', '--override-freeze needs a reason: --override-freeze "<why>"');
-}
-
-function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined {
-  if (only === undefined || only === 'frontend' || only === 'backend') return only;
-  throw new UsageError('InvalidOnly', `--only takes frontend or backend, not '${only}'`);
-}
-
-export function reporter(context: CommandContext): (event: DeployEvent) => void {
-  const style = createStyle(context.color);
-  return (event) => {
-    if (context.json) {
-      context.print(JSON.stringify({ type: 'event', ...event }));
-      return;
-    }
-    if (event.kind === 'begin') return;
-    const time = style.dim(event.time.slice(11, 19));
-    if (event.kind === 'info' && event.phase === 'plan') {
-      // The plan itself is not repeated here, but its risk belongs to the plan step.
-      for (const line of renderRisk(event.data ?? {}, style))
-        context.print(`${time} ${style.cyan('plan'.padEnd(8))} ${line.trim()}`);
-      return;
-    }
-    const took = event.durationMs !== undefined ? style.dim(` (${event.durationMs} ms)`) : '';
-    const text = event.kind === 'warn' ? style.yellow(event.message) : event.message;
-    context.print(`${time} ${style.cyan(event.phase.padEnd(8))} ${text}${took}`);
-  };
-}
-
 function engineOptions(
   context: CommandContext,
   environment: string,
@@ -75,24 +32,20 @@ function engineOptions(
   confirmedOnTerminal?: () => boolean,
 ): Omit<DeployOptions, 'confirm'> {
   const only = checkOnly(flags.only);
-  const waitForLockMs = checkWait(flags.waitForLock);
   const waitForApprovalMs = checkWait(flags.waitForApproval, '--wait-for-approval');
   const overrideFreeze = checkOverride(flags.overrideFreeze);
   return {
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    report: reporter(context),
-    extensions: changeExtensions(context, {
-      ...(waitForApprovalMs !== undefined ? { waitForApprovalMs } : {}),
-      ...(overrideFreeze !== undefined ? { overrideFreeze } : {}),
-      ...(confirmedOnTerminal ? { confirmedOnTerminal } : {}),
+    ...changeOptions(context, environment, {
+      ...(flags.waitForLock !== undefined ? { waitForLock: flags.waitForLock } : {}),
+      extensions: {
+        ...(waitForApprovalMs !== undefined ? { waitForApprovalMs } : {}),
+        ...(overrideFreeze !== undefined ? { overrideFreeze } : {}),
+        ...(confirmedOnTerminal ? { confirmedOnTerminal } : {}),
+      },
     }),
     ...(only ? { only } : {}),
     ...(flags.skipBuild ? { skipBuild: true } : {}),
     ...(flags.redeployApi ? { redeployApi: true } : {}),
-    ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
     ...(flags.prune ? { prune: true } : {}),
     ...(flags.safeMode ? { safeMode: true } : {}),
     ...(flags.skipValidation ? { skipValidation: true } : {}),
@@ -141,7 +94,7 @@ export async function deployCommand(
   // What was confirmed is the engine's plan; the extensions' findings (a risk score, say) may move with
   // the clock between the question and the deployment without changing what the deployment does.
   const findings = new Set((options.extensions ?? []).map((extension) => extension.name));
-  const withoutFindings = (plan: Record<string, unknown>) =>
+  const withoutFindings = (plan: PlanSummary) =>
     JSON.stringify(Object.fromEntries(Object.entries(plan).filter(([key]) => !findings.has(key))));
   const run = (extra: Partial<DeployOptions>) =>
     interruptible(context, environment, (interrupts) => deploy({ ...options, ...extra, interrupts }));

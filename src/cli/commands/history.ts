@@ -2,10 +2,11 @@ import { ExitCode } from '../../core/errors.js';
 import { compareDeployments, type DeploymentComparison } from '../../engine/compare-deployments.js';
 import { durationOf } from '../../engine/environment-status.js';
 import { findInterrupted } from '../../engine/interrupted.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import { deploymentPlan } from '../../engine/plan/summary.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { findDeployment } from '../find-deployment.js';
+import { parseLimit } from '../flags.js';
 import type { CommandContext } from '../io.js';
-import { parseLimit } from '../limit.js';
 import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
@@ -155,7 +156,10 @@ export async function historyShow(
     ),
   ];
   if (record.rollbackTo !== undefined) lines.push('', `Rollback to v${record.rollbackTo}`);
-  else if (record.plan) lines.push('', renderPlan(record.plan, style));
+  else {
+    const plan = deploymentPlan(record);
+    if (plan) lines.push('', renderPlan(plan, style));
+  }
   if (record.rollback)
     lines.push(
       '',

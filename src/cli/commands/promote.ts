@@ -2,14 +2,13 @@ import { loadValidConfig } from '../../config/load.js';
 import type { LeafDifference } from '../../config/paths.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { promote } from '../../orchestration/promote/promote.js';
+import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
-import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
 import { createStyle } from '../style.js';
-import { checkWait, reporter } from './deploy.js';
 
 export interface PromoteFlags {
   waitForLock?: string;
@@ -52,18 +51,13 @@ export async function promoteCommand(
     );
   }
   const style = createStyle(context.color);
-  const waitForLockMs = checkWait(flags.waitForLock);
+  const { environment: _to, ...options } = changeOptions(context, to, flags);
   const outcome = await interruptible(context, to, (interrupts) =>
     promote({
       from,
       to,
-      configDir: context.configDir,
-      cwd: context.io.cwd,
-      env: context.io.env,
-      report: reporter(context),
-      extensions: changeExtensions(context),
+      ...options,
       interrupts,
-      ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
       ...(flags.safeMode ? { safeMode: true } : {}),
       confirm: async ({ source, differences, plan }) => {
         if (context.json) return true;

@@ -1,11 +1,10 @@
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { recover } from '../../engine/recover.js';
+import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
-import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle } from '../style.js';
-import { checkWait, reporter } from './deploy.js';
 
 /** `omnix recover <env> [--resume]`: restore (or finish) deployments whose process died. */
 export async function recoverCommand(
@@ -14,7 +13,7 @@ export async function recoverCommand(
   flags: { resume?: boolean; waitForLock?: string; skipBuild?: boolean },
 ): Promise<number> {
   const how = flags.resume ? 'finish the interrupted deployment' : 'restore what was live before it';
-  const wait = checkWait(flags.waitForLock);
+  const options = changeOptions(context, environment, flags);
   if (!context.yes) {
     if (!context.interactive)
       throw new UsageError(
@@ -31,16 +30,10 @@ export async function recoverCommand(
   }
   const outcome = await interruptible(context, environment, (interrupts) =>
     recover({
-      environment,
-      configDir: context.configDir,
-      cwd: context.io.cwd,
-      env: context.io.env,
-      report: reporter(context),
-      extensions: changeExtensions(context),
+      ...options,
       interrupts,
       ...(flags.resume ? { resume: true } : {}),
       ...(flags.skipBuild ? { skipBuild: true } : {}),
-      ...(wait !== undefined ? { waitForLockMs: wait } : {}),
     }),
   );
   if (context.json) {

@@ -1,11 +1,10 @@
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { type RollbackOptions, type RollbackPlan, rollbackRelease } from '../../engine/rollback-release.js';
+import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
-import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
 import { createStyle, type Style } from '../style.js';
-import { checkWait, reporter } from './deploy.js';
 
 function parseRelease(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -45,17 +44,10 @@ export async function rollbackCommand(
     );
   const style = createStyle(context.color);
   const number = parseRelease(release);
-  const wait = checkWait(flags.waitForLock);
   const options: RollbackOptions = {
-    environment,
-    configDir: context.configDir,
-    cwd: context.io.cwd,
-    env: context.io.env,
-    report: reporter(context),
-    extensions: changeExtensions(context),
+    ...changeOptions(context, environment, flags),
     ...(number !== undefined ? { release: number } : {}),
     ...(flags.auto ? { auto: true } : {}),
-    ...(wait !== undefined ? { waitForLockMs: wait } : {}),
     ...(context.yes
       ? {}
       : {

@@ -5,9 +5,9 @@ import { type MigrationResult, migrateEnvironment, migrateWorkflowRuns } from '.
 import { openStateStore } from '../../state/open.js';
 import type { StateStore } from '../../state/store.js';
 import type { CommandContext } from '../io.js';
+import { reporter } from '../render/events.js';
 import { renderTable } from '../render/table.js';
 import { allEnvironmentStates, type EnvironmentState, environmentState } from '../state-access.js';
-import { reporter } from './deploy.js';
 
 const DEFAULT_FILE_PATH = '.omnix/state';
 

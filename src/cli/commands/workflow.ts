@@ -2,16 +2,18 @@ import { listEnvironments, locateConfig } from '../../config/location.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { loadWorkflow } from '../../orchestration/workflows/definition.js';
 import { resumeWorkflow, runWorkflow } from '../../orchestration/workflows/run.js';
+import type { PlanSummary } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 import type { WorkflowRunRecord } from '../../state/workflow-runs.js';
+import { baseChangeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
 import { changeExtensions } from '../extensions.js';
+import { checkWait, parseLimit } from '../flags.js';
 import type { CommandContext } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
 import { environmentState } from '../state-access.js';
 import { createStyle } from '../style.js';
-import { checkWait, reporter } from './deploy.js';
 
 export interface WorkflowFlags {
   waitForApproval?: string;
@@ -32,12 +34,7 @@ function runOptions(context: CommandContext, store: StateStore, flags: WorkflowF
   const style = createStyle(context.color);
   return {
     store,
-    base: {
-      configDir: context.configDir,
-      cwd: context.io.cwd,
-      env: context.io.env,
-      report: reporter(context),
-    },
+    base: baseChangeOptions(context),
     extensions: (environment: string) =>
       changeExtensions(context, {
         ...(waitForApprovalMs !== undefined ? { waitForApprovalMs } : {}),
@@ -45,7 +42,7 @@ function runOptions(context: CommandContext, store: StateStore, flags: WorkflowF
       }),
     ...(context.interactive && !context.yes
       ? {
-          confirmOnTerminal: async (environment: string, plan: Record<string, unknown>) => {
+          confirmOnTerminal: async (environment: string, plan: PlanSummary) => {
             context.print(renderPlan(plan, style));
             const yes = await confirmChange(
               context,
@@ -136,9 +133,7 @@ const currentStep = (run: WorkflowRunRecord) =>
 
 /** `omnix workflow list`: runs, newest first. */
 export async function workflowList(context: CommandContext, flags: WorkflowFlags): Promise<number> {
-  const limit = Number(flags.limit ?? 20);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new UsageError('InvalidLimit', `--limit takes a positive number, not '${flags.limit}'`);
+  const limit = parseLimit(flags.limit, 20);
   const runs = await (await runStore(context)).listWorkflowRuns({ limit });
   if (context.json) {
     context.printJson({ runs });

@@ -1,5 +1,5 @@
 import { latency } from '../../health/markdown.js';
-import type { HealthReport } from '../../health/types.js';
+import type { HealthReport } from '../../records/index.js';
 import type { Style } from '../style.js';
 import { renderTable, statusMarks } from './table.js';
 

@@ -11,6 +11,7 @@ describe('renderPlan', () => {
         nothingToDo: false,
         frontend: {
           bucket: 'site',
+          distributionId: 'E1',
           upload: 2,
           delete: 0,
           unchanged: 0,
@@ -53,6 +54,7 @@ describe('renderPlan', () => {
         nothingToDo: false,
         frontend: {
           bucket: 'site',
+          distributionId: 'E1',
           upload: 1,
           delete: 0,
           unchanged: 0,

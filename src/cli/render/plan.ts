@@ -1,50 +1,10 @@
+import { formatBytes } from '../../core/bytes.js';
+import type { PlanSummary } from '../../records/index.js';
 import type { Style } from '../style.js';
 import { renderRisk } from './risk.js';
 
-interface Summary {
-  environment: string;
-  nothingToDo: boolean;
-  frontend?: {
-    bucket: string;
-    upload: number;
-    delete: number;
-    unchanged: number;
-    keptStale: number;
-    uploadBytes: number;
-    drift: unknown[];
-    /** Absent from a deployment record: its changes name every file uploaded. */
-    files?: Array<{
-      key: string;
-      reason: string;
-      size: number;
-      cacheControl?: string;
-      cacheControlByDefault?: boolean;
-    }>;
-    deletes: string[];
-    immutableChanged?: string[];
-  };
-  invalidationPaths?: string[];
-  invalidationCostUsd?: number;
-  backend?: {
-    functions: Array<{ name: string; action: string; changedFields: string[] }>;
-    stageVariables?: unknown;
-    api?: { stage: string; redeploy: string | false };
-  };
-  agent?: {
-    knownFailures: Array<{
-      deploymentId: string;
-      environment: string;
-      reason: string;
-      remedy: string;
-      matched: string[];
-    }>;
-    blocking?: boolean;
-  };
-  freeze?: { frozen: true; window: string; reason: string };
-}
-
 /** The agent's findings: parts of the plan that failed before somewhere. */
-function knownFailureLines(summary: Summary, style: Style): string[] {
+function knownFailureLines(summary: PlanSummary, style: Style): string[] {
   const found = summary.agent?.knownFailures ?? [];
   return found.flatMap((failure) => [
     style.yellow(`  known failure: ${failure.reason}`),
@@ -56,31 +16,25 @@ function knownFailureLines(summary: Summary, style: Style): string[] {
   ]);
 }
 
-const size = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1048576
-      ? `${(bytes / 1024).toFixed(1)} KiB`
-      : `${(bytes / 1048576).toFixed(1)} MiB`;
-
 const cacheNote = (file: { cacheControl?: string; cacheControlByDefault?: boolean }) =>
   file.cacheControl
     ? `, Cache-Control: ${file.cacheControl}${file.cacheControlByDefault ? ' (default: no rule matched)' : ''}`
     : '';
 
 /** The plan for people: what will be uploaded, deleted, updated and invalidated. */
-export function renderPlan(plan: Record<string, unknown>, style: Style): string {
-  const summary = plan as unknown as Summary;
+export function renderPlan(summary: PlanSummary, style: Style): string {
   const lines = [style.bold(`Plan for ${summary.environment}`)];
   if (summary.nothingToDo) return [...lines, '  nothing to change'].join('\n');
   const frontend = summary.frontend;
   if (frontend) {
     lines.push(
-      `  frontend → s3://${frontend.bucket}: ${frontend.upload} to upload (${size(frontend.uploadBytes)}), ${frontend.delete} to delete, ${frontend.unchanged} unchanged${frontend.keptStale ? `, ${frontend.keptStale} stale kept` : ''}`,
+      `  frontend → s3://${frontend.bucket}: ${frontend.upload} to upload (${formatBytes(frontend.uploadBytes)}), ${frontend.delete} to delete, ${frontend.unchanged} unchanged${frontend.keptStale ? `, ${frontend.keptStale} stale kept` : ''}`,
     );
     const files = frontend.files ?? [];
     for (const file of files.slice(0, 20))
-      lines.push(style.dim(`    + ${file.key} (${file.reason}, ${size(file.size)}${cacheNote(file)})`));
+      lines.push(
+        style.dim(`    + ${file.key} (${file.reason}, ${formatBytes(file.size)}${cacheNote(file)})`),
+      );
     if (files.length > 20) lines.push(style.dim(`    … and ${files.length - 20} more`));
     for (const key of frontend.deletes) lines.push(style.dim(`    - ${key}`));
     if (frontend.drift.length > 0)
@@ -114,6 +68,6 @@ export function renderPlan(plan: Record<string, unknown>, style: Style): string 
       ),
     );
   lines.push(...knownFailureLines(summary, style));
-  lines.push(...renderRisk(plan, style));
+  lines.push(...renderRisk(summary, style));
   return lines.join('\n');
 }

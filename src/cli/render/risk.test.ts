@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { AgentPlanFindings, PlanSummary } from '../../records/index.js';
 import { createStyle } from '../style.js';
 import { highRisk, renderRisk } from './risk.js';
 
 const style = createStyle(false);
-const plan = (risk: unknown) => ({ environment: 'production', agent: { risk } });
+const plan = (risk: unknown): PlanSummary => ({
+  environment: 'production',
+  nothingToDo: false,
+  agent: { risk: risk as AgentPlanFindings['risk'] },
+});
 
 describe('renderRisk', () => {
   it('shows a high score as HIGH RISK with its factors, and the question says so', () => {
@@ -40,6 +45,6 @@ describe('renderRisk', () => {
       '  risk: unknown (not enough history: 2 deployment(s) recorded, 5 needed (agent.minHistory); from 2 deployment(s), 0 failed)',
     ]);
     expect(highRisk(unknown)).toBeUndefined();
-    expect(renderRisk({ environment: 'staging' }, style)).toEqual([]);
+    expect(renderRisk({ environment: 'staging', nothingToDo: false }, style)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import type { PlanRisk } from '../../agent/risk/plan-risk.js';
+import type { PlanSummary } from '../../records/index.js';
 import type { Style } from '../style.js';
 
 /** The risk line of a plan summary that carries `agent.risk`, and its factors. */
-export function renderRisk(plan: Record<string, unknown>, style: Style): string[] {
-  const risk = (plan.agent as { risk?: PlanRisk } | undefined)?.risk;
+export function renderRisk(plan: PlanSummary, style: Style): string[] {
+  const risk = plan.agent?.risk as PlanRisk | undefined;
   if (!risk) return [];
   const basis = `from ${risk.basis.deployments} deployment(s), ${risk.basis.failures} failed${risk.basis.average !== undefined ? `; an average one of them: ${risk.basis.average.toFixed(2)}` : ''}`;
   if (risk.score === null) return [style.dim(`  risk: unknown (${risk.note ?? 'no score'}; ${basis})`)];
@@ -20,8 +21,8 @@ export function renderRisk(plan: Record<string, unknown>, style: Style): string[
 }
 
 /** Whether the plan's risk is at or above `agent.riskThreshold`, for the confirmation question. */
-export function highRisk(plan: Record<string, unknown>): string | undefined {
-  const risk = (plan.agent as { risk?: PlanRisk } | undefined)?.risk;
+export function highRisk(plan: PlanSummary): string | undefined {
+  const risk = plan.agent?.risk as PlanRisk | undefined;
   return risk?.level === 'high' && risk.score !== null
     ? `high risk: ${risk.score.toFixed(2)}, at or above agent.riskThreshold ${risk.threshold}`
     : undefined;

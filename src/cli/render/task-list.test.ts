@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emit } from '../../engine/events.js';
+import { emit } from '../../core/events.js';
 import { withTaskList } from './task-list.js';
 
 describe('withTaskList', () => {

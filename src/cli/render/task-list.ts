@@ -1,4 +1,4 @@
-import type { DeployEvent, Report } from '../../engine/events.js';
+import type { DeployEvent, Report } from '../../core/events.js';
 
 /** The phases of a deployment, in the order the engine runs them. */
 export const PHASES = [

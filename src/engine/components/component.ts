@@ -1,8 +1,8 @@
 import type { LoadedConfig } from '../../config/load.js';
+import type { Report } from '../../core/events.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
-import type { ReleaseManifest, ReleaseRecord } from '../../state/records.js';
+import type { ReleaseManifest, ReleaseRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
-import type { Report } from '../events.js';
 import type { SiteListing } from '../live/site-listing.js';
 import type { LocalArtifacts } from '../local-artifacts.js';
 

@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
 import { applyFrontend } from '../apply-frontend.js';
-import { emit } from '../events.js';
 import { planFrontend } from '../plan/frontend-plan.js';
 import type { PlannedFrontend } from '../plan-deployment.js';
 import type { Component } from './component.js';

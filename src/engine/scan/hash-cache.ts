@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SCANNER_FINGERPRINT } from '../../core/secrets/patterns.js';
 import type { FoundFile } from '../../providers/package/walk-source.js';
-import { SCANNER_FINGERPRINT } from '../../validate/secrets/patterns.js';
 import { type FileFacts, SCAN_LIMIT } from './read-site-file.js';
 
 /** Where a project's caches live, below its root. */

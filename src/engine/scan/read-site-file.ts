@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { findSecretsIn } from '../../core/secrets/patterns.js';
 import { withFound } from '../../providers/package/read-found.js';
 import type { FoundFile } from '../../providers/package/walk-source.js';
-import { findSecretsIn } from '../../validate/secrets/patterns.js';
 
 /** Files larger than this are hashed as they stream by, not held whole nor scanned for credentials. */
 export const SCAN_LIMIT = 32 * 1024 * 1024;

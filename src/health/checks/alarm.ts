@@ -1,5 +1,6 @@
 import type { AwsClients } from '../../providers/aws/clients.js';
-import type { AlarmBaseline, CheckContext, Finding, HealthCheck } from '../types.js';
+import type { AlarmBaseline } from '../../records/index.js';
+import type { CheckContext, Finding, HealthCheck } from '../types.js';
 
 type AlarmCheck = Extract<HealthCheck, { type: 'cloudwatch-alarm' }>;
 

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../../config/load.js';
-import type { Report } from '../../engine/events.js';
+import type { Report } from '../../core/events.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
-import type { ApprovalRecord } from '../../state/records.js';
+import type { ApprovalRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 import { recordApproval } from './record.js';
 

@@ -1,9 +1,9 @@
 import { ValidationFailedError, WaitingForApprovalError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
 import { callerIdentity } from '../../engine/caller.js';
-import { emit } from '../../engine/events.js';
 import type { ChangeContext, ChangeExtension } from '../../engine/extensions.js';
 import type { DeploymentPlan } from '../../engine/plan-deployment.js';
-import type { ApprovalRecord, DeploymentRecord } from '../../state/records.js';
+import type { ApprovalRecord, DeploymentRecord } from '../../records/index.js';
 import { planDigest } from './digest.js';
 import { APPROVAL_HISTORY, requestApproval } from './record.js';
 import { approvalOf, approvalsOfOtherPlans, type PlanApproval, pendingRequests } from './state.js';
@@ -93,7 +93,7 @@ async function askForApproval(
   digest: string,
   identity: string,
 ) {
-  const { planSummary } = await import('../../engine/plan-deployment.js');
+  const { planSummary } = await import('../../engine/plan/summary.js');
   const environment = context.loaded.environment;
   const caller = callerIdentity(context.env, identity);
   const request = await requestApproval(context.store, {

@@ -1,6 +1,6 @@
 import { parseDuration } from '../../core/duration.js';
 import { ValidationFailedError } from '../../core/errors.js';
-import type { ApprovalRecord, DeploymentRecord } from '../../state/records.js';
+import type { ApprovalRecord, DeploymentRecord, PlanSummary } from '../../records/index.js';
 import { newApprovalId, type StateStore } from '../../state/store.js';
 import { isApprover, sameIdentity } from './approvers.js';
 import { pendingRequests } from './state.js';
@@ -22,7 +22,7 @@ export async function requestApproval(
     planDigest: string;
     by: string;
     caller?: DeploymentRecord['caller'];
-    plan?: Record<string, unknown>;
+    plan?: PlanSummary;
     now?: Date;
   },
 ): Promise<ApprovalRecord> {

@@ -1,4 +1,4 @@
-import type { ApprovalRecord } from '../../state/records.js';
+import type { ApprovalRecord } from '../../records/index.js';
 
 /** What the approval records of one environment say about one plan digest, at `now`. */
 export type PlanApproval =

@@ -1,8 +1,8 @@
 import { ValidationFailedError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
 import { callerIdentity } from '../../engine/caller.js';
-import { emit } from '../../engine/events.js';
 import type { ChangeExtension } from '../../engine/extensions.js';
-import type { DeploymentRecord } from '../../state/records.js';
+import type { DeploymentRecord } from '../../records/index.js';
 import { type ActiveFreeze, activeFreeze } from './windows.js';
 
 export interface FreezeGateOptions {

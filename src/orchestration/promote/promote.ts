@@ -2,10 +2,10 @@ import { environmentDifferences } from '../../config/environment-diff.js';
 import { loadValidConfig } from '../../config/load.js';
 import type { LeafDifference } from '../../config/paths.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
 import { type DeployOptions, type DeployOutcome, deploy } from '../../engine/deploy.js';
-import { emit } from '../../engine/events.js';
 import { openChange } from '../../engine/recorded-change.js';
-import type { PromotedFrom } from '../../state/records.js';
+import type { PlanSummary, PromotedFrom } from '../../records/index.js';
 import { promotedArtifacts } from './promoted-artifacts.js';
 import { componentDifferences } from './same-components.js';
 import { promotableRelease } from './source-release.js';
@@ -18,7 +18,7 @@ export interface PromoteOptions
   confirm?: (preview: {
     source: PromotedFrom;
     differences: LeafDifference[];
-    plan: Record<string, unknown>;
+    plan: PlanSummary;
   }) => Promise<boolean>;
 }
 

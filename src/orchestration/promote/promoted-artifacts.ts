@@ -11,7 +11,7 @@ import type { AwsClients } from '../../providers/aws/clients.js';
 import { downloadFunctionCode, readObjectVersion } from '../../providers/aws/released-artifacts.js';
 import { keyPrefix } from '../../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../../providers/package/function-package.js';
-import type { ReleaseRecord } from '../../state/records.js';
+import type { ReleaseRecord } from '../../records/index.js';
 
 export interface PromotedArtifacts {
   /** What the target's deployment reads instead of a local build: the source release's bytes. */

@@ -2,8 +2,7 @@ import { ValidationFailedError } from '../../core/errors.js';
 import { healthNow } from '../../engine/health-now.js';
 import type { ChangeOptions } from '../../engine/recorded-change.js';
 import { driftNow } from '../../engine/validate-now.js';
-import type { HealthReport } from '../../health/types.js';
-import type { ReleaseRecord } from '../../state/records.js';
+import type { HealthReport, ReleaseRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 
 /** The source release a promotion may take its artifacts from, and the checks that said so. */

@@ -1,8 +1,8 @@
-import type { Recoveries } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import type { CloudFormationOutputs } from './cloudformation.js';
 import { chainOrSandboxCredentials } from './credentials.js';
+import type { Recoveries } from './recoveries.js';
 import type { SsmParameters } from './ssm.js';
 
 export interface AwsClientSettings {

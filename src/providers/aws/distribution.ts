@@ -8,10 +8,10 @@ import {
   type Origin,
   paginateListDistributions,
 } from '@aws-sdk/client-cloudfront';
-import { type Recoveries, recovering } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
 import { fromAwsError } from './errors.js';
+import { type Recoveries, recovering } from './recoveries.js';
 
 export interface DistributionInfo {
   id: string;

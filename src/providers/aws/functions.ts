@@ -10,11 +10,11 @@ import {
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { type Recoveries, type Remedy, recovering } from '../../agent/recovery/recoveries.js';
 import { OmnixError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
 import type { DesiredFunction, LiveFunction } from '../../engine/plan/backend-plan.js';
 import { fromAwsError } from './errors.js';
+import { type Recoveries, type Remedy, recovering } from './recoveries.js';
 
 /** Lambda takes a zip in the request only up to 50 MB; larger packages go through S3. */
 export const DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024;

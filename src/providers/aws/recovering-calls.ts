@@ -1,4 +1,4 @@
-import type { Recoveries } from '../../agent/recovery/recoveries.js';
+import type { Recoveries } from './recoveries.js';
 
 type Handler = (args: unknown) => Promise<unknown>;
 type Context = Record<PropertyKey, unknown> & { commandName?: string };

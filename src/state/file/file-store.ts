@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapPool } from '../../core/pool.js';
+import type {
+  ApprovalRecord,
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from '../../records/index.js';
 import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
@@ -17,15 +26,6 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type {
-  ApprovalRecord,
-  DeploymentRecord,
-  LockAttempt,
-  LockRecord,
-  MemoryDocument,
-  MemoryRead,
-  ReleaseRecord,
-} from '../records.js';
 import type { StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 

@@ -12,6 +12,15 @@ import {
 import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
 import { awsErrorName, fromAwsError, httpStatusOf } from '../../providers/aws/errors.js';
+import type {
+  ApprovalRecord,
+  DeploymentRecord,
+  LockAttempt,
+  LockRecord,
+  MemoryDocument,
+  MemoryRead,
+  ReleaseRecord,
+} from '../../records/index.js';
 import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
@@ -27,15 +36,6 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type {
-  ApprovalRecord,
-  DeploymentRecord,
-  LockAttempt,
-  LockRecord,
-  MemoryDocument,
-  MemoryRead,
-  ReleaseRecord,
-} from '../records.js';
 import type { StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReleaseRecord } from '../../state/records.js';
+import type { ReleaseRecord } from '../../records/index.js';
 import type { ValidationContext } from '../types.js';
 import { driftCheck } from './drift.js';
 

@@ -2,7 +2,7 @@ import { GetBucketLifecycleConfigurationCommand, type LifecycleRule } from '@aws
 import { missingFromTarget } from '../../engine/restore.js';
 import { awsErrorName } from '../../providers/aws/errors.js';
 import { keyPrefix, listVersions } from '../../providers/aws/site-bucket.js';
-import type { ReleaseRecord } from '../../state/records.js';
+import type { ReleaseRecord } from '../../records/index.js';
 import { combine } from '../finding.js';
 import type { ValidationCheck, ValidationContext, ValidationFinding } from '../types.js';
 

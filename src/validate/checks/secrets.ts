@@ -1,7 +1,7 @@
 import type { CheckStatus } from '../../core/check-status.js';
+import { ALLOW_MARKER, findSecretsIn, type SecretFinding } from '../../core/secrets/patterns.js';
 import { SCAN_LIMIT } from '../../engine/scan/read-site-file.js';
 import { packageEntries, packageFiles } from '../package-files.js';
-import { ALLOW_MARKER, findSecretsIn, type SecretFinding } from '../secrets/patterns.js';
 import type { ValidationCheck } from '../types.js';
 
 /** Files larger than this are not scanned (media, source maps of whole apps); each one is named in a warning. */

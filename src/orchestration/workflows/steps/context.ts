@@ -1,6 +1,7 @@
 import type { WorkflowStep } from '../../../config/schema/workflows.js';
 import type { ChangeExtension } from '../../../engine/extensions.js';
 import type { ChangeOptions } from '../../../engine/recorded-change.js';
+import type { PlanSummary } from '../../../records/index.js';
 
 /** What every step gets: where the project is, how to report, and the capabilities a change runs with. */
 export interface StepContext {
@@ -21,7 +22,7 @@ export interface StepContext {
    * On a terminal: shows a change's plan and asks the person to approve it (typing the environment's
    * name). Unset without a terminal: approvals are recorded in the state store by someone else.
    */
-  confirmOnTerminal?: (environment: string, plan: Record<string, unknown>) => Promise<boolean>;
+  confirmOnTerminal?: (environment: string, plan: PlanSummary) => Promise<boolean>;
 }
 
 /** Runs one kind of step; returns what it found or made (recorded), throws to fail the run. */

@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import { loadValidConfig } from '../../../config/load.js';
 import { readDuration } from '../../../core/duration.js';
 import { DeploymentFailedError } from '../../../core/errors.js';
+import { emit } from '../../../core/events.js';
 import { callerIdentity } from '../../../engine/caller.js';
-import { emit } from '../../../engine/events.js';
 import { createAwsClients } from '../../../providers/aws/clients.js';
 import type { StepRunner } from './context.js';
 

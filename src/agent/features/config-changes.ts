@@ -3,12 +3,6 @@ import { leafDifferences } from '../../config/paths.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** One digest for a whole site: every key with its content hash, in key order. */
-export function siteDigest(files: Readonly<Record<string, string>>): string {
-  const entries = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `sha256:${sha256(JSON.stringify(entries))}`;
-}
-
 /** A value's digest: equal values, equal digests; the value cannot be read back from it. */
 export const valueDigest = (value: unknown): string => `sha256:${sha256(JSON.stringify(value)).slice(0, 32)}`;
 

@@ -1,4 +1,9 @@
-import type { AlarmBaseline, HealthReport } from '../health/types.js';
+import type { AlarmBaseline, HealthReport } from './health.js';
+import type { PlanSummary, RollbackPlanSummary } from './plan-summary.js';
+import type { ReleaseManifest } from './release.js';
+
+/** What a deployment ended as (`in_progress` until it does). */
+export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
 
 /** What a deployment's validation found, check by check; or that `--skip-validation` skipped it. */
 export type ValidationSummary =
@@ -8,29 +13,6 @@ export type ValidationSummary =
       checks: Array<{ name: string; status: 'pass' | 'warn' | 'fail'; message: string }>;
     }
   | { skipped: true; forced: boolean };
-
-/** What a deployment ended as (`in_progress` until it does). */
-export type DeploymentStatus = 'in_progress' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted';
-
-/** What is live for one environment after a deployment: enough to make it live again. */
-export interface ReleaseManifest {
-  frontend?: {
-    bucket: string;
-    objects: Array<{ key: string; versionId: string; md5: string; etag?: string }>;
-  };
-  backend?: {
-    /** `alias`: the alias that serves `version` (absent in records from before it was kept). */
-    functions: Array<{ name: string; version: string; codeSha256: string; alias?: string }>;
-    /** `definitionHash`: digest of the API's resources, methods and integrations when the stage was deployed. */
-    api?: {
-      restApiId: string;
-      stage: string;
-      deploymentId: string;
-      definitionHash?: string;
-      variables?: Record<string, string>;
-    };
-  };
-}
 
 /** What a deployment set out to make live, by content digest: what `history diff` compares. */
 export interface DeploymentArtifacts {
@@ -93,6 +75,14 @@ export interface AnomalyRecord {
   text: string;
 }
 
+/** Where a promotion's artifacts came from. */
+export interface PromotedFrom {
+  environment: string;
+  release: number;
+  /** The deployment that made that release. */
+  deploymentId: string;
+}
+
 /** One attempt to move an environment to a new release. Holds no secret. */
 export interface DeploymentRecord {
   id: string;
@@ -127,7 +117,8 @@ export interface DeploymentRecord {
   /** The environment is in neither the old nor the new release: a person must look (see `rollback.differences`). */
   needsAttention?: boolean;
   outputs?: Record<string, string>;
-  plan?: Record<string, unknown>;
+  /** What it set out to do: a deployment's plan, or a manual rollback's. */
+  plan?: PlanSummary | RollbackPlanSummary;
   /** How the release took traffic: `canary` steps (forced by `--safe-mode`, with its stricter thresholds) or all at once. */
   rollout?: { strategy: 'all-at-once' | 'canary'; safeMode: boolean };
   /** States of the health checks' alarms before the first change. */
@@ -156,73 +147,4 @@ export interface DeploymentRecord {
   freezeOverride?: { reason: string; window: string; by: string };
   /** Set when its plan needed an approval: the digest and who approved it (or that a terminal confirmed it). */
   approval?: { planDigest: string; by: string; at: string; via: 'terminal' | 'recorded' };
-}
-
-/** Where a promotion's artifacts came from. */
-export interface PromotedFrom {
-  environment: string;
-  release: number;
-  /** The deployment that made that release. */
-  deploymentId: string;
-}
-
-export interface ReleaseRecord {
-  environment: string;
-  number: number;
-  deploymentId: string;
-  createdAt: string;
-  manifest: ReleaseManifest;
-}
-
-/** Who holds an environment's lock, since when, and until when it counts without renewal. */
-export interface LockRecord {
-  environment: string;
-  holder: DeploymentRecord['caller'] & { deploymentId?: string };
-  acquiredAt: string;
-  expiresAt: string;
-  /** Changes on every renewal; a takeover or release must name the token it saw. */
-  token: string;
-}
-
-export type LockAttempt = { acquired: true; lock: LockRecord } | { acquired: false; holder: LockRecord };
-
-/**
- * One document of the agent's memory, shared by every environment of a project. Its shape belongs to
- * the agent (`src/agent/memory/record.ts`), which versions it; a store keeps it whole under its `id`.
- */
-export interface MemoryDocument {
-  id: string;
-  schemaVersion: number;
-  [field: string]: unknown;
-}
-
-/** A memory document read back, unvalidated; or why it could not be read (its content is not JSON, say). */
-export type MemoryRead =
-  | { id: string; ok: true; document: unknown }
-  | { id: string; ok: false; reason: string };
-
-/**
- * One step of an approval gate: a change asking for an approval of its plan (`requested`), or someone's
- * decision on it (`approved`, `rejected`). Records are only added, never changed: the newest decision on a
- * plan digest is what counts (`src/orchestration/approvals/`).
- */
-export interface ApprovalRecord {
-  /** `a-20261202T004500123Z-1a2b3c`: sorts in time order, like deployment ids. */
-  id: string;
-  environment: string;
-  kind: 'requested' | 'approved' | 'rejected';
-  /** The digest of the exact plan asked about or decided on. */
-  planDigest: string;
-  /** The AWS identity (ARN) that asked or decided. */
-  by: string;
-  at: string;
-  /** An approval counts until then. */
-  expiresAt?: string;
-  comment?: string;
-  /** A decision: the request it answers. */
-  requestId?: string;
-  /** A request: who ran the change (user or CI run, host). */
-  caller?: DeploymentRecord['caller'];
-  /** A request: the plan summary (no secrets), for whoever decides. */
-  plan?: Record<string, unknown>;
 }

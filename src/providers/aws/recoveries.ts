@@ -1,4 +1,3 @@
-import type { LockRecord } from '../../state/records.js';
 import type { RecoverableFailure } from './failures.js';
 
 /** How a step gets past one failure: fixes what stood in the way, runs the step again, and says what it did. */
@@ -9,9 +8,9 @@ export interface Remedy<T> {
 }
 
 /**
- * The agent's automatic recovery, as deploy, rollback and recover use it: the AWS clients and the
- * providers call it, and every attempt is recorded in the change's record and reported as an event.
- * Absent (`agent.enabled: false`): omnix behaves as before the agent, the SDK's own retries included.
+ * Automatic recovery from known failures, as the AWS clients and the providers call it. The agent
+ * implements it and records every attempt; absent (`agent.enabled: false`), omnix behaves as without
+ * it, the SDK's own retries included.
  */
 export interface Recoveries {
   /**
@@ -22,8 +21,6 @@ export interface Recoveries {
   run<T>(operation: string, step: () => Promise<T>, remedies: readonly Remedy<T>[]): Promise<T>;
   /** A call the SDK retried (throttling, 5xx, connection lost): `error` set when it failed in the end. */
   sdkRetried(call: { operation: string; retried: readonly unknown[]; error?: unknown }): void;
-  /** A lock whose holder is provably gone, taken over. */
-  lockTakenOver(stale: LockRecord, reason: string): void;
 }
 
 /** Runs `step` through `recoveries` when the agent is on; without it, just the step. */
