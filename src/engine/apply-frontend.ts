@@ -1,3 +1,4 @@
+import { readPlanned } from '../artifacts/local/site.js';
 import type { OmnixConfig } from '../config/schema.js';
 import { ByteBudget } from '../core/byte-budget.js';
 import { emit, type Report } from '../core/events.js';
@@ -8,7 +9,6 @@ import { deleteKeys, uploadFile } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../records/index.js';
 import { invalidationProgress } from './invalidation-progress.js';
 import type { PlannedFrontend } from './plan-deployment.js';
-import { readPlanned } from './scan/site.js';
 
 /**
  * Assets in parallel, then entry points (so no page is live before what it references), then stale

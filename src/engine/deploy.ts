@@ -1,3 +1,5 @@
+import { siteListing } from '../artifacts/live/site-listing.js';
+import { type LocalArtifacts, localArtifacts } from '../artifacts/local/local-artifacts.js';
 import type { LoadedConfig } from '../config/load.js';
 import { DeploymentFailedError, OmnixError, UsageError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -19,9 +21,7 @@ import type { CanaryTarget } from './components/component.js';
 import { frontendComponent } from './components/frontend.js';
 import { type ChangeContext, checkRelease, reviewPlan, tellExtensions } from './extensions.js';
 import { interruptedError, markRecovered, recordInterrupted } from './interrupted.js';
-import { siteListing } from './live/site-listing.js';
 import { liveManifest } from './live-manifest.js';
-import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
 import { checkBeforeNothingToDo } from './nothing-to-do.js';
 import { deploymentOutputs, type Outputs } from './outputs.js';
 import { planSummary, recordedPlan } from './plan/summary.js';

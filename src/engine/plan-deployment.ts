@@ -1,18 +1,19 @@
+import { type SiteListing, siteListing } from '../artifacts/live/site-listing.js';
+import { type LocalArtifacts, localArtifacts } from '../artifacts/local/local-artifacts.js';
+import type { LocalFile } from '../artifacts/local/site.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { LiveStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { DistributionInfo } from '../providers/aws/distribution.js';
+import type { DesiredFunction, LiveFunction } from '../providers/aws/functions.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';
 import type { ReleaseRecord } from '../records/index.js';
 import type { StateStore } from '../state/store.js';
 import { backendComponent } from './components/backend.js';
 import { frontendComponent } from './components/frontend.js';
-import { type SiteListing, siteListing } from './live/site-listing.js';
-import { type LocalArtifacts, localArtifacts } from './local-artifacts.js';
-import type { BackendPlan, DesiredFunction, LiveFunction } from './plan/backend-plan.js';
+import type { BackendPlan } from './plan/backend-plan.js';
 import type { FrontendPlan } from './plan/frontend-plan.js';
-import type { LocalFile } from './scan/site.js';
 
 export interface PlannedFrontend {
   bucket: string;

@@ -1,3 +1,4 @@
+import { listingOf } from '../artifacts/live/release-objects.js';
 import { DeploymentFailedError, OmnixError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { type DeployOptions, deploy } from './deploy.js';
@@ -10,7 +11,7 @@ import {
   unrecovered,
 } from './interrupted.js';
 import { openChange } from './recorded-change.js';
-import { differencesFrom, listingOf, restoreManifest } from './restore.js';
+import { differencesFrom, restoreManifest } from './restore.js';
 
 export type RecoverOptions = Omit<DeployOptions, 'resumeInterrupted' | 'dryRun' | 'confirm'> & {
   /** Finish the interrupted deployment (deploy the configuration) instead of restoring its snapshot. */

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { GetDeploymentCommand } from '@aws-sdk/client-api-gateway';
-import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import { listingOf, sameContent } from '../artifacts/live/release-objects.js';
+import type { SiteListing } from '../artifacts/live/site-listing.js';
 import type { LoadedConfig } from '../config/load.js';
 import { OmnixError } from '../core/errors.js';
 import { emit, type Report } from '../core/events.js';
@@ -8,12 +8,10 @@ import { runPool } from '../core/pool.js';
 import { pointStage, readStage } from '../providers/aws/api-stage.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { findDistribution, invalidate } from '../providers/aws/distribution.js';
-import { awsErrorName } from '../providers/aws/errors.js';
 import { pointAlias, publishVersion, readLiveFunction } from '../providers/aws/functions.js';
 import { deleteKeys, keyPrefix, restoreVersion } from '../providers/aws/site-bucket.js';
 import type { ReleaseManifest } from '../records/index.js';
 import { invalidationProgress } from './invalidation-progress.js';
-import { type SiteListing, siteListing } from './live/site-listing.js';
 import { planInvalidation } from './plan/invalidation.js';
 
 export interface RestoreContext {
@@ -34,26 +32,7 @@ type BackendManifest = NonNullable<ReleaseManifest['backend']>;
 
 type ManifestObject = FrontendManifest['objects'][number];
 
-/**
- * Whether the live object serves the manifest object's content: the same version, or a copy of it (a
- * copy gets a new version id; its ETag is the content's MD5, or the original's for a single-part upload).
- */
-export function sameContent(
-  object: Pick<ManifestObject, 'versionId' | 'md5' | 'etag'>,
-  live: { versionId: string; etag?: string | undefined } | undefined,
-): boolean {
-  if (!live) return false;
-  if (live.versionId === object.versionId) return true;
-  return live.etag !== undefined && (live.etag === object.etag || live.etag === object.md5);
-}
-
 export const sitePrefix = (loaded: LoadedConfig) => keyPrefix(loaded.config.frontend?.prefix ?? '');
-
-/** The listing the context shares, or a new one for this step alone. */
-export const listingOf = (context: Pick<RestoreContext, 'loaded' | 'clients' | 'listing'>): SiteListing =>
-  context.listing ?? siteListing(context.clients, context.loaded.config.frontend?.prefix ?? '');
-
-type SiteVersions = (bucket: string) => Promise<ReadonlyArray<{ key: string; versionId: string }>>;
 
 /** The alias the manifest names (records from before aliases were kept: the configured one). */
 function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number]): string {
@@ -64,57 +43,6 @@ function aliasOf(loaded: LoadedConfig, fn: BackendManifest['functions'][number])
       hint: `Add ${fn.name} to backend.functions with its alias.`,
     });
   return alias;
-}
-
-/**
- * What of `target` can no longer be made live: object versions, function versions or API deployments
- * that were deleted (by lifecycle rules or by hand). Restore never recreates them.
- */
-export async function missingFromTarget(
-  target: ReleaseManifest,
-  context: Pick<RestoreContext, 'loaded' | 'clients' | 'listing'>,
-  /** Lists a bucket's object versions under the site prefix; give a cached one to check many releases. */
-  siteVersions: SiteVersions = (bucket) => listingOf(context).versions(bucket),
-): Promise<string[]> {
-  const missing: string[] = [];
-  if (target.frontend && target.frontend.objects.length > 0) {
-    const versions = new Set(
-      (await siteVersions(target.frontend.bucket)).map((v) => `${v.key}\u0000${v.versionId}`),
-    );
-    for (const object of target.frontend.objects)
-      if (!versions.has(`${object.key}\u0000${object.versionId}`))
-        missing.push(`s3://${target.frontend.bucket}/${object.key} version ${object.versionId}`);
-  }
-  if (target.backend) {
-    const lambda = await context.clients.lambda();
-    for (const fn of target.backend.functions) {
-      if (fn.version === '$LATEST') {
-        missing.push(`function ${fn.name}: its code then was never published as a version`);
-        continue;
-      }
-      try {
-        await lambda.send(
-          new GetFunctionConfigurationCommand({ FunctionName: fn.name, Qualifier: fn.version }),
-        );
-      } catch (error) {
-        if (awsErrorName(error) !== 'ResourceNotFoundException') throw error;
-        missing.push(`function ${fn.name} version ${fn.version}`);
-      }
-    }
-    const api = target.backend.api;
-    if (api) {
-      const gateway = await context.clients.apiGateway();
-      try {
-        await gateway.send(
-          new GetDeploymentCommand({ restApiId: api.restApiId, deploymentId: api.deploymentId }),
-        );
-      } catch (error) {
-        if (awsErrorName(error) !== 'NotFoundException') throw error;
-        missing.push(`API ${api.restApiId} deployment ${api.deploymentId}`);
-      }
-    }
-  }
-  return missing;
 }
 
 /**

@@ -1,5 +1,6 @@
+import { listingOf, sameContent } from '../artifacts/live/release-objects.js';
 import type { ReleaseManifest } from '../records/index.js';
-import { listingOf, type RestoreContext, sameContent } from './restore.js';
+import type { RestoreContext } from './restore.js';
 
 /**
  * `target` as it is live after a restore: the same content under the version ids the restore's copies

@@ -1,10 +1,11 @@
+import { missingFromTarget } from '../artifacts/live/release-objects.js';
+import { siteListing } from '../artifacts/live/site-listing.js';
 import { DeploymentFailedError, OmnixError, UsageError, ValidationFailedError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { type ChangeContext, tellExtensions } from './extensions.js';
 import { recordInterrupted } from './interrupted.js';
-import { siteListing } from './live/site-listing.js';
 import { type ChangeOptions, openChange } from './recorded-change.js';
-import { differencesFrom, liveLike, missingFromTarget, restoreManifest } from './restore.js';
+import { differencesFrom, liveLike, restoreManifest } from './restore.js';
 import { restoredManifest } from './restored-manifest.js';
 import { chooseTarget } from './rollback-target.js';
 import { beforeChanges } from './run-steps.js';

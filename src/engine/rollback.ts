@@ -1,7 +1,8 @@
+import { listingOf } from '../artifacts/live/release-objects.js';
 import { emit } from '../core/events.js';
 import type { ReleaseManifest, RollbackRecord } from '../records/index.js';
 import { errorEntry } from './recorded-change.js';
-import { differencesFrom, listingOf, type RestoreContext, restoreManifest } from './restore.js';
+import { differencesFrom, type RestoreContext, restoreManifest } from './restore.js';
 
 /**
  * Restores `target` and reads it back. Never throws: the outcome, what it changed, and (when it could not

@@ -1,5 +1,5 @@
+import { sameContent } from '../artifacts/live/release-objects.js';
 import { getAt } from '../config/paths.js';
-import { sameContent } from '../engine/restore.js';
 import { findRestApi, readStage } from '../providers/aws/api-stage.js';
 import { readLiveFunction } from '../providers/aws/functions.js';
 import type { ValidationContext } from './types.js';

@@ -1,6 +1,6 @@
+import type { LocalFile } from '../artifacts/local/site.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { CheckStatus } from '../core/check-status.js';
-import type { LocalFile } from '../engine/scan/site.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { LiveSiteObject } from '../providers/aws/site-bucket.js';
 import type { FunctionPackage } from '../providers/package/function-package.js';

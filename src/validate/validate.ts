@@ -1,8 +1,8 @@
+import { type SiteListing, siteListing } from '../artifacts/live/site-listing.js';
+import { type LocalArtifacts, localArtifacts } from '../artifacts/local/local-artifacts.js';
 import type { LoadedConfig } from '../config/load.js';
 import { worst } from '../core/check-status.js';
 import { once } from '../core/once.js';
-import { type SiteListing, siteListing } from '../engine/live/site-listing.js';
-import { type LocalArtifacts, localArtifacts } from '../engine/local-artifacts.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
 import type { StateStore } from '../state/store.js';

@@ -1,10 +1,11 @@
 import { apiFunctionKey } from '../../config/rules.js';
 import { ValidationFailedError } from '../../core/errors.js';
 import { apiDefinitionHash, findRestApi, readStage } from '../../providers/aws/api-stage.js';
+import type { DesiredFunction, LiveFunction } from '../../providers/aws/functions.js';
 import { readLiveFunction } from '../../providers/aws/functions.js';
 import type { FunctionPackage } from '../../providers/package/function-package.js';
 import { applyBackend } from '../apply-backend.js';
-import { type DesiredFunction, type LiveFunction, planBackend } from '../plan/backend-plan.js';
+import { planBackend } from '../plan/backend-plan.js';
 import type { PlannedBackend } from '../plan-deployment.js';
 import type { Component } from './component.js';
 

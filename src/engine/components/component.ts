@@ -1,10 +1,10 @@
+import type { SiteListing } from '../../artifacts/live/site-listing.js';
+import type { LocalArtifacts } from '../../artifacts/local/local-artifacts.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { Report } from '../../core/events.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import type { ReleaseManifest, ReleaseRecord } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
-import type { SiteListing } from '../live/site-listing.js';
-import type { LocalArtifacts } from '../local-artifacts.js';
 
 export interface ComponentContext {
   loaded: LoadedConfig;

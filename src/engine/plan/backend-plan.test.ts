@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DesiredFunction, type LiveFunction, planBackend } from './backend-plan.js';
+import type { DesiredFunction, LiveFunction } from '../../providers/aws/functions.js';
+import { planBackend } from './backend-plan.js';
 
 const desired: DesiredFunction = {
   key: 'api',

@@ -1,31 +1,5 @@
-/** A function as it should be after the deployment. */
-export interface DesiredFunction {
-  key: string;
-  name: string;
-  /** CodeSha256 of the local package. */
-  codeSha256: string;
-  runtime: string;
-  handler: string;
-  memoryMb: number;
-  timeoutSeconds: number;
-  environment: Record<string, string>;
-  description?: string;
-  alias: string;
-}
-
-/** A function as it is live: $LATEST, and what its alias points at. */
-export interface LiveFunction {
-  name: string;
-  codeSha256: string;
-  runtime: string;
-  handler: string;
-  memorySize: number;
-  timeout: number;
-  environment: Record<string, string>;
-  description: string;
-  /** The version the alias points at and that version's CodeSha256; undefined when the alias does not exist. */
-  alias?: { version: string; codeSha256: string };
-}
+import type { StagePlan } from '../../providers/aws/api-stage.js';
+import type { DesiredFunction, LiveFunction } from '../../providers/aws/functions.js';
 
 export type FunctionAction =
   | 'missing'
@@ -43,11 +17,6 @@ export interface FunctionPlan {
   changedFields: string[];
   /** Publish a version and point the alias at it. */
   release: boolean;
-}
-
-export interface StagePlan {
-  setVariables: Record<string, string>;
-  removeVariables: string[];
 }
 
 export interface BackendPlan {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalFile } from '../scan/site.js';
+import type { LocalFile } from '../../artifacts/local/site.js';
 import { type FrontendPlanInput, type ManifestObject, planFrontend } from './frontend-plan.js';
 import { planInvalidation } from './invalidation.js';
 

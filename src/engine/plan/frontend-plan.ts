@@ -1,4 +1,4 @@
-import type { LocalFile } from '../scan/site.js';
+import type { LocalFile } from '../../artifacts/local/site.js';
 import { type InvalidationPlan, planInvalidation } from './invalidation.js';
 
 /** An object as it is live in the bucket (current version). */

@@ -1,53 +1,16 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { Parser } from 'htmlparser2';
+import { type AssetKind, readPage } from '../../artifacts/local/page.js';
 import { mapPool } from '../../core/pool.js';
+import { readObjectVersionText } from '../../providers/aws/site-bucket.js';
 import { probe } from '../http-probe.js';
 import type { CheckContext, Finding, HealthCheck } from '../types.js';
 
 type FrontendCheck = Extract<HealthCheck, { type: 'frontend' }>;
-type AssetKind = 'script' | 'stylesheet' | 'image';
 
 const CONTENT_TYPES: Record<AssetKind, RegExp> = {
   script: /^(text|application)\/(javascript|ecmascript|x-javascript)\b/i,
   stylesheet: /^text\/css\b/i,
   image: /^image\//i,
 };
-
-/** What a page references and the build id it carries. */
-export interface PageParts {
-  assets: Array<{ kind: AssetKind; url: string }>;
-  buildId?: string;
-}
-
-export function readPage(html: string, pageUrl: string): PageParts {
-  const assets: PageParts['assets'] = [];
-  let buildId: string | undefined;
-  const add = (kind: AssetKind, reference: string | undefined) => {
-    if (!reference || reference.startsWith('data:')) return;
-    try {
-      assets.push({ kind, url: new URL(reference, pageUrl).href });
-    } catch {
-      assets.push({ kind, url: reference });
-    }
-  };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
-        if (name === 'script') add('script', attributes.src);
-        else if (name === 'img') add('image', attributes.src);
-        else if (name === 'link' && rel.includes('stylesheet')) add('stylesheet', attributes.href);
-        else if (name === 'link' && rel.includes('modulepreload')) add('script', attributes.href);
-        else if (name === 'link' && rel.some((word) => word === 'icon' || word === 'apple-touch-icon'))
-          add('image', attributes.href);
-        else if (name === 'meta' && attributes.name === 'omnix-build') buildId = attributes.content;
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return { assets: dedupe(assets), ...(buildId !== undefined ? { buildId } : {}) };
-}
 
 /**
  * The page loads as HTML; every script, stylesheet and image it references loads with 200 and a fitting
@@ -107,12 +70,12 @@ async function releasedBuildId(pageUrl: string, context: CheckContext): Promise<
   const known = buildIds.get(site) ?? new Map<string, string | undefined>();
   buildIds.set(site, known);
   if (known.has(object.versionId)) return known.get(object.versionId);
-  const s3 = await context.clients.s3();
-  const got = await s3.send(
-    new GetObjectCommand({ Bucket: site.bucket, Key: key, VersionId: object.versionId }),
-    { abortSignal: context.signal },
+  const html = await readObjectVersionText(
+    await context.clients.s3(),
+    { bucket: site.bucket, key, versionId: object.versionId },
+    context.signal,
   );
-  const buildId = readPage(await got.Body!.transformToString(), pageUrl).buildId;
+  const buildId = readPage(html, pageUrl).buildId;
   known.set(object.versionId, buildId);
   return buildId;
 }
@@ -133,9 +96,4 @@ function pageKey(pageUrl: string, siteUrl: string | undefined, entryPoints: read
   if (path === '') return index;
   if (path.endsWith('/')) return `${path}index.html`;
   return path;
-}
-
-function dedupe(assets: PageParts['assets']): PageParts['assets'] {
-  const seen = new Set<string>();
-  return assets.filter((asset) => !seen.has(asset.url) && seen.add(asset.url));
 }

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { LocalArtifacts } from '../../artifacts/local/local-artifacts.js';
+import { scanSite } from '../../artifacts/local/site.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { ValidationFailedError } from '../../core/errors.js';
 import { once } from '../../core/once.js';
 import { mapPool } from '../../core/pool.js';
-import type { LocalArtifacts } from '../../engine/local-artifacts.js';
-import { scanSite } from '../../engine/scan/site.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import { downloadFunctionCode, readObjectVersion } from '../../providers/aws/released-artifacts.js';
 import { keyPrefix } from '../../providers/aws/site-bucket.js';

@@ -10,8 +10,13 @@ import {
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
 import { OmnixError } from '../../core/errors.js';
-import type { StagePlan } from '../../engine/plan/backend-plan.js';
 import { fromAwsError } from './errors.js';
+
+/** The stage variables a deployment sets and removes. */
+export interface StagePlan {
+  setVariables: Record<string, string>;
+  removeVariables: string[];
+}
 
 export interface LiveStage {
   restApiId: string;

@@ -12,9 +12,37 @@ import {
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { OmnixError } from '../../core/errors.js';
 import { pollUntil } from '../../core/poll.js';
-import type { DesiredFunction, LiveFunction } from '../../engine/plan/backend-plan.js';
 import { fromAwsError } from './errors.js';
 import { type Recoveries, type Remedy, recovering } from './recoveries.js';
+
+/** A function as it should be after the deployment. */
+export interface DesiredFunction {
+  key: string;
+  name: string;
+  /** CodeSha256 of the local package. */
+  codeSha256: string;
+  runtime: string;
+  handler: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  environment: Record<string, string>;
+  description?: string;
+  alias: string;
+}
+
+/** A function as it is live: $LATEST, and what its alias points at. */
+export interface LiveFunction {
+  name: string;
+  codeSha256: string;
+  runtime: string;
+  handler: string;
+  memorySize: number;
+  timeout: number;
+  environment: Record<string, string>;
+  description: string;
+  /** The version the alias points at and that version's CodeSha256; undefined when the alias does not exist. */
+  alias?: { version: string; codeSha256: string };
+}
 
 /** Lambda takes a zip in the request only up to 50 MB; larger packages go through S3. */
 export const DIRECT_UPLOAD_LIMIT = 50 * 1024 * 1024;

@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ByteBudget } from '../../core/byte-budget.js';
 import { OmnixError } from '../../core/errors.js';
-import type { LocalFile } from '../../engine/scan/site.js';
 import { changed } from '../package/read-found.js';
+import type { SiteUpload } from './site-bucket.js';
 
 const MiB = 1024 * 1024;
 /** S3 takes at most 10,000 parts; parts below 16 MiB cost requests without saving memory worth having. */
@@ -44,7 +44,7 @@ type ObjectParams = Omit<PutObjectCommandInput, 'Body' | 'ContentMD5'> & { Bucke
 export async function uploadInParts(
   s3: S3Client,
   params: ObjectParams,
-  file: LocalFile,
+  file: SiteUpload,
   budget: ByteBudget,
 ): Promise<{ VersionId?: string; ETag?: string }> {
   const partSize = partSizeFor(file.size, budget.total);
@@ -79,7 +79,7 @@ export async function uploadInParts(
 async function sendParts(
   s3: S3Client,
   upload: { Bucket: string; Key: string; UploadId: string },
-  file: LocalFile,
+  file: SiteUpload,
   handle: FileHandle,
   budget: ByteBudget,
   partSize: number,
@@ -131,7 +131,7 @@ async function sendPart(
   return { PartNumber: part.PartNumber, ETag: sent.ETag!, ChecksumSHA256: sent.ChecksumSHA256 ?? sha256 };
 }
 
-async function openRegular(file: LocalFile): Promise<FileHandle> {
+async function openRegular(file: SiteUpload): Promise<FileHandle> {
   const handle = await open(file.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(
     (error: Error) => {
       throw changed(file, error);
@@ -149,7 +149,7 @@ async function readExactly(
   handle: FileHandle,
   offset: number,
   length: number,
-  file: LocalFile,
+  file: SiteUpload,
 ): Promise<Buffer> {
   const bytes = Buffer.allocUnsafe(length);
   let filled = 0;

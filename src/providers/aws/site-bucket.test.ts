@@ -5,8 +5,8 @@ import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../../../test/helpers/sandbox.js';
 import { testdir } from '../../../test/helpers/testdir.js';
+import type { LocalFile } from '../../artifacts/local/site.js';
 import { ByteBudget } from '../../core/byte-budget.js';
-import type { LocalFile } from '../../engine/scan/site.js';
 import { uploadFile } from './site-bucket.js';
 
 const MB = 1024 * 1024;

@@ -1,15 +1,30 @@
 import {
   CopyObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { ByteBudget } from '../../core/byte-budget.js';
 import { OmnixError } from '../../core/errors.js';
-import type { LocalFile } from '../../engine/scan/site.js';
 import { fromAwsError } from './errors.js';
 import { uploadInParts } from './multipart-upload.js';
+
+/** A file to upload to the site bucket: what the upload needs to know of it. */
+export interface SiteUpload {
+  /** The S3 key. */
+  key: string;
+  /** The file to read. */
+  file: string;
+  /** Its path as the user knows it (relative to the site folder), for messages. */
+  path: string;
+  size: number;
+  /** Hex MD5 of the content: sent as Content-MD5, and the ETag of a single-part upload. */
+  md5: string;
+  contentType: string;
+  cacheControl?: string;
+}
 
 export interface LiveSiteObject {
   key: string;
@@ -76,7 +91,7 @@ export async function listVersions(
 export async function uploadFile(
   s3: S3Client,
   bucket: string,
-  file: LocalFile,
+  file: SiteUpload,
   options: { read: () => Promise<Buffer>; budget: ByteBudget; multipartThresholdBytes: number },
 ): Promise<{ key: string; versionId: string; etag: string; md5: string }> {
   const params = {
@@ -161,5 +176,30 @@ export async function currentVersion(
     return version ? { key, etag: unquote(version.ETag), versionId: version.VersionId ?? 'null' } : undefined;
   } catch (error) {
     throw fromAwsError(error, `reading back s3://${bucket}/${key}`);
+  }
+}
+
+/** Pages are read whole to find what they reference; anything larger is cut here (a page is not that big). */
+const PAGE_READ_LIMIT = 8 * 1024 * 1024;
+
+/** The text of one version of an object (its first 8 MiB), as a page's build id is read from it. */
+export async function readObjectVersionText(
+  s3: S3Client,
+  object: { bucket: string; key: string; versionId: string },
+  signal?: AbortSignal,
+): Promise<string> {
+  try {
+    const got = await s3.send(
+      new GetObjectCommand({
+        Bucket: object.bucket,
+        Key: object.key,
+        VersionId: object.versionId,
+        Range: `bytes=0-${PAGE_READ_LIMIT - 1}`,
+      }),
+      signal ? { abortSignal: signal } : {},
+    );
+    return (await got.Body?.transformToString()) ?? '';
+  } catch (error) {
+    throw fromAwsError(error, `reading version ${object.versionId} of s3://${object.bucket}/${object.key}`);
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
+import { scanSite } from '../../artifacts/local/site.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { lambdaFunctionSchema } from '../../config/schema/backend.js';
-import { scanSite } from '../../engine/scan/site.js';
 import { packageFunction } from '../../providers/package/function-package.js';
 import type { ValidationContext } from '../types.js';
 import { artifactsCheck } from './artifacts.js';

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
+import { readPage } from '../../artifacts/local/page.js';
+import { privateFiles } from '../../artifacts/local/private-files.js';
+import { type LocalFile, readPlanned } from '../../artifacts/local/site.js';
 import type { OmnixConfig } from '../../config/schema.js';
 import { OmnixError } from '../../core/errors.js';
-import { privateFiles } from '../../engine/scan/private-files.js';
-import { type LocalFile, readPlanned } from '../../engine/scan/site.js';
-import { readPage } from '../../health/checks/frontend.js';
 import { DIRECT_UPLOAD_LIMIT } from '../../providers/aws/functions.js';
 import type { FunctionPackage } from '../../providers/package/function-package.js';
 import { combine } from '../finding.js';

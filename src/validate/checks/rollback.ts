@@ -1,5 +1,5 @@
 import { GetBucketLifecycleConfigurationCommand, type LifecycleRule } from '@aws-sdk/client-s3';
-import { missingFromTarget } from '../../engine/restore.js';
+import { missingFromTarget } from '../../artifacts/live/release-objects.js';
 import { awsErrorName } from '../../providers/aws/errors.js';
 import { keyPrefix, listVersions } from '../../providers/aws/site-bucket.js';
 import type { ReleaseRecord } from '../../records/index.js';

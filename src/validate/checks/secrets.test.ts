@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
+import { readPlanned, scanSite } from '../../artifacts/local/site.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { readPlanned, scanSite } from '../../engine/scan/site.js';
 import type { ValidationContext } from '../types.js';
 import { SCAN_LIMIT, secretsCheck } from './secrets.js';
 

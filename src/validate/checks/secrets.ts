@@ -1,6 +1,6 @@
+import { SCAN_LIMIT } from '../../artifacts/local/read-site-file.js';
 import type { CheckStatus } from '../../core/check-status.js';
 import { ALLOW_MARKER, findSecretsIn, type SecretFinding } from '../../core/secrets/patterns.js';
-import { SCAN_LIMIT } from '../../engine/scan/read-site-file.js';
 import { packageEntries, packageFiles } from '../package-files.js';
 import type { ValidationCheck } from '../types.js';
 

@@ -4,6 +4,7 @@ import { lookup } from 'mime-types';
 import type { OmnixConfig } from '../../config/schema.js';
 import { OmnixError, UsageError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
+import type { SiteUpload } from '../../providers/aws/site-bucket.js';
 import { changed, readRegularFile } from '../../providers/package/read-found.js';
 import { type FoundFile, walkSource } from '../../providers/package/walk-source.js';
 import { defaultCacheControl } from './default-cache-control.js';
@@ -11,19 +12,13 @@ import { firstMatch } from './glob.js';
 import { openHashCache } from './hash-cache.js';
 import { readSiteFile, type SecretAt } from './read-site-file.js';
 
-/** A file of the built site, as it will be stored. */
-export interface LocalFile {
-  /** The S3 key: prefix + path relative to the source folder, with `/`. */
-  key: string;
-  /** Path relative to the source folder: what the distribution serves (`/` + this). */
+/**
+ * A file of the built site, as it will be stored: its key is prefix + path relative to the source
+ * folder, with `/`; for a link inside the folder, `file` is the real path of its target.
+ */
+export interface LocalFile extends SiteUpload {
+  /** Also what the distribution serves (`/` + path). */
   path: string;
-  /** The file to read: for a link inside the folder, the real path of its target. */
-  file: string;
-  size: number;
-  /** Hex MD5 of the content: the S3 ETag of a single-part upload. */
-  md5: string;
-  contentType: string;
-  cacheControl?: string;
   /** No `frontend.cacheControl` rule matched: `cacheControl` is omnix's default. */
   cacheControlByDefault?: true;
   /** Credentials in the content, by line (never the credential); absent: too large, not scanned. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../../../test/helpers/testdir.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { localArtifacts } from '../local-artifacts.js';
+import { localArtifacts } from './local-artifacts.js';
 import { scanSite } from './site.js';
 
 const KEY = ['AKIA', 'Z7Q3XK5P2M4N6R2T'].join('');

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config/load.js';
-import { once } from '../core/once.js';
-import { type FunctionPackage, packageFunction } from '../providers/package/function-package.js';
-import { CACHE_FOLDER } from './scan/hash-cache.js';
-import { type LocalFile, scanSite } from './scan/site.js';
+import type { LoadedConfig } from '../../config/load.js';
+import { once } from '../../core/once.js';
+import { type FunctionPackage, packageFunction } from '../../providers/package/function-package.js';
+import { CACHE_FOLDER } from './hash-cache.js';
+import { type LocalFile, scanSite } from './site.js';
 
 /** What is built on this machine, read once however many steps (validation, plan) look at it. */
 export interface LocalArtifacts {
