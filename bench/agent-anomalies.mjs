@@ -6,9 +6,9 @@
 // Run after `npm run build`: node bench/agent-anomalies.mjs   (RUNS=20)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deploy } from '../dist/actions/deploy/deploy.js';
 import { anomalyExtension } from '../dist/agent/anomalies/extension.js';
 import { riskExtension } from '../dist/agent/risk/extension.js';
-import { deploy } from '../dist/engine/deploy.js';
 import { FileStateStore } from '../dist/state/file/file-store.js';
 import { exampleOnSandbox } from './example-on-sandbox.mjs';
 

@@ -7,9 +7,9 @@
 // THROTTLE_RATE=0.3, ERROR_RATE=0.1)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deploy } from '../dist/actions/deploy/deploy.js';
 import { loadValidConfig } from '../dist/config/load.js';
-import { deploy } from '../dist/engine/deploy.js';
-import { differencesFrom } from '../dist/engine/restore.js';
+import { differencesFrom } from '../dist/engine/restore/restore.js';
 import { createAwsClients } from '../dist/providers/aws/clients.js';
 import { FileStateStore } from '../dist/state/file/file-store.js';
 import { exampleOnSandbox, median } from './example-on-sandbox.mjs';

@@ -6,8 +6,8 @@
 // Run after `npm run build`: node bench/rollback.mjs   (ROUNDS=5)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deploy } from '../dist/engine/deploy.js';
-import { rollbackRelease } from '../dist/engine/rollback-release.js';
+import { deploy } from '../dist/actions/deploy/deploy.js';
+import { rollbackRelease } from '../dist/actions/rollback/rollback-release.js';
 import { FileStateStore } from '../dist/state/file/file-store.js';
 import { exampleOnSandbox, median } from './example-on-sandbox.mjs';
 

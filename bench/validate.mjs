@@ -2,8 +2,8 @@
 // Validation of the example app on the sandbox: the time `omnix validate` takes for all ten checks and
 // the AWS calls it makes, before the first release and after one. Issue 6 asks for under 2 seconds.
 // Run after `npm run build`: node bench/validate.mjs   (ROUNDS=10)
-import { deploy } from '../dist/engine/deploy.js';
-import { validateNow } from '../dist/engine/validate-now.js';
+import { deploy } from '../dist/actions/deploy/deploy.js';
+import { validateNow } from '../dist/actions/inspect/validate-now.js';
 import { exampleOnSandbox, median } from './example-on-sandbox.mjs';
 
 const rounds = Number(process.env.ROUNDS ?? 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChangeContext, type ChangeExtension, reviewPlan } from '../src/engine/extensions.js';
+import { type ChangeContext, type ChangeExtension, reviewPlan } from '../src/engine/change/extensions.js';
 import type { PlanSummary } from '../src/records/index.js';
 
 const context = { kind: 'deploy', report: () => {} } as unknown as ChangeContext;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bootstrapPlanFor } from '../src/actions/bootstrap/bootstrap-plan.js';
 import { loadValidConfig } from '../src/config/load.js';
-import { bootstrapPlanFor } from '../src/engine/bootstrap-plan.js';
 import { bootstrapResources } from '../src/providers/aws/bootstrap.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../src/sandbox/urls.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../src/providers/aws/sandbox-urls.js';
 import { sandbox, TEST_CREDENTIALS } from './helpers/sandbox.js';
 import { testdir } from './helpers/testdir.js';
 

@@ -3,7 +3,7 @@ import { planOf } from '../../test/helpers/plan-summary.js';
 import { testdir } from '../../test/helpers/testdir.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { DeployEvent } from '../core/events.js';
-import type { ChangeContext } from '../engine/extensions.js';
+import type { ChangeContext } from '../engine/change/extensions.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { DeploymentRecord } from '../records/index.js';
 import { FileStateStore } from '../state/file/file-store.js';

@@ -1,4 +1,4 @@
-import type { ChangeExtension } from '../engine/extensions.js';
+import type { ChangeExtension } from '../engine/change/extensions.js';
 
 /**
  * The deployment agent as the engine sees it: it checks plans against memory (`agent` in the plan
@@ -17,7 +17,7 @@ export function agentExtension(): ChangeExtension {
       if (!context.loaded.config.agent.enabled) return;
       const [{ rememberChange }, { secretHider }] = await Promise.all([
         import('./memory/remember.js'),
-        import('../engine/secret-hider.js'),
+        import('../config/secret-hider.js'),
       ]);
       await rememberChange(context.store, record, {
         change: context.kind,

@@ -1,6 +1,6 @@
 import { agentRecoveries } from '../agent/recovery/for-change.js';
 import type { Report } from '../core/events.js';
-import type { ChangeOptions } from '../engine/recorded-change.js';
+import type { ChangeOptions } from '../engine/change/recorded-change.js';
 import { changeExtensions, type ExtensionOptions } from './extensions.js';
 import { checkWait } from './flags.js';
 import type { CommandContext } from './io.js';

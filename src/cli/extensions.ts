@@ -1,7 +1,7 @@
 import { anomalyExtension } from '../agent/anomalies/extension.js';
 import { agentExtension } from '../agent/extension.js';
 import { riskExtension } from '../agent/risk/extension.js';
-import type { ChangeExtension } from '../engine/extensions.js';
+import type { ChangeExtension } from '../engine/change/extensions.js';
 import { notificationsExtension } from '../notifications/extension.js';
 import { approvalGate } from '../orchestration/approvals/gate.js';
 import { freezeGate } from '../orchestration/freeze/gate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../core/errors.js';
-import type { Interrupts } from '../engine/interrupts.js';
+import type { Interrupts } from '../engine/change/interrupts.js';
 import { interruptible } from './interruptible.js';
 import type { CommandContext } from './io.js';
 

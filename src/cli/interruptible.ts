@@ -1,5 +1,5 @@
 import { InterruptedError } from '../core/errors.js';
-import { Interrupts, type StoppedChange } from '../engine/interrupts.js';
+import { Interrupts, type StoppedChange } from '../engine/change/interrupts.js';
 import type { CommandContext } from './io.js';
 
 /**

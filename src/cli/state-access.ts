@@ -2,7 +2,7 @@ import { type LoadedConfig, loadValidConfig } from '../config/load.js';
 import { listEnvironments, locateConfig } from '../config/location.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/events.js';
-import { openStoreFor } from '../engine/state.js';
+import { openStoreFor } from '../engine/change/open-store.js';
 import type { StateStore } from '../state/store.js';
 import type { CommandContext } from './io.js';
 

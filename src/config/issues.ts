@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ConfigIssue } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
+import { escapeControl } from '../core/text.js';
 import { formatPath, getAt, type PathSegment } from './paths.js';
 import type { Provenance } from './provenance.js';
-import { escapeControl } from './rules/aws-names.js';
 import type { JsonSchema } from './schema.js';
 import { describeExpected, isSecretPath, knownKeys, schemaNodesAt } from './schema-nav.js';
 import { soundsSecret } from './secret-names.js';

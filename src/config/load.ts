@@ -15,7 +15,7 @@ import { parseWithPending } from './pending.js';
 import { Provenance } from './provenance.js';
 import { readConfigFile } from './read-config-file.js';
 import { resolveConfigReferences } from './references/resolve-config.js';
-import { runRules } from './rules.js';
+import { runRules } from './rules/index.js';
 import { configJsonSchema, type OmnixConfig } from './schema.js';
 import { findSecretPaths, notSecretNames } from './secrets.js';
 import { sortIssues } from './sort-issues.js';

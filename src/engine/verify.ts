@@ -1,11 +1,11 @@
 import type { LoadedConfig } from '../config/load.js';
+import { secretHider } from '../config/secret-hider.js';
 import { DeploymentFailedError } from '../core/errors.js';
 import { emit, type Report } from '../core/events.js';
 import { runHealthChecks } from '../health/run-checks.js';
 import { thresholdsOf } from '../health/thresholds.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import type { AlarmBaseline, CheckResult, HealthReport, ReleaseManifest } from '../records/index.js';
-import { secretHider } from './secret-hider.js';
 
 export interface VerifyContext {
   loaded: LoadedConfig;

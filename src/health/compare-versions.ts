@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { apiFunctionKey } from '../config/rules.js';
+import { apiFunctionKey } from '../config/api-function.js';
 import type { CheckResult, SampleStats } from '../records/index.js';
 import { invoke } from './checks/lambda.js';
 import { fillOutputs } from './fill-outputs.js';

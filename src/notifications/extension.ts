@@ -1,4 +1,4 @@
-import type { ChangeContext, ChangeExtension } from '../engine/extensions.js';
+import type { ChangeContext, ChangeExtension } from '../engine/change/extensions.js';
 import type { DeploymentRecord } from '../records/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../config/load.js';
-import type { ChangeKind } from '../engine/extensions.js';
+import type { ChangeKind } from '../engine/change/extensions.js';
 import { deploymentPlan } from '../engine/plan/summary.js';
 import type { DeploymentRecord } from '../records/index.js';
 import type { NotificationEvent, NotifiedEventName } from './event.js';

@@ -1,8 +1,8 @@
 import type { NotificationTarget } from '../config/schema/notifications.js';
+import { refusedUrl } from '../config/webhook-url.js';
 import type { AwsClients } from '../providers/aws/clients.js';
 import { describeEvent, headline, type NotificationEvent } from './event.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
-import { refusedUrl } from './url.js';
 
 /** One attempt to send `event` to `target`, given up when `signal` aborts. Throws on any failure. */
 export async function sendOnce(
@@ -13,21 +13,19 @@ export async function sendOnce(
 ): Promise<void> {
   if (target.type === 'sns') {
     if (!clients) throw new Error('no AWS access to publish with');
-    const [{ PublishCommand }, sns] = await Promise.all([import('@aws-sdk/client-sns'), clients.sns()]);
-    await sns.send(
-      new PublishCommand({
-        TopicArn: target.topicArn,
+    const [{ publishToTopic }, sns] = await Promise.all([import('../providers/aws/sns.js'), clients.sns()]);
+    await publishToTopic(
+      sns,
+      {
+        topicArn: target.topicArn,
         // SNS subjects are ASCII, at most 100 characters, no line breaks.
-        Subject: headline(event)
+        subject: headline(event)
           .replace(/[^\x20-\x7e]/g, '?')
           .slice(0, 100),
-        Message: describeEvent(event),
-        MessageAttributes: {
-          event: { DataType: 'String', StringValue: event.event },
-          environment: { DataType: 'String', StringValue: event.environment },
-        },
-      }),
-      { abortSignal: signal },
+        body: describeEvent(event),
+        attributes: { event: event.event, environment: event.environment },
+      },
+      signal,
     );
     return;
   }

@@ -1,15 +1,5 @@
 import type { DeploymentRecord } from '../records/index.js';
-import type { StateStore } from './store.js';
-
-/**
- * One append to a deployment's journal: its changes, `from` being the position of the first in the
- * deployment's list of changes. Positions make a retried append harmless and let a store keep
- * appends as separate objects or items, read back in any order.
- */
-export interface JournalAppend {
-  from: number;
-  changes: string[];
-}
+import type { JournalAppend, StateStore } from './store.js';
 
 /** The changes of appends, in order, each position once; a gap ends them (what follows it is unknowable). */
 export function joinAppends(appends: readonly JournalAppend[]): string[] {

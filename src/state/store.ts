@@ -7,8 +7,17 @@ import type {
   MemoryRead,
   ReleaseRecord,
 } from '../records/index.js';
-import type { JournalAppend } from './journal.js';
 import type { WorkflowRunRecord } from './workflow-runs.js';
+
+/**
+ * One append to a deployment's journal: its changes, `from` being the position of the first in the
+ * deployment's list of changes. Positions make a retried append harmless and let a store keep
+ * appends as separate objects or items, read back in any order.
+ */
+export interface JournalAppend {
+  from: number;
+  changes: string[];
+}
 
 /**
  * Where deployments, releases, locks and the agent's memory are kept. One interface, one contract suite

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/engine/build.js';
+import { runBuild } from '../../src/actions/deploy/build.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { dynamoDb } from '../helpers/dynalite.js';
 import { omnixProcess, type ProcessRun } from '../helpers/omnix-process.js';

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import type { DeployOptions } from '../../src/engine/deploy.js';
+import type { DeployOptions } from '../../src/actions/deploy/deploy.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { rollbackRelease } from '../../src/engine/rollback-release.js';
+import { rollbackRelease } from '../../src/actions/rollback/rollback-release.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 

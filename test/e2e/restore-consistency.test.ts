@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/actions/deploy/build.js';
 import { pollUntil } from '../../src/core/poll.js';
-import { runBuild } from '../../src/engine/build.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { omnixProcess } from '../helpers/omnix-process.js';
 

@@ -4,7 +4,7 @@ import { APIGatewayClient, GetResourcesCommand, PutIntegrationCommand } from '@a
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutBucketLifecycleConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { validateNow } from '../../src/engine/validate-now.js';
+import { validateNow } from '../../src/actions/inspect/validate-now.js';
 import type { ValidationReport } from '../../src/validate/types.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { TEST_CREDENTIALS } from '../helpers/sandbox.js';

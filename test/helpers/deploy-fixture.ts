@@ -1,13 +1,13 @@
 import { cpSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { bootstrapPlanFor } from '../../src/actions/bootstrap/bootstrap-plan.js';
+import { type DeployOptions, deploy } from '../../src/actions/deploy/deploy.js';
 import { loadValidConfig } from '../../src/config/load.js';
 import type { DeployEvent } from '../../src/core/events.js';
-import { bootstrapPlanFor } from '../../src/engine/bootstrap-plan.js';
-import { type DeployOptions, deploy } from '../../src/engine/deploy.js';
-import type { ChangeOptions } from '../../src/engine/recorded-change.js';
+import type { ChangeOptions } from '../../src/engine/change/recorded-change.js';
 import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
+import { sandboxApiUrl, sandboxSiteUrl } from '../../src/providers/aws/sandbox-urls.js';
 import type { SandboxOptions } from '../../src/sandbox/options.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../../src/sandbox/urls.js';
 import { FileStateStore } from '../../src/state/file/file-store.js';
 import { sandbox, TEST_CREDENTIALS } from './sandbox.js';
 import { testdir } from './testdir.js';

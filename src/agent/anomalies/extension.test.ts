@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeContext } from '../../engine/extensions.js';
+import type { ChangeContext } from '../../engine/change/extensions.js';
 import type { DeploymentRecord, HealthReport } from '../../records/index.js';
 import { anomalyExtension } from './extension.js';
 

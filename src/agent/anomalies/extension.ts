@@ -1,6 +1,6 @@
 import { OmnixError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import type { ChangeExtension } from '../../engine/extensions.js';
+import type { ChangeExtension } from '../../engine/change/extensions.js';
 
 /**
  * Compares each deployment's phase durations, AWS request counts and health-check latencies with the

@@ -1,4 +1,4 @@
-import type { DeploymentPlan } from '../../engine/plan-deployment.js';
+import type { DeploymentPlan } from '../../engine/plan/plan-deployment.js';
 import { configChanges } from '../features/index.js';
 import { siteDigest } from '../memory/site-digest.js';
 

@@ -1,5 +1,5 @@
 import { hideSecretValues, secretValues } from '../../config/secret-values.js';
-import type { RecoveriesFactory } from '../../engine/change-recoveries.js';
+import type { RecoveriesFactory } from '../../engine/change/recoveries.js';
 import { recordRecoveries } from './record-recoveries.js';
 
 /**

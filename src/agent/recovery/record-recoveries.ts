@@ -1,6 +1,6 @@
 import type { Report } from '../../core/events.js';
 import { emit } from '../../core/events.js';
-import type { ChangeRecoveries } from '../../engine/change-recoveries.js';
+import type { ChangeRecoveries } from '../../engine/change/recoveries.js';
 import { type RecoverableFailure, recoverableFailure, retriedFailure } from '../../providers/aws/failures.js';
 import type { Remedy } from '../../providers/aws/recoveries.js';
 import type { DeploymentRecord, RecoveryRecord } from '../../records/index.js';

@@ -1,4 +1,4 @@
-import type { ChangeExtension } from '../../engine/extensions.js';
+import type { ChangeExtension } from '../../engine/change/extensions.js';
 
 /**
  * Puts `agent.risk` into every plan that changes something: the chance it fails or is rolled back,

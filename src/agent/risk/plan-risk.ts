@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../../config/load.js';
 import { redactConfig } from '../../config/secrets.js';
-import { callerIdentity } from '../../engine/caller.js';
+import { callerIdentity } from '../../engine/change/caller.js';
 import type { PlanSummary } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 import { EnvironmentHistory, featuresOf } from '../features/index.js';

@@ -4,7 +4,7 @@ import { lookup } from 'mime-types';
 import type { OmnixConfig } from '../../config/schema.js';
 import { OmnixError, UsageError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
-import type { SiteUpload } from '../../providers/aws/site-bucket.js';
+import type { SiteUpload } from '../../providers/aws/site-upload.js';
 import { changed, readRegularFile } from '../../providers/package/read-found.js';
 import { type FoundFile, walkSource } from '../../providers/package/walk-source.js';
 import { defaultCacheControl } from './default-cache-control.js';

@@ -5,7 +5,7 @@ import { type MemoryReport, memoryReport } from '../../agent/commands/memory-rep
 import { skippedWarning } from '../../agent/memory/read-memory.js';
 import { forgetEnvironment } from '../../agent/memory/remember.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { findInterrupted, recentDeployments } from '../../engine/interrupted.js';
+import { findInterrupted, recentDeployments } from '../../engine/change/interrupted.js';
 import { findDeployment } from '../find-deployment.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';

@@ -1,5 +1,5 @@
+import { type DeployOptions, deploy } from '../../actions/deploy/deploy.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { type DeployOptions, deploy } from '../../engine/deploy.js';
 import type { PlanSummary } from '../../records/index.js';
 import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';

@@ -1,5 +1,5 @@
+import { driftNow } from '../../actions/inspect/validate-now.js';
 import { ExitCode } from '../../core/errors.js';
-import { driftNow } from '../../engine/validate-now.js';
 import type { CommandContext } from '../io.js';
 import { renderTable } from '../render/table.js';
 import { readOptions } from '../state-access.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { healthNow } from '../../actions/inspect/health-now.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { healthNow } from '../../engine/health-now.js';
 import { healthMarkdown } from '../../health/markdown.js';
 import type { CommandContext } from '../io.js';
 import { renderHealthReport } from '../render/health.js';

@@ -1,7 +1,7 @@
+import { compareDeployments, type DeploymentComparison } from '../../actions/inspect/compare-deployments.js';
+import { durationOf } from '../../actions/inspect/environment-status.js';
 import { ExitCode } from '../../core/errors.js';
-import { compareDeployments, type DeploymentComparison } from '../../engine/compare-deployments.js';
-import { durationOf } from '../../engine/environment-status.js';
-import { findInterrupted } from '../../engine/interrupted.js';
+import { findInterrupted } from '../../engine/change/interrupted.js';
 import { deploymentPlan } from '../../engine/plan/summary.js';
 import type { DeploymentRecord } from '../../records/index.js';
 import { findDeployment } from '../find-deployment.js';

@@ -1,4 +1,4 @@
-import { deployerPolicy } from '../../engine/iam-policy.js';
+import { deployerPolicy } from '../../actions/inspect/iam-policy.js';
 import type { CommandContext } from '../io.js';
 import { readOptions } from '../state-access.js';
 

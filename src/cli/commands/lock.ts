@@ -1,5 +1,5 @@
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { describeHolder } from '../../engine/lock.js';
+import { describeHolder } from '../../engine/change/lock.js';
 import { isStale } from '../../state/lease.js';
 import type { CommandContext } from '../io.js';
 import { environmentStore } from '../state-stores.js';

@@ -1,7 +1,7 @@
+import { promote } from '../../actions/promote/promote.js';
 import { loadValidConfig } from '../../config/load.js';
 import type { LeafDifference } from '../../config/paths.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { promote } from '../../orchestration/promote/promote.js';
 import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';

@@ -1,5 +1,5 @@
+import { recover } from '../../actions/recover/recover.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { recover } from '../../engine/recover.js';
 import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';

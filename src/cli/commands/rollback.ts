@@ -1,5 +1,9 @@
+import {
+  type RollbackOptions,
+  type RollbackPlan,
+  rollbackRelease,
+} from '../../actions/rollback/rollback-release.js';
 import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
-import { type RollbackOptions, type RollbackPlan, rollbackRelease } from '../../engine/rollback-release.js';
 import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';

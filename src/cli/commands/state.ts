@@ -1,7 +1,11 @@
+import {
+  type MigrationResult,
+  migrateEnvironment,
+  migrateWorkflowRuns,
+} from '../../actions/state/migrate-state.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { StateSettings } from '../../config/schema/state.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { type MigrationResult, migrateEnvironment, migrateWorkflowRuns } from '../../engine/migrate-state.js';
 import { openStateStore } from '../../state/open.js';
 import type { StateStore } from '../../state/store.js';
 import type { CommandContext } from '../io.js';

@@ -1,6 +1,6 @@
+import { type EnvironmentStatus, environmentStatus } from '../../actions/inspect/environment-status.js';
 import { ExitCode } from '../../core/errors.js';
-import { type EnvironmentStatus, environmentStatus } from '../../engine/environment-status.js';
-import { describeHolder } from '../../engine/lock.js';
+import { describeHolder } from '../../engine/change/lock.js';
 import type { CommandContext } from '../io.js';
 import { allEnvironmentStores, environmentStore } from '../state-stores.js';
 import { createStyle, type Style } from '../style.js';

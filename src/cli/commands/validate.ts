@@ -1,5 +1,5 @@
+import { validateNow } from '../../actions/inspect/validate-now.js';
 import { ExitCode } from '../../core/errors.js';
-import { validateNow } from '../../engine/validate-now.js';
 import type { CommandContext } from '../io.js';
 import { renderValidationReport } from '../render/validation.js';
 import { readOptions } from '../state-access.js';

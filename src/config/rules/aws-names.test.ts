@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { project, testdir } from '../../../test/helpers/testdir.js';
+import { escapeControl } from '../../core/text.js';
 import { loadValidConfig } from '../load.js';
 import { resolveDeployTimeReferences } from '../resolve-deploy-time.js';
-import { bucketNameProblem, escapeControl } from './aws-names.js';
+import { bucketNameProblem } from './aws-names.js';
 
 describe('AWS names (issue 15, defect 8)', () => {
   it.each(['shop-web', 'a.b.c', 'abc', 'x'.repeat(63)])('accepts the bucket name %s', (name) => {

@@ -1,20 +1,11 @@
 import { REDACTED } from '../../core/redact.js';
+import { escapeControl, hasControl } from '../../core/text.js';
 import { formatPath, type PathSegment } from '../paths.js';
-import type { Rule, RuleContext, RuleFinding } from '../rules.js';
+import type { Rule, RuleContext, RuleFinding } from './rule.js';
 
 // AWS's documented naming rules, checked at load so a bad name costs no AWS call. Lambda's come from
 // the botocore model (data/lambda/2015-03-31: FunctionName, Alias); API Gateway's model has no
 // patterns, so its rules are the documented ones; S3's are the general purpose bucket naming rules.
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
-
-/** Text safe to print: control and invisible direction characters are written as \uXXXX escapes. */
-export function escapeControl(text: string): string {
-  return [...text]
-    .map((char) => (CONTROL.test(char) ? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}` : char))
-    .join('');
-}
 
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 
@@ -140,7 +131,7 @@ export const awsNamesFollowAwsRules: Rule = (context) =>
     if (context.pending.has(formatPath(path))) return [];
     const { what, check, hint } = KINDS[kind];
     const shown = context.secretPaths?.has(formatPath(path)) ? `'${REDACTED}'` : `'${escapeControl(name)}'`;
-    if (CONTROL.test(name))
+    if (hasControl(name))
       return [{ severity: 'error', path, message: `${what} ${shown} holds a control character`, hint }];
     const problem = check(name);
     return problem ? [{ severity: 'error', path, message: `${what} ${shown} ${problem}`, hint }] : [];

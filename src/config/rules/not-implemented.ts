@@ -1,5 +1,5 @@
 import type { PathSegment } from '../paths.js';
-import type { Rule, RuleFinding } from '../rules.js';
+import type { Rule, RuleFinding } from './rule.js';
 
 // One rule per setting that the schema accepts but omnix does not act on yet. Delete the rule in
 // the change that implements the setting: until then, configuring it must not look like it works.

@@ -1,6 +1,6 @@
-import { refusedUrl } from '../../notifications/url.js';
 import { formatPath } from '../paths.js';
-import type { Rule } from '../rules.js';
+import { refusedUrl } from '../webhook-url.js';
+import type { Rule } from './rule.js';
 
 /** Webhook URLs carry their secret in the URL: https only (http to loopback for a local receiver). */
 export const webhooksUseHttps: Rule = ({ config, pending }) =>

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { PathSegment } from '../paths.js';
-import type { Rule, RuleContext, RuleFinding } from '../rules.js';
+import type { Rule, RuleContext, RuleFinding } from './rule.js';
 
 const error = (path: PathSegment[], message: string, hint: string): RuleFinding => ({
   severity: 'error',

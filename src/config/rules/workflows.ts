@@ -1,5 +1,5 @@
 import { readDuration } from '../../core/duration.js';
-import type { Rule, RuleFinding } from '../rules.js';
+import { error, type Rule, type RuleFinding } from './rule.js';
 
 /**
  * What a workflow's steps need of each other: an approval covers the plan of a later deploy or promote
@@ -50,6 +50,29 @@ export const workflowStepsFitTogether: Rule = ({ config }) => {
           : step.step === 'promote'
             ? step.to
             : last;
+    });
+  }
+  return findings;
+};
+
+export const workflowsNameKnownEnvironments: Rule = ({ config, environments }) => {
+  const findings: RuleFinding[] = [];
+  for (const [name, workflow] of Object.entries(config.workflows)) {
+    workflow.steps.forEach((step, index) => {
+      const named =
+        'environment' in step ? [step.environment] : step.step === 'promote' ? [step.from, step.to] : [];
+      for (const environment of named) {
+        if (environment === undefined) continue;
+        if (!environments.includes(environment)) {
+          findings.push(
+            error(
+              ['workflows', name, 'steps', index],
+              `environment '${environment}' has no file`,
+              `Known environments: ${environments.join(', ')}.`,
+            ),
+          );
+        }
+      }
     });
   }
   return findings;

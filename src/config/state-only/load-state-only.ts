@@ -1,14 +1,8 @@
 import type { LoadConfigOptions } from '../load.js';
 import { type ConfigLocation, environmentFile, listEnvironments, locateConfig } from '../location.js';
-import type { StateSettings } from '../schema/state.js';
-import { rememberedState, rememberState } from './remembered-state.js';
+import { rememberedState, rememberState, type StateOnly } from './remembered-state.js';
 
-/** Where an environment keeps its state, read without the rest of its configuration. */
-export interface StateOnly {
-  environment: string;
-  location: ConfigLocation;
-  state: Extract<StateSettings, { backend: 'file' }>;
-}
+export type { StateOnly };
 
 /**
  * The state section of an environment's configuration, for the commands that only read state

@@ -1,6 +1,14 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StateOnly } from './load-state-only.js';
+import type { ConfigLocation } from '../location.js';
+import type { StateSettings } from '../schema/state.js';
+
+/** Where an environment keeps its state, read without the rest of its configuration. */
+export interface StateOnly {
+  environment: string;
+  location: ConfigLocation;
+  state: Extract<StateSettings, { backend: 'file' }>;
+}
 
 /** A file written this close (ms) to when it was remembered could change again unnoticed: not remembered. */
 const RACY_MS = 2000;

@@ -1,5 +1,5 @@
 import type { DeploymentRecord, PlanSummary } from '../../records/index.js';
-import type { DeploymentPlan } from '../plan-deployment.js';
+import type { DeploymentPlan } from './plan-deployment.js';
 
 /**
  * The plan as a deployment record keeps it: without the list of files to upload, which its changes

@@ -11,24 +11,8 @@ export async function alarmStates(
   signal?: AbortSignal,
 ): Promise<Map<string, string>> {
   // Loaded here, not with the module: deployments without alarm checks never need this SDK.
-  const cloudWatch = await clients.cloudWatch();
-  const { DescribeAlarmsCommand } = await import('@aws-sdk/client-cloudwatch');
-  const states = new Map<string, string>();
-  for (let start = 0; start < names.length; start += 100) {
-    let nextToken: string | undefined;
-    do {
-      const page = await cloudWatch.send(
-        new DescribeAlarmsCommand({ AlarmNames: names.slice(start, start + 100), NextToken: nextToken }),
-        signal ? { abortSignal: signal } : {},
-      );
-      for (const alarm of page.MetricAlarms ?? [])
-        states.set(alarm.AlarmName!, alarm.StateValue ?? 'INSUFFICIENT_DATA');
-      for (const alarm of page.CompositeAlarms ?? [])
-        states.set(alarm.AlarmName!, alarm.StateValue ?? 'INSUFFICIENT_DATA');
-      nextToken = page.NextToken;
-    } while (nextToken);
-  }
-  return states;
+  const { alarmStates: read } = await import('../../providers/aws/alarms.js');
+  return read(await clients.cloudWatch(), names, signal);
 }
 
 /** Before a deployment changes anything: which of the checks' alarms are in which state. */

@@ -1,4 +1,4 @@
-import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { type Invocation, invokeFunction } from '../../providers/aws/invoke.js';
 import type { CheckContext, Finding, HealthCheck } from '../types.js';
 
 type LambdaCheck = Extract<HealthCheck, { type: 'lambda' }>;
@@ -23,39 +23,14 @@ export async function lambdaCheck(check: LambdaCheck, context: CheckContext): Pr
   return { status: 'pass', message: `${target} answered in ${Math.round(outcome.ms)} ms` };
 }
 
-export interface Invocation {
-  ms: number;
-  payload: string;
-  /** The error Lambda reported (the handler threw, or the runtime failed), as `Type: message`. */
-  functionError?: string;
-}
-
-/** One synchronous invocation of a function at a qualifier (alias or version). */
+/** One synchronous invocation of a function at a qualifier (alias or version), given up when the check's time is. */
 export async function invoke(
   context: Pick<CheckContext, 'clients' | 'signal'>,
   name: string,
   qualifier: string,
   payload: unknown,
 ): Promise<Invocation> {
-  const lambda = await context.clients.lambda();
-  const started = performance.now();
-  const result = await lambda.send(
-    new InvokeCommand({
-      FunctionName: name,
-      Qualifier: qualifier,
-      Payload: Buffer.from(JSON.stringify(payload ?? {})),
-    }),
-    { abortSignal: context.signal },
-  );
-  const ms = performance.now() - started;
-  const text = result.Payload ? Buffer.from(result.Payload).toString('utf8') : '';
-  if (!result.FunctionError) return { ms, payload: text };
-  let detail = text;
-  try {
-    const parsed = JSON.parse(text) as { errorType?: string; errorMessage?: string };
-    detail = [parsed.errorType, parsed.errorMessage].filter(Boolean).join(': ') || text;
-  } catch {}
-  return { ms, payload: text, functionError: detail || result.FunctionError };
+  return invokeFunction(await context.clients.lambda(), { name, qualifier, payload }, context.signal);
 }
 
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}...` : text);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { deploymentArtifacts } from '../../engine/artifacts.js';
+import type { DeploymentPlan } from '../../engine/plan/plan-deployment.js';
+import { deploymentArtifacts } from '../../engine/plan/release-digests.js';
 import { planSummary } from '../../engine/plan/summary.js';
-import type { DeploymentPlan } from '../../engine/plan-deployment.js';
 
 /** JSON with object keys sorted, so equal values give equal text whatever order they were built in. */
 function stableJson(value: unknown): string {

@@ -1,8 +1,8 @@
 import { ValidationFailedError, WaitingForApprovalError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import { callerIdentity } from '../../engine/caller.js';
-import type { ChangeContext, ChangeExtension } from '../../engine/extensions.js';
-import type { DeploymentPlan } from '../../engine/plan-deployment.js';
+import { callerIdentity } from '../../engine/change/caller.js';
+import type { ChangeContext, ChangeExtension } from '../../engine/change/extensions.js';
+import type { DeploymentPlan } from '../../engine/plan/plan-deployment.js';
 import type { ApprovalRecord, DeploymentRecord } from '../../records/index.js';
 import { planDigest } from './digest.js';
 import { APPROVAL_HISTORY, requestApproval } from './record.js';

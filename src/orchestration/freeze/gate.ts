@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import { callerIdentity } from '../../engine/caller.js';
-import type { ChangeExtension } from '../../engine/extensions.js';
+import { callerIdentity } from '../../engine/change/caller.js';
+import type { ChangeExtension } from '../../engine/change/extensions.js';
 import type { DeploymentRecord } from '../../records/index.js';
 import { type ActiveFreeze, activeFreeze } from './windows.js';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import { componentDifferences } from '../../actions/promote/same-components.js';
 import { type LoadedConfig, loadValidConfig } from '../../config/load.js';
 import { listEnvironments, locateConfig } from '../../config/location.js';
 import { formatPath } from '../../config/paths.js';
 import type { WorkflowStep } from '../../config/schema/workflows.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
-import { componentDifferences } from '../promote/same-components.js';
 
 export interface WorkflowDefinition {
   name: string;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { WorkflowStep } from '../../config/schema/workflows.js';
 import { OmnixError, ValidationFailedError, WaitingForApprovalError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import { callerIdentity } from '../../engine/caller.js';
+import { callerIdentity } from '../../engine/change/caller.js';
 import type { StateStore } from '../../state/store.js';
 import {
   newWorkflowRunId,

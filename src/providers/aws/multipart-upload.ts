@@ -13,7 +13,7 @@ import {
 import type { ByteBudget } from '../../core/byte-budget.js';
 import { OmnixError } from '../../core/errors.js';
 import { changed } from '../package/read-found.js';
-import type { SiteUpload } from './site-bucket.js';
+import type { SiteUpload } from './site-upload.js';
 
 const MiB = 1024 * 1024;
 /** S3 takes at most 10,000 parts; parts below 16 MiB cost requests without saving memory worth having. */

@@ -21,7 +21,7 @@ import type {
   MemoryRead,
   ReleaseRecord,
 } from '../../records/index.js';
-import { type JournalAppend, joinAppends, withJournal } from '../journal.js';
+import { joinAppends, withJournal } from '../journal.js';
 import { isStale, newLock, renewedLock } from '../lease.js';
 import {
   checkApprovalId,
@@ -35,7 +35,7 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { StateStore } from '../store.js';
+import type { JournalAppend, StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
 type Item = Record<string, AttributeValue>;

@@ -1,4 +1,4 @@
-import { apiFunctionKey } from '../../config/rules.js';
+import { apiFunctionKey } from '../../config/api-function.js';
 import { type ApiMethod, findRestApi, readApiMethods, readStage } from '../../providers/aws/api-stage.js';
 import { combine } from '../finding.js';
 import type { ValidationCheck, ValidationFinding } from '../types.js';

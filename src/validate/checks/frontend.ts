@@ -1,7 +1,6 @@
-import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
-import { GetBucketVersioningCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { bucketVersioning, reachBucket } from '../../providers/aws/bucket-settings.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
-import { awsErrorName, httpStatusOf, unlessNotFound } from '../../providers/aws/errors.js';
+import { readDistributionSettings } from '../../providers/aws/distribution-settings.js';
 import { combine } from '../finding.js';
 import type { ValidationCheck, ValidationFinding } from '../types.js';
 
@@ -13,30 +12,27 @@ export const frontendCheck: ValidationCheck = {
     const frontend = context.loaded.config.frontend!;
     const { bucket } = frontend;
     const s3 = await context.clients.s3();
-    try {
-      await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-    } catch (error) {
-      const status = httpStatusOf(error);
-      if (status === 404 || awsErrorName(error) === 'NotFound' || awsErrorName(error) === 'NoSuchBucket')
-        return {
-          status: 'fail',
-          message: `the bucket ${bucket} does not exist`,
-          hint: 'Create it (versioned), or fix frontend.bucket.',
-        };
+    const reach = await reachBucket(s3, bucket);
+    if (!reach.ok && reach.reason === 'missing')
       return {
         status: 'fail',
-        message: `the bucket ${bucket} is not reachable (${status === 403 ? 'access denied' : (error as Error).message})`,
+        message: `the bucket ${bucket} does not exist`,
+        hint: 'Create it (versioned), or fix frontend.bucket.',
+      };
+    if (!reach.ok)
+      return {
+        status: 'fail',
+        message: `the bucket ${bucket} is not reachable (${reach.reason === 'denied' ? 'access denied' : reach.message})`,
         hint: 'The deployer needs s3:ListBucket on it; `omnix iam-policy` prints what it needs.',
       };
-    }
-    const versioning = await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-    const versioned = versioning.Status === 'Enabled';
+    const versioning = await bucketVersioning(s3, bucket);
+    const versioned = versioning === 'Enabled';
     const problems: ValidationFinding[] = [];
     if (!versioned) {
       const rollback = context.loaded.config.rollout.autoRollback;
       problems.push({
         status: rollback ? 'fail' : 'warn',
-        message: `the bucket ${bucket} is not versioned (versioning: ${versioning.Status ?? 'never enabled'})${rollback ? ', so a rollback could not restore earlier files' : ''}`,
+        message: `the bucket ${bucket} is not versioned (versioning: ${versioning ?? 'never enabled'})${rollback ? ', so a rollback could not restore earlier files' : ''}`,
         hint: `Enable versioning: aws s3api put-bucket-versioning --bucket ${bucket} --versioning-configuration Status=Enabled`,
       });
     }
@@ -54,11 +50,7 @@ export const frontendCheck: ValidationCheck = {
       }
     }
     if (distributionId) {
-      const got = await unlessNotFound(
-        () => cloudFront.send(new GetDistributionCommand({ Id: distributionId })),
-        ['NoSuchDistribution'],
-      );
-      const distribution = got?.Distribution;
+      const distribution = await readDistributionSettings(cloudFront, distributionId);
       if (!distribution)
         problems.push({
           status: 'fail',
@@ -66,14 +58,13 @@ export const frontendCheck: ValidationCheck = {
           hint: 'Fix frontend.distributionId.',
         });
       else {
-        const config = distribution.DistributionConfig;
-        if (config?.Enabled === false)
+        if (!distribution.enabled)
           problems.push({
             status: 'fail',
             message: `the distribution ${distributionId} is disabled`,
             hint: 'Enable it in CloudFront before deploying.',
           });
-        const origins = (config?.Origins?.Items ?? []).map((origin) => origin.DomainName ?? '');
+        const origins = distribution.originDomains;
         if (
           !origins.some((domain) => domain.startsWith(`${bucket}.s3.`) || domain.startsWith(`${bucket}.s3-`))
         )

@@ -1,4 +1,4 @@
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { reachBucket } from '../../providers/aws/bucket-settings.js';
 import { DIRECT_UPLOAD_LIMIT, readLiveFunction } from '../../providers/aws/functions.js';
 import { combine } from '../finding.js';
 import { newestOfFamily, runtimeSupport } from '../runtimes.js';
@@ -60,13 +60,13 @@ export const functionsCheck: ValidationCheck = {
         });
       else {
         const s3 = await context.clients.s3();
-        await s3.send(new HeadBucketCommand({ Bucket: backend.artifactBucket })).catch((error: Error) =>
+        const reach = await reachBucket(s3, backend.artifactBucket);
+        if (!reach.ok)
           problems.push({
             status: 'fail',
-            message: `the artifact bucket ${backend.artifactBucket} is not reachable (${error.name})`,
+            message: `the artifact bucket ${backend.artifactBucket} is not reachable (${reach.errorName})`,
             hint: 'Create it, or fix backend.artifactBucket.',
-          }),
-        );
+          });
       }
     }
     return combine(problems, notes.sort().join(', '));

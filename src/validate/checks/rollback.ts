@@ -1,5 +1,5 @@
-import { GetBucketLifecycleConfigurationCommand, type LifecycleRule } from '@aws-sdk/client-s3';
 import { missingFromTarget } from '../../artifacts/live/release-objects.js';
+import { bucketExpiryRules, type ExpiryRule } from '../../providers/aws/bucket-settings.js';
 import { awsErrorName } from '../../providers/aws/errors.js';
 import { keyPrefix, listVersions } from '../../providers/aws/site-bucket.js';
 import type { ReleaseRecord } from '../../records/index.js';
@@ -81,11 +81,10 @@ async function lifecycleProblems(
   prefix: string,
 ): Promise<ValidationFinding[]> {
   const s3 = await context.clients.s3();
-  let rules: LifecycleRule[];
+  let rules: ExpiryRule[];
   try {
-    rules = (await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))).Rules ?? [];
+    rules = await bucketExpiryRules(s3, bucket);
   } catch (error) {
-    if (awsErrorName(error) === 'NoSuchLifecycleConfiguration') return [];
     return [
       {
         status: 'warn',
@@ -96,19 +95,19 @@ async function lifecycleProblems(
   }
   const problems: ValidationFinding[] = [];
   for (const rule of rules) {
-    if (rule.Status !== 'Enabled') continue;
-    const rulePrefix = rule.Filter?.Prefix ?? rule.Filter?.And?.Prefix ?? rule.Prefix ?? '';
+    if (!rule.enabled) continue;
+    const rulePrefix = rule.prefix;
     if (!rulePrefix.startsWith(prefix) && !prefix.startsWith(rulePrefix)) continue;
-    const name = rule.ID ? `rule ${rule.ID}` : 'a rule';
+    const name = rule.id ? `rule ${rule.id}` : 'a rule';
     const scope = rulePrefix ? `objects under ${rulePrefix}` : 'every object';
-    const days = rule.NoncurrentVersionExpiration?.NoncurrentDays;
+    const days = rule.noncurrentDays;
     if (days !== undefined)
       problems.push({
         status: 'warn',
         message: `${name} of ${bucket} expires replaced versions of ${scope} after ${days} day(s): releases replaced longer ago than that cannot be restored`,
         hint: 'Lengthen NoncurrentDays past how far back you may roll back, or keep fewer releases (rollout.keepReleases).',
       });
-    if (rule.Expiration?.Days !== undefined || rule.Expiration?.Date !== undefined)
+    if (rule.expiresCurrent)
       problems.push({
         status: 'warn',
         message: `${name} of ${bucket} expires the current versions of ${scope}: the live site itself will lose files`,

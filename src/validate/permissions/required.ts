@@ -1,4 +1,4 @@
-import { apiFunctionKey } from '../../config/rules.js';
+import { apiFunctionKey } from '../../config/api-function.js';
 import type { OmnixConfig } from '../../config/schema.js';
 import { keyPrefix } from '../../providers/aws/site-bucket.js';
 import type { ConfigReferences } from '../config-references.js';

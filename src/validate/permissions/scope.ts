@@ -1,5 +1,5 @@
+import { apiFunctionKey } from '../../config/api-function.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { apiFunctionKey } from '../../config/rules.js';
 import { findRestApi } from '../../providers/aws/api-stage.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import { findDistribution } from '../../providers/aws/distribution.js';

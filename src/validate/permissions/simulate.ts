@@ -1,12 +1,9 @@
-import { type IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import type { AwsClients } from '../../providers/aws/clients.js';
+import { type Decision, simulatePrincipalPolicy } from '../../providers/aws/iam-simulation.js';
 import type { RequiredPermission } from './required.js';
 
 /** An action the caller may not take on a resource, and IAM's decision. */
-export interface Denial {
-  action: string;
-  resource: string;
-  decision: string;
-}
+export type Denial = Decision;
 
 export type Simulation = { ran: true; evaluated: number; denied: Denial[] } | { ran: false; reason: string };
 
@@ -29,7 +26,7 @@ const ACTIONS_PER_CALL = 20;
  * one call per set of resources (paged). An endpoint that cannot simulate gives `ran: false`.
  */
 export async function simulatePermissions(
-  iam: IAMClient,
+  iam: Awaited<ReturnType<AwsClients['iam']>>,
   principalArn: string,
   permissions: readonly RequiredPermission[],
 ): Promise<Simulation> {
@@ -46,34 +43,16 @@ export async function simulatePermissions(
     for (const { resources, actions } of groups.values()) {
       const names = [...actions];
       for (let start = 0; start < names.length; start += ACTIONS_PER_CALL) {
-        let marker: string | undefined;
-        do {
-          const page = await iam.send(
-            new SimulatePrincipalPolicyCommand({
-              PolicySourceArn: principalArn,
-              ActionNames: names.slice(start, start + ACTIONS_PER_CALL),
-              ResourceArns: resources,
-              ...(marker ? { Marker: marker } : {}),
-            }),
-          );
-          for (const result of page.EvaluationResults ?? []) {
-            // With several resources, IAM answers per resource in ResourceSpecificResults.
-            const specific = result.ResourceSpecificResults ?? [];
-            const decisions =
-              specific.length > 0
-                ? specific.map((entry) => ({
-                    resource: entry.EvalResourceName ?? '*',
-                    decision: entry.EvalResourceDecision ?? '',
-                  }))
-                : [{ resource: result.EvalResourceName ?? '*', decision: result.EvalDecision ?? '' }];
-            for (const { resource, decision } of decisions) {
-              evaluated++;
-              if (decision !== 'allowed')
-                denied.push({ action: result.EvalActionName ?? '?', resource, decision });
-            }
-          }
-          marker = page.IsTruncated ? page.Marker : undefined;
-        } while (marker);
+        const decisions = await simulatePrincipalPolicy(
+          iam,
+          principalArn,
+          names.slice(start, start + ACTIONS_PER_CALL),
+          resources,
+        );
+        for (const { action, resource, decision } of decisions) {
+          evaluated++;
+          if (decision !== 'allowed') denied.push({ action, resource, decision });
+        }
       }
     }
   } catch (error) {

@@ -1,7 +1,7 @@
+import { deploy } from '../../../actions/deploy/deploy.js';
+import { promote } from '../../../actions/promote/promote.js';
 import type { WorkflowStep } from '../../../config/schema/workflows.js';
 import { AbortedError } from '../../../core/errors.js';
-import { deploy } from '../../../engine/deploy.js';
-import { promote } from '../../promote/promote.js';
 import type { StepContext, StepRunner } from './context.js';
 
 type Change = Extract<WorkflowStep, { step: 'deploy' | 'promote' }>;

@@ -1,8 +1,8 @@
+import { deploy } from '../../../actions/deploy/deploy.js';
+import { healthNow } from '../../../actions/inspect/health-now.js';
+import { validateNow } from '../../../actions/inspect/validate-now.js';
+import { promote } from '../../../actions/promote/promote.js';
 import { DeploymentFailedError, ValidationFailedError } from '../../../core/errors.js';
-import { deploy } from '../../../engine/deploy.js';
-import { healthNow } from '../../../engine/health-now.js';
-import { validateNow } from '../../../engine/validate-now.js';
-import { promote } from '../../promote/promote.js';
 import type { StepRunner } from './context.js';
 
 export const validateStep: StepRunner<'validate'> = async (step, context) => {

@@ -1,6 +1,6 @@
 import type { WorkflowStep } from '../../../config/schema/workflows.js';
-import type { ChangeExtension } from '../../../engine/extensions.js';
-import type { ChangeOptions } from '../../../engine/recorded-change.js';
+import type { ChangeExtension } from '../../../engine/change/extensions.js';
+import type { ChangeOptions } from '../../../engine/change/recorded-change.js';
 import type { PlanSummary } from '../../../records/index.js';
 
 /** What every step gets: where the project is, how to report, and the capabilities a change runs with. */

@@ -4,7 +4,7 @@ import { loadValidConfig } from '../../../config/load.js';
 import { readDuration } from '../../../core/duration.js';
 import { DeploymentFailedError } from '../../../core/errors.js';
 import { emit } from '../../../core/events.js';
-import { callerIdentity } from '../../../engine/caller.js';
+import { callerIdentity } from '../../../engine/change/caller.js';
 import { createAwsClients } from '../../../providers/aws/clients.js';
 import type { StepRunner } from './context.js';
 

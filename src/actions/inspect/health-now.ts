@@ -1,0 +1,26 @@
+import { type ChangeOptions, openChange } from '../../engine/change/recorded-change.js';
+import { outputsOf } from '../../engine/plan/outputs.js';
+import { checkHealth } from '../../engine/verify.js';
+import type { HealthReport } from '../../records/index.js';
+
+/**
+ * `omnix health <env>`: the environment's checks against its live release, with the URLs that release's
+ * deployment recorded (or the configured ones when nothing was deployed yet). Changes nothing and takes
+ * no lock.
+ */
+export async function healthNow(options: Omit<ChangeOptions, 'waitForLockMs'>): Promise<HealthReport> {
+  const { loaded, clients, store } = await openChange(options);
+  const [release] = await store.listReleases(loaded.environment, { limit: 1 });
+  const made = release && (await store.getDeployment(release.deploymentId, loaded.environment));
+  return checkHealth(
+    {
+      loaded,
+      clients,
+      report: options.report,
+      outputs: { ...outputsOf(loaded.config), ...made?.outputs } as Record<string, string>,
+      ...(release ? { manifest: release.manifest, release: release.number } : {}),
+    },
+    'on demand',
+    'health',
+  );
+}

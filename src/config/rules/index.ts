@@ -1,0 +1,57 @@
+import { awsNamesFollowAwsRules } from './aws-names.js';
+import {
+  apiIdentifiedOnce,
+  apiNamesItsFunction,
+  atLeastOneFunction,
+  lambdaEnvironmentIsValid,
+  uniqueFunctionNames,
+} from './backend.js';
+import {
+  canaryNeedsABackend,
+  canaryStepsRiseTo100,
+  lambdaChecksNameAFunction,
+  uniqueHealthCheckNames,
+} from './health.js';
+import { httpApiNotImplemented } from './not-implemented.js';
+import { webhooksUseHttps } from './notifications.js';
+import { pathsStayInTheirFolder, sourcesStayInTheProject } from './paths.js';
+import {
+  accountIdIsTwelveDigits,
+  endpointIsAUrl,
+  keysAreRelative,
+  productionHasApprovals,
+  somethingToDeploy,
+} from './project.js';
+import type { Rule, RuleContext, RuleFinding } from './rule.js';
+import { workflowStepsFitTogether, workflowsNameKnownEnvironments } from './workflows.js';
+
+export type { Rule, RuleContext, RuleFinding } from './rule.js';
+
+/** Every named check across fields, run in this order. Adding one means writing it and listing it here. */
+export const RULES: Readonly<Record<string, Rule>> = {
+  somethingToDeploy,
+  awsNamesFollowAwsRules,
+  accountIdIsTwelveDigits,
+  endpointIsAUrl,
+  apiIdentifiedOnce,
+  apiNamesItsFunction,
+  atLeastOneFunction,
+  uniqueFunctionNames,
+  lambdaEnvironmentIsValid,
+  uniqueHealthCheckNames,
+  lambdaChecksNameAFunction,
+  canaryStepsRiseTo100,
+  canaryNeedsABackend,
+  keysAreRelative,
+  sourcesStayInTheProject,
+  pathsStayInTheirFolder,
+  workflowsNameKnownEnvironments,
+  workflowStepsFitTogether,
+  productionHasApprovals,
+  webhooksUseHttps,
+  httpApiNotImplemented,
+};
+
+export function runRules(context: RuleContext): RuleFinding[] {
+  return Object.values(RULES).flatMap((rule) => rule(context));
+}
