@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandSpec } from '../src/cli/program.js';
+import { COMMANDS, type CommandSpec } from '../src/cli/table/index.js';
 import { loadConfig } from '../src/config/load.js';
 import { runCli } from './helpers/run-cli.js';
 import { project, testdir } from './helpers/testdir.js';

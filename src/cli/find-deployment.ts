@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { DeploymentRecord } from '../records/index.js';
 import type { CommandContext } from './io.js';
-import { allEnvironmentStores, environmentStore } from './state-stores.js';
+import { allEnvironmentStores, environmentStore } from './state-access.js';
 
 /** A release number as `rollback` takes it: `3` or `v3`. */
 const RELEASE = /^v?(\d+)$/i;

@@ -77,6 +77,41 @@ describe('omnix on a terminal', () => {
     expect(output).toMatch(/deployed development: release v1/);
   }, 240_000);
 
+  // issue 23: the terminal plans once, shows that plan, and deploys exactly it.
+  it('builds and plans once, and refuses when another deployment changed what is live before the answer', async () => {
+    const fixture = await terminalFixture('frontend:\n  build: echo built >> builds.txt && npm run build\n');
+    const listings = async () =>
+      ((await (await fetch(`${fixture.running.endpoint}/_omnix/stats`)).json()) as Record<string, number>)[
+        's3:ListObjectVersions'
+      ] ?? 0;
+    const before = await listings();
+    const first = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
+    await first.waitFor('Deploy to development? (yes/no)');
+    first.type(`y${KEYS.enter}`);
+    expect((await first.exited).code, first.output()).toBe(0);
+    expect((await readFile(join(fixture.project, 'builds.txt'), 'utf8')).trim().split('\n')).toHaveLength(1);
+    // One plan: the site bucket is listed once (validation and the plan share the listing).
+    expect((await listings()) - before).toBe(1);
+
+    // While the question waits, another deployment makes a release of a changed app.
+    await changeTheApp(fixture, 'v-terminal');
+    const waiting = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
+    await waiting.waitFor('Deploy to development? (yes/no)');
+    await changeTheApp(fixture, 'v-other');
+    const other = await omnixProcess(
+      ['deploy', 'development', '--yes'],
+      fixture.project,
+      fixture.processEnv(),
+    );
+    expect(other.code, other.stderr).toBe(0);
+    waiting.type(`y${KEYS.enter}`);
+    const { code, output } = await waiting.exited;
+    expect(code, output).toBe(2);
+    expect(output).toContain('changed after it was confirmed');
+    const releases = await fixture.store.listReleases('development', { limit: 10 });
+    expect(releases.map((release) => release.number)).toEqual([2, 1]);
+  }, 240_000);
+
   it('Ctrl-C at a prompt cancels with exit 130 and changes nothing', async () => {
     const fixture = await terminalFixture();
     const session = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));

@@ -6,6 +6,7 @@ import { DeploymentFailedError, OmnixError, UsageError } from '../../core/errors
 import { emit } from '../../core/events.js';
 import { callerIdentity } from '../../engine/change/caller.js';
 import {
+  authorize,
   type ChangeContext,
   checkRelease,
   reviewPlan,
@@ -46,8 +47,16 @@ export interface DeployOptions extends ChangeOptions {
   dryRun?: boolean;
   skipBuild?: boolean;
   redeployApi?: boolean;
-  /** Asked after the plan, before any change; false stops the deployment. */
+  /**
+   * Asked after the plan, before any change; false stops the deployment. What it confirmed is what is
+   * deployed: a plan that changes before the lock is taken (another deployment went first) is refused.
+   */
   confirm?: (plan: PlanSummary) => Promise<boolean>;
+  /**
+   * Stop once the gates let the plan through (an approval of it exists), before the lock: a workflow's
+   * approve step asks the gates about the plan of a later step this way.
+   */
+  authorizeOnly?: boolean;
   /**
    * Go ahead over interrupted deployments, finishing what they started (`recover --resume`); without it a
    * deployment refuses to start over one (exit 3).
@@ -75,6 +84,7 @@ export type DeployOutcome =
   | { status: 'planned'; plan: PlanSummary; outputs: Outputs }
   | { status: 'nothing-to-do'; plan: PlanSummary; outputs: Outputs; release?: number }
   | { status: 'declined'; plan: PlanSummary }
+  | { status: 'authorized'; plan: PlanSummary }
   | {
       status: 'succeeded';
       deploymentId: string;
@@ -169,6 +179,10 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
   }
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
+  // What was confirmed is the engine's plan; the extensions' findings (a risk score) may move with the clock.
+  const confirmed = options.confirm ? JSON.stringify(planSummary(plan)) : undefined;
+  await authorize(extensions, told, { summary, plan });
+  if (options.authorizeOnly) return { status: 'authorized', plan: summary };
 
   const recorded = await change.begin({
     validation: validation ?? { skipped: true, forced: options.force === true },
@@ -191,6 +205,12 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     // committed a release): plan again against what is live now, or its work is redone or called drift.
     if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
       plan = await beforeChanges(planAgain);
+      if (confirmed !== undefined && JSON.stringify(planSummary(plan)) !== confirmed)
+        throw new UsageError(
+          'PlanChanged',
+          `the plan for ${environment} changed after it was confirmed (another deployment went first); nothing was deployed`,
+          { hint: 'Run the deployment again to see the new plan.' },
+        );
       summary = await review();
       outputs = await deploymentOutputs(config, plan, store);
       emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });

@@ -1,4 +1,5 @@
-import { type ChangeOptions, openChange } from '../../engine/change/recorded-change.js';
+import type { Report } from '../../core/events.js';
+import { type EnvironmentOptions, openEnvironment } from '../../engine/change/open-environment.js';
 import { outputsOf } from '../../engine/plan/outputs.js';
 import { checkHealth } from '../../engine/verify.js';
 import type { HealthReport } from '../../records/index.js';
@@ -8,8 +9,8 @@ import type { HealthReport } from '../../records/index.js';
  * deployment recorded (or the configured ones when nothing was deployed yet). Changes nothing and takes
  * no lock.
  */
-export async function healthNow(options: Omit<ChangeOptions, 'waitForLockMs'>): Promise<HealthReport> {
-  const { loaded, clients, store } = await openChange(options);
+export async function healthNow(options: EnvironmentOptions & { report: Report }): Promise<HealthReport> {
+  const { loaded, clients, store } = await openEnvironment(options);
   const [release] = await store.listReleases(loaded.environment, { limit: 1 });
   const made = release && (await store.getDeployment(release.deploymentId, loaded.environment));
   return checkHealth(

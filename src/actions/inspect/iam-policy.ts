@@ -1,4 +1,4 @@
-import { type ChangeOptions, openChange } from '../../engine/change/recorded-change.js';
+import { type EnvironmentOptions, openEnvironment } from '../../engine/change/open-environment.js';
 import { awsIdentity } from '../../providers/aws/identity.js';
 import { type PolicyDocument, policyDocument } from '../../validate/permissions/policy.js';
 import { type RequiredPermission, requiredPermissions } from '../../validate/permissions/required.js';
@@ -17,8 +17,8 @@ export interface DeployerPolicy {
  * With working credentials the account, API and distribution ids are looked up; without, they stay
  * wildcards (and `unknown` says so).
  */
-export async function deployerPolicy(options: Omit<ChangeOptions, 'waitForLockMs'>): Promise<DeployerPolicy> {
-  const { loaded, clients } = await openChange(options);
+export async function deployerPolicy(options: EnvironmentOptions): Promise<DeployerPolicy> {
+  const { loaded, clients } = await openEnvironment(options);
   const identity = await awsIdentity(await clients.sts()).catch(() => undefined);
   const { scope, unknown } = await permissionScope(loaded, clients, identity);
   const permissions = requiredPermissions(loaded.config, scope);

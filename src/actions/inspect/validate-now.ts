@@ -1,15 +1,15 @@
 import { findInterrupted, recentDeployments, unrecovered } from '../../engine/change/interrupted.js';
-import { type ChangeOptions, openChange } from '../../engine/change/recorded-change.js';
+import { type EnvironmentOptions, openEnvironment } from '../../engine/change/open-environment.js';
 import { type DriftResult, describeDrift, detectDrift } from '../../validate/drift.js';
 import type { ValidationReport } from '../../validate/types.js';
 import { validateEnvironment, validationContext } from '../../validate/validate.js';
 import { type Attention, needsAttention } from './attention.js';
 
-type ReadOptions = Omit<ChangeOptions, 'waitForLockMs'> & { now?: Date };
+type ReadOptions = EnvironmentOptions & { now?: Date };
 
 /** `omnix validate <env>`: every pre-deployment check against the environment. Changes nothing, takes no lock. */
 export async function validateNow(options: ReadOptions): Promise<ValidationReport> {
-  const { loaded, clients, store } = await openChange(options);
+  const { loaded, clients, store } = await openEnvironment(options);
   return validateEnvironment({
     loaded,
     clients,
@@ -32,7 +32,7 @@ export async function driftNow(options: ReadOptions): Promise<
     interrupted: { deploymentId: string; changes: number } | null;
   }
 > {
-  const { loaded, clients, store } = await openChange(options);
+  const { loaded, clients, store } = await openEnvironment(options);
   const context = validationContext({ loaded, clients, store, env: options.env });
   const [found, recent] = await Promise.all([
     detectDrift(context),

@@ -3,7 +3,7 @@ import { loadValidConfig } from '../../config/load.js';
 import type { LeafDifference } from '../../config/paths.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import { openChange } from '../../engine/change/recorded-change.js';
+import { openEnvironment } from '../../engine/change/open-environment.js';
 import type { PlanSummary, PromotedFrom } from '../../records/index.js';
 import { type DeployOptions, type DeployOutcome, deploy } from '../deploy/deploy.js';
 import { promotedArtifacts } from './promoted-artifacts.js';
@@ -45,7 +45,7 @@ export async function promote(options: PromoteOptions): Promise<PromoteOutcome> 
   const mismatch = componentDifferences(source, target);
   if (mismatch.length > 0) throw new ConfigError(mismatch);
 
-  const opened = await openChange({ ...rest, environment: from, report: () => {} });
+  const opened = await openEnvironment({ ...rest, environment: from });
   const { release } = await promotableRelease(opened.store, { ...rest, environment: from });
   const origin: PromotedFrom = {
     environment: from,

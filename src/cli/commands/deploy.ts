@@ -88,52 +88,40 @@ export async function deployCommand(
     );
   }
   const style = createStyle(context.color);
-  let confirmed: string | undefined;
+  let confirmedOnTerminal = false;
   // Typing the environment's name after seeing the plan is the approval a terminal gives (approvals.required).
-  const options = engineOptions(context, environment, flags, () => confirmed !== undefined);
-  // What was confirmed is the engine's plan; the extensions' findings (a risk score, say) may move with
-  // the clock between the question and the deployment without changing what the deployment does.
-  const findings = new Set((options.extensions ?? []).map((extension) => extension.name));
-  const withoutFindings = (plan: PlanSummary) =>
-    JSON.stringify(Object.fromEntries(Object.entries(plan).filter(([key]) => !findings.has(key))));
+  const options = engineOptions(context, environment, flags, () => confirmedOnTerminal);
   const run = (extra: Partial<DeployOptions>) =>
     interruptible(context, environment, (interrupts) => deploy({ ...options, ...extra, interrupts }));
   let outcome: Awaited<ReturnType<typeof deploy>>;
-  if (!context.interactive) {
-    outcome = await run({});
-  } else {
-    // On a terminal: show the plan and ask first (a prompt cannot share the screen with the live task
-    // list), then deploy under the task list, refusing if the plan changed meanwhile.
-    if (!context.yes) {
-      const preview = await run({ report: () => {}, dryRun: true });
-      if (preview.status !== 'planned') return ExitCode.Ok;
-      context.print(renderPlan(preview.plan, style));
-      if (preview.plan.nothingToDo) return ExitCode.Ok;
-      const risky = highRisk(preview.plan);
-      const question = risky ? `Deploy to ${environment} (${risky})?` : `Deploy to ${environment}?`;
-      if (
-        !(await confirmChange(context, environment, question, risky ? `deploy it (${risky})` : 'deploy it'))
-      ) {
-        throw new AbortedError('not deployed: the plan was not confirmed');
-      }
-      confirmed = withoutFindings(preview.plan);
-    }
-    outcome = await withTaskList((report) =>
-      run({
-        report,
-        ...(confirmed ? { skipBuild: true } : {}),
-        confirm: async (plan) => {
-          if (confirmed && withoutFindings(plan) !== confirmed) {
-            throw new UsageError(
-              'PlanChanged',
-              `the plan for ${environment} changed after you confirmed it; nothing was deployed`,
-              { hint: 'Run the deployment again to see the new plan.' },
-            );
-          }
-          return true;
-        },
-      }),
+  if (!context.interactive) outcome = await run({});
+  else if (context.yes) outcome = await withTaskList((report) => run({ report }));
+  else {
+    // On a terminal: one deployment that plans, shows the plan and asks (the live task list waits for
+    // the answer: a prompt cannot share the screen with it), then applies exactly what was confirmed.
+    let showList!: () => void;
+    const shown = new Promise<void>((resolve) => {
+      showList = resolve;
+    });
+    outcome = await withTaskList(
+      (report) =>
+        run({
+          report,
+          confirm: async (plan) => {
+            context.print(renderPlan(plan, style));
+            const risky = highRisk(plan);
+            const question = risky ? `Deploy to ${environment} (${risky})?` : `Deploy to ${environment}?`;
+            const typed = risky ? `deploy it (${risky})` : 'deploy it';
+            if (!(await confirmChange(context, environment, question, typed))) return false;
+            confirmedOnTerminal = true;
+            showList();
+            return true;
+          },
+        }),
+      { showWhen: shown },
     );
+    if (outcome.status === 'declined') throw new AbortedError('not deployed: the plan was not confirmed');
+    if (outcome.status === 'nothing-to-do') context.print(renderPlan(outcome.plan, style));
   }
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));

@@ -10,7 +10,7 @@ import type { CommandContext } from '../io.js';
 import { renderHealthReport } from '../render/health.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
-import { allEnvironmentStores, environmentStore } from '../state-stores.js';
+import { allEnvironmentStores, environmentStore } from '../state-access.js';
 import { createStyle, type Style } from '../style.js';
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);

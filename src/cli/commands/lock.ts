@@ -2,7 +2,7 @@ import { AbortedError, ExitCode, UsageError } from '../../core/errors.js';
 import { describeHolder } from '../../engine/change/lock.js';
 import { isStale } from '../../state/lease.js';
 import type { CommandContext } from '../io.js';
-import { environmentStore } from '../state-stores.js';
+import { environmentStore } from '../state-access.js';
 import { createStyle } from '../style.js';
 
 /** `omnix lock status <env>`: who holds the environment's lock, since when, and whether it is stale. */

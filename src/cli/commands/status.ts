@@ -2,7 +2,7 @@ import { type EnvironmentStatus, environmentStatus } from '../../actions/inspect
 import { ExitCode } from '../../core/errors.js';
 import { describeHolder } from '../../engine/change/lock.js';
 import type { CommandContext } from '../io.js';
-import { allEnvironmentStores, environmentStore } from '../state-stores.js';
+import { allEnvironmentStores, environmentStore } from '../state-access.js';
 import { createStyle, type Style } from '../style.js';
 
 /** `omnix status [env]`: per environment, the live release, the last deployment, the lock and interruptions. */

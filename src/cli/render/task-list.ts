@@ -37,7 +37,14 @@ function deferred(): Deferred {
  */
 export async function withTaskList<T>(
   work: (report: Report) => Promise<T>,
-  options: { renderer?: 'default' | 'verbose' | 'silent' } = {},
+  options: {
+    renderer?: 'default' | 'verbose' | 'silent';
+    /**
+     * Show the list once this settles (a confirmation asked first: a prompt cannot share the screen with
+     * it); the phases done by then are shown done. Work that ends before never shows the list.
+     */
+    showWhen?: Promise<void>;
+  } = {},
 ): Promise<T> {
   const { Listr } = await import('listr2');
   // A terminal that reports no size (a pty nobody sized, say) says 0 columns: listr2 would then wrap
@@ -89,6 +96,18 @@ export async function withTaskList<T>(
       throw error;
     },
   );
-  await list.run().catch(() => {});
+  let show = options.showWhen === undefined;
+  const settled = running.then(
+    () => {},
+    () => {},
+  );
+  if (!show)
+    await Promise.race([
+      options.showWhen!.then(() => {
+        show = true;
+      }),
+      settled,
+    ]);
+  if (show) await list.run().catch(() => {});
   return running;
 }

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '../../config/load.js';
-import { OmnixError } from '../../core/errors.js';
+import { OmnixError, ValidationFailedError } from '../../core/errors.js';
 import { emit, type Report } from '../../core/events.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import type { DeploymentRecord, HealthReport, PlanSummary } from '../../records/index.js';
@@ -40,6 +40,12 @@ export interface ChangeExtension {
     context: ChangeContext,
     review: { summary: PlanSummary; plan?: DeploymentPlan; dryRun: boolean },
   ): Promise<Record<string, unknown> | undefined>;
+  /**
+   * After the plan was confirmed (or, with `--yes`, needed no confirmation), before the lock: may the
+   * change go ahead? A gate that needs a decision (an approval) makes or waits for it here. Whatever it
+   * throws refuses the change: a gate that cannot decide must not let the change through.
+   */
+  authorize?(context: ChangeContext, review: { summary: PlanSummary; plan: DeploymentPlan }): Promise<void>;
   /** The change holds the environment's lock and is about to make its first change. */
   started?(context: ChangeContext, record: DeploymentRecord): Promise<void>;
   /**
@@ -73,6 +79,30 @@ export async function reviewPlan(
     } catch (error) {
       if (error instanceof OmnixError) throw error;
       warnBroken(context, extension, 'plan', error);
+    }
+  }
+}
+
+/**
+ * Asks each extension whether the confirmed plan may be deployed, in order. Fails closed: an error that
+ * is not an OmnixError becomes one (`GateFailed`), and refuses the change before anything changed.
+ */
+export async function authorize(
+  extensions: readonly ChangeExtension[],
+  context: ChangeContext,
+  review: { summary: PlanSummary; plan: DeploymentPlan },
+): Promise<void> {
+  for (const extension of extensions) {
+    if (!extension.authorize) continue;
+    try {
+      await extension.authorize(context, review);
+    } catch (error) {
+      if (error instanceof OmnixError) throw error;
+      throw new ValidationFailedError(
+        'GateFailed',
+        `${extension.name} could not decide whether ${context.loaded.environment} may be deployed: ${(error as Error).message ?? String(error)}; nothing was deployed`,
+        { cause: error },
+      );
     }
   }
 }

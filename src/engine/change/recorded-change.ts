@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../../config/load.js';
 import { redactConfig } from '../../config/secrets.js';
 import { OmnixError } from '../../core/errors.js';
 import { emit, type Report } from '../../core/events.js';
-import { type AwsClientSettings, type AwsClients, createAwsClients } from '../../providers/aws/clients.js';
+import type { AwsClientSettings, AwsClients } from '../../providers/aws/clients.js';
 import { awsIdentity } from '../../providers/aws/identity.js';
 import type { DeploymentRecord, PhaseRecord, ReleaseManifest } from '../../records/index.js';
 import { ChangeJournal } from '../../state/journal.js';
@@ -12,7 +12,7 @@ import { callerIdentity } from './caller.js';
 import type { ChangeExtension } from './extensions.js';
 import type { Interrupts } from './interrupts.js';
 import { keepAlive, type Lease, takeLock } from './lock.js';
-import { openStoreFor } from './open-store.js';
+import { connect } from './open-environment.js';
 import type { ChangeRecoveries, RecoveriesFactory } from './recoveries.js';
 import { loadForChange, phaseRunner } from './run-steps.js';
 
@@ -73,8 +73,7 @@ export async function openChange(options: ChangeOptions) {
   const { phases, phase, current } = phaseRunner(options.report);
   const loaded = await phase('load', () => loadForChange(options));
   const recoveries = options.recoveries?.(loaded, options.report, () => current() ?? 'load');
-  const clients = createAwsClients({ ...loaded.config.aws, ...options.aws, recoveries });
-  const store = await openStoreFor(loaded, options.aws);
+  const { clients, store } = await connect(loaded, options.aws, recoveries);
   const opened = {
     ...options,
     startedAt,

@@ -31,11 +31,11 @@ export function approvalGate(options: ApprovalGateOptions = {}): ChangeExtension
     async reviewPlan(context, review) {
       if (context.kind !== 'deploy' || !context.loaded.config.approvals.required || !review.plan)
         return undefined;
-      const digest = planDigest(review.plan);
-      const findings = { required: true, planDigest: digest };
-      if (review.dryRun || review.plan.nothingToDo) return findings;
-      approval = await approve(context, review.plan, digest, options);
-      return findings;
+      return { required: true, planDigest: planDigest(review.plan) };
+    },
+    async authorize(context, review) {
+      if (context.kind !== 'deploy' || !context.loaded.config.approvals.required) return;
+      approval = await approve(context, review.plan, planDigest(review.plan), options);
     },
     async started(_context, record) {
       if (approval) record.approval = approval;

@@ -36,14 +36,12 @@ export const approveStep: StepRunner<'approve'> = async (step, context) => {
 };
 
 async function planOf(change: Change, context: StepContext, { dryRun }: { dryRun: boolean }) {
-  // Declining at the confirmation stops the change after the gates and before the lock: nothing changes.
+  // Without a dry run the change stops once the gates let its plan through, before the lock: nothing changes.
   const common = {
     ...context.base,
-    ...(dryRun ? { dryRun: true } : {}),
+    ...(dryRun ? { dryRun: true } : { authorizeOnly: true }),
     extensions: context.extensions(change.step === 'deploy' ? change.environment : change.to),
   };
-  if (change.step === 'deploy')
-    return deploy({ ...common, environment: change.environment, confirm: async () => false });
-  return (await promote({ ...common, from: change.from, to: change.to, confirm: async () => false }))
-    .deployment;
+  if (change.step === 'deploy') return deploy({ ...common, environment: change.environment });
+  return (await promote({ ...common, from: change.from, to: change.to })).deployment;
 }

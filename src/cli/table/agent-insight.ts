@@ -1,4 +1,4 @@
-import type { CommandSpec } from './program.js';
+import type { CommandSpec } from './spec.js';
 
 /** `omnix agent` subcommands of the agent's statistical half: risk evaluation, anomalies, advice. */
 export const AGENT_INSIGHT_COMMANDS: CommandSpec[] = [
@@ -9,7 +9,7 @@ export const AGENT_INSIGHT_COMMANDS: CommandSpec[] = [
       'How well the risk score predicts the recorded history, in time order: AUC, Brier score, base failure rate, and whether to trust it yet',
     examples: ['omnix agent evaluate', 'omnix agent evaluate production --json'],
     run: async (context, args) =>
-      (await import('./commands/agent-evaluate.js')).agentEvaluate(context, args[0]),
+      (await import('../commands/agent-evaluate.js')).agentEvaluate(context, args[0]),
   },
   {
     name: 'anomalies',
@@ -19,7 +19,7 @@ export const AGENT_INSIGHT_COMMANDS: CommandSpec[] = [
     options: [{ flags: '--limit <n>', description: 'at most this many', default: '50' }],
     examples: ['omnix agent anomalies', 'omnix agent anomalies staging --json'],
     run: async (context, args, options) =>
-      (await import('./commands/agent-anomalies.js')).agentAnomalies(context, args[0], options),
+      (await import('../commands/agent-anomalies.js')).agentAnomalies(context, args[0], options),
   },
   {
     name: 'advise',
@@ -27,7 +27,7 @@ export const AGENT_INSIGHT_COMMANDS: CommandSpec[] = [
     summary:
       'Recommendations backed by the history and the configuration, each with its evidence and the change to make, and the best-practice scores',
     examples: ['omnix agent advise', 'omnix agent advise production --json'],
-    run: async (context, args) => (await import('./commands/agent-advise.js')).agentAdvise(context, args[0]),
+    run: async (context, args) => (await import('../commands/agent-advise.js')).agentAdvise(context, args[0]),
   },
 ];
 
