@@ -77,7 +77,7 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^(src/|node_modules/@aws-sdk/)',
+    includeOnly: '^(src/|node_modules/@aws-sdk/|@aws-sdk/)',
     exclude: { path: '\\.(test|contract)\\.ts$' },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,

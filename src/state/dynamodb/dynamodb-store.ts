@@ -1,17 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  CreateTableCommand,
-  DeleteItemCommand,
-  DescribeTableCommand,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
 import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
+import type { AwsClients } from '../../providers/aws/clients.js';
 import { fromAwsError } from '../../providers/aws/errors.js';
+import { ItemTable, type TableItem } from '../../providers/aws/item-table.js';
 import type {
   ApprovalRecord,
   DeploymentRecord,
@@ -38,7 +30,7 @@ import {
 import type { JournalAppend, StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
-type Item = Record<string, AttributeValue>;
+type Item = TableItem;
 
 const TABLE_KEYS = {
   partition: 'PK',
@@ -87,10 +79,14 @@ const workflowRunSortKey = (id: string) => `run#${id}`;
  * memory is partition `.agent-memory` (no environment has that name), sort key `memory#<id>`.
  */
 export class DynamoDbStateStore implements StateStore {
+  private readonly items: ItemTable;
+
   constructor(
-    private readonly client: DynamoDBClient,
+    client: Awaited<ReturnType<AwsClients['dynamoDb']>>,
     private readonly table: string,
-  ) {}
+  ) {
+    this.items = new ItemTable(client, table);
+  }
 
   get location(): string {
     return `dynamodb://${this.table}`;
@@ -98,8 +94,7 @@ export class DynamoDbStateStore implements StateStore {
 
   async init(): Promise<string> {
     try {
-      const { Table } = await this.client.send(new DescribeTableCommand({ TableName: this.table }));
-      const keys = Object.fromEntries((Table?.KeySchema ?? []).map((k) => [k.KeyType, k.AttributeName]));
+      const keys = await this.items.keySchema();
       if (keys.HASH !== TABLE_KEYS.partition || keys.RANGE !== TABLE_KEYS.sort)
         throw new OmnixError(
           'StateTableMismatch',
@@ -113,33 +108,25 @@ export class DynamoDbStateStore implements StateStore {
     }
     const string = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
     try {
-      await this.client.send(
-        new CreateTableCommand({
-          TableName: this.table,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            string(TABLE_KEYS.partition),
-            string(TABLE_KEYS.sort),
-            string(TABLE_KEYS.idAttribute),
-          ],
-          KeySchema: [
-            { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
-            { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
-          ],
-          GlobalSecondaryIndexes: [
-            {
-              IndexName: TABLE_KEYS.idIndex,
-              KeySchema: [{ AttributeName: TABLE_KEYS.idAttribute, KeyType: 'HASH' }],
-              Projection: { ProjectionType: 'KEYS_ONLY' },
-            },
-          ],
-        }),
-      );
-      // The waiter's default first pause is 20 s; a new table is usually active within seconds.
-      await waitUntilTableExists(
-        { client: this.client, maxWaitTime: 300, minDelay: 1, maxDelay: 5 },
-        { TableName: this.table },
-      );
+      await this.items.create({
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          string(TABLE_KEYS.partition),
+          string(TABLE_KEYS.sort),
+          string(TABLE_KEYS.idAttribute),
+        ],
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: TABLE_KEYS.idIndex,
+            KeySchema: [{ AttributeName: TABLE_KEYS.idAttribute, KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        ],
+      });
     } catch (error) {
       throw fromAwsError(error, `creating the state table ${this.table}`);
     }
@@ -166,13 +153,7 @@ export class DynamoDbStateStore implements StateStore {
 
   private async getInPartition(partition: string, sortKey: string): Promise<Item | undefined> {
     const { Item } = await this.send(`reading ${sortKey} of ${partition}`, () =>
-      this.client.send(
-        new GetItemCommand({
-          TableName: this.table,
-          Key: { PK: { S: partition }, SK: { S: sortKey } },
-          ConsistentRead: true,
-        }),
-      ),
+      this.items.get({ Key: { PK: { S: partition }, SK: { S: sortKey } }, ConsistentRead: true }),
     );
     return Item;
   }
@@ -187,17 +168,14 @@ export class DynamoDbStateStore implements StateStore {
     let start: Item | undefined;
     do {
       const page = await this.send(`listing ${kind} of ${partition}`, () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
-            ExpressionAttributeValues: { ':pk': { S: partition }, ':kind': { S: kind } },
-            ScanIndexForward: false,
-            ConsistentRead: true,
-            Limit: Math.min(limit - records.length, 1000),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
+        this.items.query({
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
+          ExpressionAttributeValues: { ':pk': { S: partition }, ':kind': { S: kind } },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: Math.min(limit - records.length, 1000),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
       );
       for (const item of page.Items ?? []) {
         const record = decode<T>(item);
@@ -216,9 +194,7 @@ export class DynamoDbStateStore implements StateStore {
       Status: { S: record.status },
       Body: { B: encode(record, `deployment ${record.id}`) },
     };
-    await this.send(`writing deployment ${record.id}`, () =>
-      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
-    );
+    await this.send(`writing deployment ${record.id}`, () => this.items.put({ Item: item }));
   }
 
   async getDeployment(id: string, known?: string): Promise<DeploymentRecord | undefined> {
@@ -227,14 +203,11 @@ export class DynamoDbStateStore implements StateStore {
     if (known) return withJournal(decode(await this.getItem(known, deploymentSortKey(id))), read);
     // The index is eventually consistent: a deployment written a moment ago may not be found by id alone.
     const { Items } = await this.send(`finding deployment ${id}`, () =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: TABLE_KEYS.idIndex,
-          KeyConditionExpression: 'DeploymentId = :id',
-          ExpressionAttributeValues: { ':id': { S: id } },
-        }),
-      ),
+      this.items.query({
+        IndexName: TABLE_KEYS.idIndex,
+        KeyConditionExpression: 'DeploymentId = :id',
+        ExpressionAttributeValues: { ':id': { S: id } },
+      }),
     );
     const environment = Items?.[0]?.PK?.S;
     return environment
@@ -259,9 +232,7 @@ export class DynamoDbStateStore implements StateStore {
         SK: { S: journalSortKey(checkDeploymentId(id), part.from) },
         Body: { B: encode(part, `the journal of deployment ${id}`) },
       };
-      await this.send(`appending to the journal of deployment ${id}`, () =>
-        this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
-      );
+      await this.send(`appending to the journal of deployment ${id}`, () => this.items.put({ Item: item }));
     }
   }
 
@@ -274,18 +245,15 @@ export class DynamoDbStateStore implements StateStore {
     let start: Item | undefined;
     do {
       const page = await this.send(`reading the journal of deployment ${id}`, () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :journal)',
-            ExpressionAttributeValues: {
-              ':pk': { S: checkEnvironment(environment) },
-              ':journal': { S: journalSortKey(checkDeploymentId(id)) },
-            },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
+        this.items.query({
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :journal)',
+          ExpressionAttributeValues: {
+            ':pk': { S: checkEnvironment(environment) },
+            ':journal': { S: journalSortKey(checkDeploymentId(id)) },
+          },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
       );
       for (const item of page.Items ?? []) {
         const append = decode<JournalAppend>(item);
@@ -304,12 +272,7 @@ export class DynamoDbStateStore implements StateStore {
     const items = await this.journalItems(environment, id);
     await mapPool(items, 8, async ({ key }) => {
       await this.send(`removing the journal of deployment ${id}`, () =>
-        this.client.send(
-          new DeleteItemCommand({
-            TableName: this.table,
-            Key: { PK: { S: checkEnvironment(environment) }, SK: { S: key } },
-          }),
-        ),
+        this.items.delete({ Key: { PK: { S: checkEnvironment(environment) }, SK: { S: key } } }),
       );
     });
   }
@@ -322,13 +285,7 @@ export class DynamoDbStateStore implements StateStore {
     };
     try {
       await this.send(`writing release v${record.number} of ${record.environment}`, () =>
-        this.client.send(
-          new PutItemCommand({
-            TableName: this.table,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        ),
+        this.items.put({ Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
       );
     } catch (error) {
       if (conditionFailed(error)) throw releaseExists(record.environment, record.number);
@@ -351,9 +308,7 @@ export class DynamoDbStateStore implements StateStore {
       SK: { S: approvalSortKey(checkApprovalId(record.id)) },
       Body: { B: encode(record, `approval record ${record.id}`) },
     };
-    await this.send(`writing approval record ${record.id}`, () =>
-      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
-    );
+    await this.send(`writing approval record ${record.id}`, () => this.items.put({ Item: item }));
   }
 
   listApprovals(environment: string, { limit = 50 } = {}): Promise<ApprovalRecord[]> {
@@ -377,15 +332,12 @@ export class DynamoDbStateStore implements StateStore {
   ): Promise<LockAttempt> {
     const put = (lock: LockRecord, condition: string, values: Item, names?: Record<string, string>) =>
       this.send(`taking the lock of ${environment}`, () =>
-        this.client.send(
-          new PutItemCommand({
-            TableName: this.table,
-            Item: this.lockItem(lock),
-            ConditionExpression: condition,
-            ExpressionAttributeValues: values,
-            ...(names ? { ExpressionAttributeNames: names } : {}),
-          }),
-        ),
+        this.items.put({
+          Item: this.lockItem(lock),
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+          ...(names ? { ExpressionAttributeNames: names } : {}),
+        }),
       ).then(
         () => true,
         (error: unknown) => {
@@ -415,15 +367,12 @@ export class DynamoDbStateStore implements StateStore {
     const renewed = renewedLock(lock, ttlSeconds);
     try {
       await this.send(`renewing the lock of ${lock.environment}`, () =>
-        this.client.send(
-          new PutItemCommand({
-            TableName: this.table,
-            Item: this.lockItem(renewed),
-            ConditionExpression: '#token = :token',
-            ExpressionAttributeNames: { '#token': 'Token' },
-            ExpressionAttributeValues: { ':token': { S: lock.token } },
-          }),
-        ),
+        this.items.put({
+          Item: this.lockItem(renewed),
+          ConditionExpression: '#token = :token',
+          ExpressionAttributeNames: { '#token': 'Token' },
+          ExpressionAttributeValues: { ':token': { S: lock.token } },
+        }),
       );
     } catch (error) {
       if (conditionFailed(error))
@@ -436,15 +385,12 @@ export class DynamoDbStateStore implements StateStore {
   async releaseLock(lock: LockRecord): Promise<void> {
     try {
       await this.send(`releasing the lock of ${lock.environment}`, () =>
-        this.client.send(
-          new DeleteItemCommand({
-            TableName: this.table,
-            Key: { PK: { S: checkEnvironment(lock.environment) }, SK: { S: LOCK_SORT_KEY } },
-            ConditionExpression: '#token = :token',
-            ExpressionAttributeNames: { '#token': 'Token' },
-            ExpressionAttributeValues: { ':token': { S: lock.token } },
-          }),
-        ),
+        this.items.delete({
+          Key: { PK: { S: checkEnvironment(lock.environment) }, SK: { S: LOCK_SORT_KEY } },
+          ConditionExpression: '#token = :token',
+          ExpressionAttributeNames: { '#token': 'Token' },
+          ExpressionAttributeValues: { ':token': { S: lock.token } },
+        }),
       );
     } catch (error) {
       if (!conditionFailed(error)) throw error; // else: no longer ours
@@ -457,13 +403,10 @@ export class DynamoDbStateStore implements StateStore {
 
   async breakLock(environment: string): Promise<LockRecord | undefined> {
     const { Attributes } = await this.send(`breaking the lock of ${environment}`, () =>
-      this.client.send(
-        new DeleteItemCommand({
-          TableName: this.table,
-          Key: { PK: { S: checkEnvironment(environment) }, SK: { S: LOCK_SORT_KEY } },
-          ReturnValues: 'ALL_OLD',
-        }),
-      ),
+      this.items.delete({
+        Key: { PK: { S: checkEnvironment(environment) }, SK: { S: LOCK_SORT_KEY } },
+        ReturnValues: 'ALL_OLD',
+      }),
     );
     return decode(Attributes);
   }
@@ -474,9 +417,7 @@ export class DynamoDbStateStore implements StateStore {
       SK: { S: memorySortKey(document.id) },
       Body: { B: encode(document, `memory document ${document.id}`) },
     };
-    await this.send(`writing memory document ${document.id}`, () =>
-      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
-    );
+    await this.send(`writing memory document ${document.id}`, () => this.items.put({ Item: item }));
   }
 
   async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {
@@ -486,9 +427,7 @@ export class DynamoDbStateStore implements StateStore {
       Status: { S: record.status },
       Body: { B: encode(record, `workflow run ${record.id}`) },
     };
-    await this.send(`writing workflow run ${record.id}`, () =>
-      this.client.send(new PutItemCommand({ TableName: this.table, Item: item })),
-    );
+    await this.send(`writing workflow run ${record.id}`, () => this.items.put({ Item: item }));
   }
 
   async listMemory(): Promise<MemoryRead[]> {
@@ -496,15 +435,12 @@ export class DynamoDbStateStore implements StateStore {
     let start: Item | undefined;
     do {
       const page = await this.send('listing the agent memory', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
-            ExpressionAttributeValues: { ':pk': { S: MEMORY_PLACE }, ':kind': { S: 'memory#' } },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
+        this.items.query({
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :kind)',
+          ExpressionAttributeValues: { ':pk': { S: MEMORY_PLACE }, ':kind': { S: 'memory#' } },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
       );
       for (const item of page.Items ?? []) {
         const id = (item.SK?.S ?? '').slice('memory#'.length);
@@ -521,12 +457,7 @@ export class DynamoDbStateStore implements StateStore {
 
   async deleteMemory(id: string): Promise<void> {
     await this.send(`deleting memory document ${id}`, () =>
-      this.client.send(
-        new DeleteItemCommand({
-          TableName: this.table,
-          Key: { PK: { S: MEMORY_PLACE }, SK: { S: memorySortKey(id) } },
-        }),
-      ),
+      this.items.delete({ Key: { PK: { S: MEMORY_PLACE }, SK: { S: memorySortKey(id) } } }),
     );
   }
 

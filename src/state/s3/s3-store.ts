@@ -1,17 +1,8 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
 import { OmnixError } from '../../core/errors.js';
 import { mapPool } from '../../core/pool.js';
-import { awsErrorName, fromAwsError, httpStatusOf } from '../../providers/aws/errors.js';
+import { BucketObjects, lostCondition, noSuchKey as missing } from '../../providers/aws/bucket-objects.js';
+import type { AwsClients } from '../../providers/aws/clients.js';
+import { awsErrorName, fromAwsError } from '../../providers/aws/errors.js';
 import type {
   ApprovalRecord,
   DeploymentRecord,
@@ -42,11 +33,6 @@ import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../
 /** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
 const WORKFLOW_RUNS = '_workflow-runs/';
 
-/** A conditional write lost: the object changed (412) or another conditional write raced it (409). */
-const lostCondition = (error: unknown) => httpStatusOf(error) === 412 || httpStatusOf(error) === 409;
-/** The object is not there. (A missing bucket is a 404 too, but an error: see `failure`.) */
-const missing = (error: unknown) => awsErrorName(error) === 'NoSuchKey';
-
 // S3 lists keys in ascending order; counting down makes the newest sort first, so a listing of
 // N keys yields the N newest records without reading the rest.
 const MAX_MILLIS = 9_999_999_999_999;
@@ -71,13 +57,13 @@ const releaseKeyName = (number: number) => String(MAX_RELEASE - number).padStart
  */
 export class S3StateStore implements StateStore {
   private readonly prefix: string;
+  private readonly objects: BucketObjects;
+  private readonly bucket: string;
 
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-    prefix: string,
-  ) {
+  constructor(client: Awaited<ReturnType<AwsClients['s3']>>, bucket: string, prefix: string) {
     this.prefix = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+    this.objects = new BucketObjects(client, bucket);
+    this.bucket = bucket;
   }
 
   get location(): string {
@@ -85,32 +71,14 @@ export class S3StateStore implements StateStore {
   }
 
   async init(): Promise<string> {
-    try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
-      return `state bucket ${this.bucket} exists`;
-    } catch (error) {
-      if (httpStatusOf(error) !== 404) throw fromAwsError(error, `checking the state bucket ${this.bucket}`);
-    }
-    const region = await this.client.config.region();
-    try {
-      await this.client.send(
-        new CreateBucketCommand({
-          Bucket: this.bucket,
-          ...(region === 'us-east-1'
-            ? {}
-            : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
-        }),
-      );
-      // Versioning keeps every earlier version of a record: a mistaken overwrite can be undone.
-      await this.client.send(
-        new PutBucketVersioningCommand({
-          Bucket: this.bucket,
-          VersioningConfiguration: { Status: 'Enabled' },
-        }),
-      );
-    } catch (error) {
+    const exists = await this.objects.exists().catch((error: unknown) => {
+      throw fromAwsError(error, `checking the state bucket ${this.bucket}`);
+    });
+    if (exists) return `state bucket ${this.bucket} exists`;
+    // Versioning keeps every earlier version of a record: a mistaken overwrite can be undone.
+    const region = await this.objects.createVersioned().catch((error: unknown) => {
       throw fromAwsError(error, `creating the state bucket ${this.bucket}`);
-    }
+    });
     return `created the state bucket ${this.bucket} (versioned) in ${region}`;
   }
 
@@ -129,11 +97,9 @@ export class S3StateStore implements StateStore {
 
   private async read<T>(key: string): Promise<{ value: T; etag: string } | undefined> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const text = (await object.Body?.transformToString('utf8')) ?? '';
-      return { value: JSON.parse(text) as T, etag: object.ETag ?? '' };
+      const object = await this.objects.get(key);
+      return object && { value: JSON.parse(object.text) as T, etag: object.etag };
     } catch (error) {
-      if (missing(error)) return undefined;
       throw this.failure(error, `reading s3://${this.bucket}/${key}`);
     }
   }
@@ -143,50 +109,17 @@ export class S3StateStore implements StateStore {
     value: unknown,
     condition: { ifNoneMatch?: '*'; ifMatch?: string } = {},
   ): Promise<string> {
-    const output = await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: `${JSON.stringify(value, null, 2)}\n`,
-        ContentType: 'application/json',
-        ...(condition.ifNoneMatch ? { IfNoneMatch: condition.ifNoneMatch } : {}),
-        ...(condition.ifMatch ? { IfMatch: condition.ifMatch } : {}),
-      }),
-    );
-    return output.ETag ?? '';
+    return this.objects.put(key, `${JSON.stringify(value, null, 2)}\n`, condition);
   }
 
   /**
    * Names under `prefix`, in key order, at most `limit`: the keys, or with `folders` the "folders" directly
    * below it (common prefixes of delimiter `/`).
    */
-  private async list(
-    prefix: string,
-    { limit = Number.POSITIVE_INFINITY, folders = false } = {},
-  ): Promise<string[]> {
-    const names: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix: prefix,
-            MaxKeys: Math.min(1000, limit - names.length),
-            ...(folders ? { Delimiter: '/' } : {}),
-            ...(token ? { ContinuationToken: token } : {}),
-          }),
-        )
-        .catch((error: unknown) => {
-          throw this.failure(error, `listing s3://${this.bucket}/${prefix}`);
-        });
-      const found = folders
-        ? (page.CommonPrefixes ?? []).map((common) => common.Prefix?.slice(prefix.length, -1))
-        : (page.Contents ?? []).map((object) => object.Key);
-      for (const name of found) if (name) names.push(name);
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token && names.length < limit);
-    return names.slice(0, limit);
+  private list(prefix: string, options: { limit?: number; folders?: boolean } = {}): Promise<string[]> {
+    return this.objects.list(prefix, options).catch((error: unknown) => {
+      throw this.failure(error, `listing s3://${this.bucket}/${prefix}`);
+    });
   }
 
   private async readAll<T>(keys: string[]): Promise<T[]> {
@@ -233,18 +166,9 @@ export class S3StateStore implements StateStore {
 
   async appendJournal(environment: string, id: string, append: JournalAppend): Promise<void> {
     const key = `${this.journalPrefix(environment, id)}${String(append.from).padStart(10, '0')}.json`;
-    await this.client
-      .send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: JSON.stringify(append),
-          ContentType: 'application/json',
-        }),
-      )
-      .catch((error: unknown) => {
-        throw this.failure(error, `appending to the journal of deployment ${id}`);
-      });
+    await this.objects.put(key, JSON.stringify(append)).catch((error: unknown) => {
+      throw this.failure(error, `appending to the journal of deployment ${id}`);
+    });
   }
 
   async readJournal(environment: string, id: string): Promise<string[]> {
@@ -254,14 +178,9 @@ export class S3StateStore implements StateStore {
 
   async deleteJournal(environment: string, id: string): Promise<void> {
     const keys = await this.list(this.journalPrefix(environment, id));
-    for (let start = 0; start < keys.length; start += 1000) {
-      const objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-      await this.client
-        .send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: objects, Quiet: true } }))
-        .catch((error: unknown) => {
-          throw this.failure(error, `removing the journal of deployment ${id}`);
-        });
-    }
+    await this.objects.deleteMany(keys).catch((error: unknown) => {
+      throw this.failure(error, `removing the journal of deployment ${id}`);
+    });
   }
 
   async putRelease(record: ReleaseRecord): Promise<void> {
@@ -354,9 +273,7 @@ export class S3StateStore implements StateStore {
     const current = await this.read<LockRecord>(key);
     if (current?.value.token !== lock.token) return;
     try {
-      await this.client.send(
-        new DeleteObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: current.etag }),
-      );
+      await this.objects.delete(key, current.etag);
     } catch (error) {
       // Changed or gone since we read it: it is no longer ours to release.
       if (lostCondition(error) || missing(error)) return;
@@ -371,11 +288,9 @@ export class S3StateStore implements StateStore {
   async breakLock(environment: string): Promise<LockRecord | undefined> {
     const key = this.key(environment, 'lock.json');
     const current = await this.read<LockRecord>(key);
-    await this.client
-      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
-      .catch((error: unknown) => {
-        throw this.failure(error, `breaking the lock of ${environment}`);
-      });
+    await this.objects.delete(key).catch((error: unknown) => {
+      throw this.failure(error, `breaking the lock of ${environment}`);
+    });
     return current?.value;
   }
 
@@ -408,11 +323,9 @@ export class S3StateStore implements StateStore {
   }
 
   async deleteMemory(id: string): Promise<void> {
-    await this.client
-      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.memoryKey(id) }))
-      .catch((error: unknown) => {
-        throw this.failure(error, `deleting memory document ${id}`);
-      });
+    await this.objects.delete(this.memoryKey(id)).catch((error: unknown) => {
+      throw this.failure(error, `deleting memory document ${id}`);
+    });
   }
 
   async putWorkflowRun(record: WorkflowRunRecord): Promise<void> {

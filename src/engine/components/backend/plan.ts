@@ -1,13 +1,9 @@
 import type { StagePlan } from '../../../providers/aws/api-stage.js';
 import type { DesiredFunction, LiveFunction } from '../../../providers/aws/functions.js';
+import type { FunctionPlanSummary } from '../../../records/index.js';
 
-export type FunctionAction =
-  | 'missing'
-  | 'unchanged'
-  | 'update-code'
-  | 'update-configuration'
-  | 'update-code-and-configuration'
-  | 'publish';
+/** What a deployment does to a function (the plan summary's `action`). */
+export type FunctionAction = FunctionPlanSummary['action'];
 
 export interface FunctionPlan {
   key: string;
