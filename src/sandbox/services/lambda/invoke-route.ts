@@ -58,7 +58,7 @@ export function invokeRoute(ctx: LambdaContext & { runtime: LambdaRuntime }): Ro
             'x-amz-executed-version': version.version,
             ...(result.functionError ? { 'x-amz-function-error': result.functionError } : {}),
             ...(request.headers.get('x-amz-log-type') === 'Tail'
-              ? { 'x-amz-log-result': Buffer.from(result.logs.slice(-4096)).toString('base64') }
+              ? { 'x-amz-log-result': Buffer.from(result.logs).toString('base64') }
               : {}),
           },
           body: JSON.stringify(result.payload),

@@ -1,3 +1,4 @@
+import type { FunctionLogSink } from './function-log.js';
 import { type InvocationResult, type InvokeTarget, LambdaWorker } from './worker.js';
 
 export interface WorkerPoolOptions {
@@ -5,6 +6,8 @@ export interface WorkerPoolOptions {
   maxWorkers: number;
   /** How long an unused worker stays warm, in ms. */
   idleMs: number;
+  /** Where workers write their functions' logs (CloudWatch Logs); none keeps only each invocation's tail. */
+  logSink?: FunctionLogSink;
 }
 
 interface PooledWorker {
@@ -143,7 +146,7 @@ export class WorkerPool {
       this.remove(idle.reduce((oldest, entry) => (entry.lastUsed < oldest.lastUsed ? entry : oldest)));
     }
     const entry: PooledWorker = {
-      worker: new LambdaWorker(waiter.target),
+      worker: new LambdaWorker(waiter.target, this.options.logSink),
       key: waiter.key,
       slot: waiter.slot,
       busy: false,
