@@ -59,14 +59,14 @@ export class WorkerPool {
     return [...this.entries].flatMap((entry) => (entry.worker.pid ? [entry.worker.pid] : []));
   }
 
-  async invoke(target: InvokeTarget, event: unknown): Promise<InvocationResult> {
+  async invoke(target: InvokeTarget, event: unknown, requestId: string): Promise<InvocationResult> {
     if (this.stopped) throw new Error('the sandbox is stopping');
     const entry = await new Promise<PooledWorker>((start) => {
       this.waiting.push({ since: Date.now(), target, key: keyOf(target), slot: slotOf(target), start });
       this.dispatch();
     });
     try {
-      return await entry.worker.invoke(event, target.functionArn);
+      return await entry.worker.invoke(event, target.functionArn, requestId);
     } finally {
       this.release(entry);
     }

@@ -139,9 +139,8 @@ export class LambdaWorker {
   }
 
   /** Runs one invocation; resolves with the result or the function error, never rejects. */
-  invoke(event: unknown, invokedFunctionArn: string): Promise<InvocationResult> {
+  invoke(event: unknown, invokedFunctionArn: string, id: string = randomUUID()): Promise<InvocationResult> {
     const { config, functionName } = this.target;
-    const id = randomUUID();
     const deadline = Date.now() + config.timeout * 1000;
     const log = this.log.begin();
     log.platform(startLine(id, config.version));

@@ -106,13 +106,19 @@ describe('filter patterns the sandbox refuses', () => {
     ['a"b', 'double quote'],
   ])('%s', (pattern, reason) => {
     expect(() => compileFilterPattern(pattern)).toThrow(
-      expect.objectContaining({ code: 'InvalidParameterException', message: expect.stringContaining(reason) }),
+      expect.objectContaining({
+        code: 'InvalidParameterException',
+        message: expect.stringContaining(reason),
+      }),
     );
   });
 
   it('refuses a pattern over 1024 characters, as the API does', () => {
     expect(() => compileFilterPattern('a'.repeat(1025))).toThrow(
-      expect.objectContaining({ code: 'InvalidParameterException', message: expect.stringContaining('1024') }),
+      expect.objectContaining({
+        code: 'InvalidParameterException',
+        message: expect.stringContaining('1024'),
+      }),
     );
   });
 });
