@@ -184,7 +184,8 @@ function restoreEvent(stream: LogStream, line: string): void {
   } catch {
     return;
   }
-  if (!Array.isArray(parsed) || typeof parsed[2] !== 'string') return;
+  if (!Array.isArray(parsed) || !Number.isSafeInteger(parsed[0]) || !Number.isSafeInteger(parsed[1])) return;
+  if (typeof parsed[2] !== 'string') return;
   const [timestamp, ingestionTime, message] = parsed as [number, number, string];
   const bytes = Buffer.byteLength(message);
   stream.events.push({ timestamp, ingestionTime, seq: stream.nextSeq++, message, bytes });
