@@ -2,6 +2,7 @@
 // Lambda Invoke latency against the sandbox through the real AWS SDK v3: the cold invocation (a new
 // worker process per function version, after each configuration change) and warm ones (a worker kept
 // alive), as medians. Run after `npm run build`: node bench/lambda-invoke.mjs  (COLD=10 WARM=200)
+// LINES=20 has the handler print that many console.log lines per invocation (they go to CloudWatch Logs).
 import {
   CreateFunctionCommand,
   InvokeCommand,
@@ -15,6 +16,7 @@ import { startSandbox } from '../dist/sandbox/server.js';
 
 const coldRuns = Number(process.env.COLD ?? 10);
 const warmRuns = Number(process.env.WARM ?? 200);
+const lines = Number(process.env.LINES ?? 0);
 
 const sandbox = await startSandbox({ port: 0, lambdaUpdateMs: 1 });
 const client = new LambdaClient({
@@ -25,7 +27,10 @@ const client = new LambdaClient({
 });
 const code = zipSync({
   'index.mjs': strToU8(
-    'export const handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });',
+    `export const handler = async (event) => {
+      for (let i = 0; i < ${lines}; i++) console.log('line', i, event);
+      return { statusCode: 200, body: JSON.stringify(event) };
+    };`,
   ),
 });
 await client.send(

@@ -28,6 +28,7 @@ const THROTTLING: Record<string, { code: string; status: number }> = {
   lambda: { code: 'TooManyRequestsException', status: 429 },
   apigateway: { code: 'TooManyRequestsException', status: 429 },
   cloudfront: { code: 'Throttling', status: 400 },
+  logs: { code: 'ThrottlingException', status: 400 },
 };
 
 /**

@@ -1,5 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -41,6 +49,31 @@ export class Persistence {
 
   deleteRecord(collection: string, name: string): void {
     if (this.dataDir) rmSync(join(this.dataDir, collection, `${name}.json`), { force: true });
+  }
+
+  /**
+   * Appends text to the log `collection/name.ndjson` (both safe names): for data that only grows, such as
+   * log events, where rewriting a whole record per change would cost more with every change.
+   */
+  appendLog(collection: string, name: string, text: string): void {
+    if (!this.dataDir || text === '') return;
+    const dir = join(this.dataDir, collection);
+    mkdirSync(dir, { recursive: true });
+    appendFileSync(join(dir, `${name}.ndjson`), text);
+  }
+
+  /** The whole text of an appended log, or '' when there is none. */
+  readLog(collection: string, name: string): string {
+    if (!this.dataDir) return '';
+    try {
+      return readFileSync(join(this.dataDir, collection, `${name}.ndjson`), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  deleteLog(collection: string, name: string): void {
+    if (this.dataDir) rmSync(join(this.dataDir, collection, `${name}.ndjson`), { force: true });
   }
 
   /** Every record of a collection, as stored. */

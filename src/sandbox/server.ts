@@ -13,6 +13,8 @@ import { CloudFrontState } from './services/cloudfront/state.js';
 import { createCloudWatchService } from './services/cloudwatch/cloudwatch.js';
 import { createIamService, IamPolicies } from './services/iam/iam.js';
 import { createLambdaService } from './services/lambda/lambda.js';
+import { createLogsService } from './services/logs/logs.js';
+import { LogsStore } from './services/logs/store.js';
 import { createS3Service } from './services/s3/s3.js';
 import { S3Store } from './services/s3/store.js';
 import { createSnsService } from './services/sns/sns.js';
@@ -41,7 +43,8 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     iamPolicies.set(principal, documents);
   const s3 = new S3Store(persistence);
   const cloudFront = new CloudFrontState(persistence);
-  const lambda = createLambdaService(options, persistence, s3);
+  const logs = new LogsStore(persistence);
+  const lambda = createLambdaService(options, persistence, s3, logs);
   const apiGateway = new ApiGatewayState(options, persistence);
   const sns = createSnsService(options, persistence);
   const services = {
@@ -52,6 +55,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     lambda: lambda.service,
     apigateway: createApiGatewayService(options, apiGateway),
     monitoring: createCloudWatchService(options, persistence),
+    logs: createLogsService(options, logs),
     ssm: createSsmService(options, persistence),
     sns: sns.service,
   };
@@ -84,7 +88,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
         lambda.runtime.stop(),
-      ]).then(() => undefined);
+      ]).then(() => logs.flush());
       return stopping;
     },
   };

@@ -1,8 +1,8 @@
 import type { ResolvedSandboxOptions } from '../../options.js';
 import { Persistence } from '../../persistence.js';
 import { AwsError } from '../../protocol/aws-error.js';
-import { readJsonBody } from '../../protocol/json-body.js';
-import { jsonResponse, type SandboxRequest, type SandboxService } from '../../service.js';
+import { createJsonService, type JsonOperation } from '../../protocol/json-service.js';
+import type { SandboxService } from '../../service.js';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
@@ -56,7 +56,7 @@ export function createCloudWatchService(
   };
   const now = () => Math.floor(Date.now() / 1000);
 
-  const operations: Record<string, (body: Record<string, unknown>, request: SandboxRequest) => unknown> = {
+  const operations: Record<string, JsonOperation> = {
     PutMetricAlarm(body, request) {
       const name = requiredName(body.AlarmName);
       const existing = alarms.get(name);
@@ -160,42 +160,16 @@ export function createCloudWatchService(
     },
   };
 
-  return {
+  return createJsonService({
     name: 'monitoring',
-    renderError: (error) => ({
-      status: error.status,
-      headers: {
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amzn-query-error': `${error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
-      },
-      body: JSON.stringify({
-        __type: `com.amazonaws.cloudwatch#${SHAPES[error.code] ?? error.code}`,
-        message: error.message,
-      }),
+    targetPrefix: TARGET_PREFIX,
+    contentType: 'application/x-amz-json-1.0',
+    operations,
+    errorType: (code) => `com.amazonaws.cloudwatch#${SHAPES[code] ?? code}`,
+    errorHeaders: (error) => ({
+      'x-amzn-query-error': `${error.code};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
     }),
-    route(request: SandboxRequest) {
-      const target = request.headers.get('x-amz-target') ?? '';
-      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-      const run = operations[name];
-      if (request.method !== 'POST' || !run)
-        throw new AwsError(
-          'UnknownOperationException',
-          `The sandbox does not implement ${target || 'this'}.`,
-          400,
-        );
-      return {
-        name,
-        run: () => {
-          const body = readJsonBody(
-            request,
-            () => new AwsError('SerializationException', 'Malformed JSON', 400),
-          );
-          const result = jsonResponse(run(body, request));
-          return { ...result, headers: { ...result.headers, 'content-type': 'application/x-amz-json-1.0' } };
-        },
-      };
-    },
-  };
+  });
 }
 
 function requiredName(value: unknown): string {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { AwsError } from '../../protocol/aws-error.js';
+import type { SandboxResponse } from '../../service.js';
 import type { LambdaContext, Route } from './context.js';
 import type { LambdaRuntime } from './invoke.js';
 
@@ -9,7 +11,7 @@ export function invokeRoute(ctx: LambdaContext & { runtime: LambdaRuntime }): Ro
       'POST',
       /^\/2015-03-31\/functions\/([^/]+)\/invocations$/,
       'Invoke',
-      async (request, [reference]) => {
+      async (request, [reference]): Promise<SandboxResponse> => {
         const { record, version } = ctx.lookup(request, reference!);
         if (!version.runtime.startsWith('nodejs')) {
           throw new AwsError(
@@ -46,19 +48,25 @@ export function invokeRoute(ctx: LambdaContext & { runtime: LambdaRuntime }): Ro
           region: ctx.region(request),
           config: version,
         };
+        // Lambda answers with the invocation's RequestId, the one its log lines carry.
+        const requestId = randomUUID();
         if (invocationType === 'Event') {
-          void ctx.runtime.invoke(target, event).catch(() => undefined);
-          return { status: 202, headers: { 'x-amz-executed-version': version.version } };
+          void ctx.runtime.invoke(target, event, requestId).catch(() => undefined);
+          return {
+            status: 202,
+            headers: { 'x-amz-executed-version': version.version, 'x-amzn-requestid': requestId },
+          };
         }
-        const result = await ctx.runtime.invoke(target, event);
+        const result = await ctx.runtime.invoke(target, event, requestId);
         return {
           status: 200,
           headers: {
             'content-type': 'application/json',
+            'x-amzn-requestid': requestId,
             'x-amz-executed-version': version.version,
             ...(result.functionError ? { 'x-amz-function-error': result.functionError } : {}),
             ...(request.headers.get('x-amz-log-type') === 'Tail'
-              ? { 'x-amz-log-result': Buffer.from(result.logs.slice(-4096)).toString('base64') }
+              ? { 'x-amz-log-result': Buffer.from(result.logs).toString('base64') }
               : {}),
           },
           body: JSON.stringify(result.payload),

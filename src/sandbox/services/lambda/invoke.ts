@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Persistence } from '../../persistence.js';
 import { CodeStore } from './code.js';
 import type { FunctionVersion } from './model.js';
@@ -29,10 +30,15 @@ export class LambdaRuntime {
     this.pool = new WorkerPool(options);
   }
 
-  invoke(invocation: Invocation, event: unknown): Promise<InvocationResult> {
+  /** Runs one invocation under `requestId` (Lambda's RequestId: START line, context, response header). */
+  invoke(
+    invocation: Invocation,
+    event: unknown,
+    requestId: string = randomUUID(),
+  ): Promise<InvocationResult> {
     const { codeBlob } = invocation.config;
     const codeDir = this.code.folder(codeBlob, this.persistence.getBlob(codeBlob));
-    return this.pool.invoke({ ...invocation, codeDir }, event);
+    return this.pool.invoke({ ...invocation, codeDir }, event, requestId);
   }
 
   /** The process ids of the live workers. */

@@ -6,6 +6,7 @@ import type { S3Store } from '../s3/store.js';
 import { aliasRoutes } from './alias-routes.js';
 import { createLambdaCodeServer } from './code-download.js';
 import { createLambdaContext } from './context.js';
+import type { FunctionLogSink } from './function-log.js';
 import { functionRoutes } from './function-routes.js';
 import { type InvocationResult, LambdaRuntime } from './invoke.js';
 import { invokeRoute } from './invoke-route.js';
@@ -18,6 +19,7 @@ export function createLambdaService(
   options: ResolvedSandboxOptions,
   persistence: Persistence,
   s3: S3Store,
+  logSink?: FunctionLogSink,
 ): {
   service: SandboxService;
   invoke: LambdaInvoker;
@@ -29,6 +31,7 @@ export function createLambdaService(
   const runtime = new LambdaRuntime(persistence, {
     maxWorkers: options.lambdaWorkers,
     idleMs: options.lambdaIdleMs,
+    ...(logSink ? { logSink } : {}),
   });
   const routes = [...functionRoutes(ctx), ...aliasRoutes(ctx), ...invokeRoute({ ...ctx, runtime })];
 

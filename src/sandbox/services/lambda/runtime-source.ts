@@ -1,8 +1,12 @@
+import { droppedNotice, MAX_LINE_CHARS, MAX_OUTPUT_BYTES } from './function-log.js';
+import { RUNTIME_LOGGING } from './runtime-logging.js';
+
 /**
  * The program a function's worker process runs (`node -e`): it loads the handler from
  * LAMBDA_TASK_ROOT/_HANDLER once, then answers `invoke` messages from the sandbox one at a time on
- * its IPC channel, each reply tagged with the invocation's id. Console output is captured per
- * invocation and sent with the reply, so it cannot be confused with another invocation's.
+ * its IPC channel, each reply tagged with the invocation's id. Console output goes to the sandbox as
+ * `log` messages on the same channel, formatted as Lambda's Node.js runtime formats it (see
+ * runtime-logging.ts), so it always arrives before the reply it belongs to.
  * It loads the handler as soon as it starts (Lambda's init phase) and says `ready` when done,
  * whether or not that worked: a failure is reported to the next invocation.
  * An uncaught error ends the process after reporting it, as Lambda's runtime restarts the
@@ -13,39 +17,38 @@ export const RUNTIME_SOURCE = String.raw`
 const { pathToFileURL } = require('node:url');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+const util = require('node:util');
 const send = process.send.bind(process);
-const LOG_LIMIT = 64 * 1024;
-let logs = '';
-for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream);
-  stream.write = (chunk, ...rest) => {
-    logs = (logs + String(chunk)).slice(-LOG_LIMIT);
-    return write(chunk, ...rest);
-  };
-}
+const OUTPUT_LIMIT = ${MAX_OUTPUT_BYTES};
+const LINE_LIMIT = ${MAX_LINE_CHARS};
+const DROPPED = ${JSON.stringify(droppedNotice(MAX_OUTPUT_BYTES))};
+const memory = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
+let current;
+let initializing = true;
+${RUNTIME_LOGGING}
 const describe = (error, type) => ({
   errorType: type || (error && error.name) || 'Error',
   errorMessage: (error && error.message) || String(error),
   trace: String((error && error.stack) || '').split('\n'),
 });
-let current;
 const reply = (message, then) => {
+  flushPartial();
   const id = current;
   current = undefined;
-  const text = logs;
-  logs = '';
   try {
-    send({ ...message, id, logs: text }, then);
+    send({ ...message, id, memory: memory() }, then);
   } catch (error) {
-    send({ ok: false, ...describe(error, 'Runtime.ResponseSerializationError'), id, logs: text }, then);
+    send({ ok: false, ...describe(error, 'Runtime.ResponseSerializationError'), id, memory: memory() }, then);
   }
 };
-const crash = (type) => (error) => {
+const crash = (title, type) => (error) => {
   if (current === undefined) process.exit(1);
-  reply({ ok: false, fatal: true, ...describe(error, type) }, () => process.exit(1));
+  const reported = type ? unhandledRejection(error) : intoError(error);
+  logLine('ERROR', [title, toFormatted(reported)]);
+  reply({ ok: false, fatal: true, ...describe(reported) }, () => process.exit(1));
 };
-process.on('uncaughtException', crash());
-process.on('unhandledRejection', crash('Runtime.UnhandledPromiseRejection'));
+process.on('uncaughtException', crash('Uncaught Exception'));
+process.on('unhandledRejection', crash('Unhandled Promise Rejection', 'Runtime.UnhandledPromiseRejection'));
 process.on('disconnect', () => process.exit(0));
 
 const handlerName = process.env._HANDLER;
@@ -64,15 +67,18 @@ async function load() {
 }
 
 loading = load();
-loading.then(
-  () => send({ type: 'ready' }),
-  () => send({ type: 'ready' }),
-);
+const ready = () => {
+  flushPartial();
+  initializing = false;
+  send({ type: 'ready', memory: memory() });
+};
+loading.then(ready, ready);
 
 process.on('message', async (message) => {
   if (!message || message.type !== 'invoke' || current !== undefined) return;
   current = message.id;
-  logs = '';
+  requestId = message.id;
+  outputBytes = 0;
   try {
     loading = loading || load();
     const fn = await loading.catch((error) => {
@@ -89,6 +95,7 @@ process.on('message', async (message) => {
       : await fn(message.event, context);
     reply({ ok: true, result: result === undefined ? null : result });
   } catch (error) {
+    logLine('ERROR', ['Invoke Error', toFormatted(intoError(error))]);
     reply({ ok: false, ...describe(error) });
   }
 });

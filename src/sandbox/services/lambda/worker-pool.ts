@@ -1,3 +1,4 @@
+import type { FunctionLogSink } from './function-log.js';
 import { type InvocationResult, type InvokeTarget, LambdaWorker } from './worker.js';
 
 export interface WorkerPoolOptions {
@@ -5,6 +6,8 @@ export interface WorkerPoolOptions {
   maxWorkers: number;
   /** How long an unused worker stays warm, in ms. */
   idleMs: number;
+  /** Where workers write their functions' logs (CloudWatch Logs); none keeps only each invocation's tail. */
+  logSink?: FunctionLogSink;
 }
 
 interface PooledWorker {
@@ -56,14 +59,14 @@ export class WorkerPool {
     return [...this.entries].flatMap((entry) => (entry.worker.pid ? [entry.worker.pid] : []));
   }
 
-  async invoke(target: InvokeTarget, event: unknown): Promise<InvocationResult> {
+  async invoke(target: InvokeTarget, event: unknown, requestId: string): Promise<InvocationResult> {
     if (this.stopped) throw new Error('the sandbox is stopping');
     const entry = await new Promise<PooledWorker>((start) => {
       this.waiting.push({ since: Date.now(), target, key: keyOf(target), slot: slotOf(target), start });
       this.dispatch();
     });
     try {
-      return await entry.worker.invoke(event, target.functionArn);
+      return await entry.worker.invoke(event, target.functionArn, requestId);
     } finally {
       this.release(entry);
     }
@@ -143,7 +146,7 @@ export class WorkerPool {
       this.remove(idle.reduce((oldest, entry) => (entry.lastUsed < oldest.lastUsed ? entry : oldest)));
     }
     const entry: PooledWorker = {
-      worker: new LambdaWorker(waiter.target),
+      worker: new LambdaWorker(waiter.target, this.options.logSink),
       key: waiter.key,
       slot: waiter.slot,
       busy: false,

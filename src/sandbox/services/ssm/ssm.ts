@@ -1,13 +1,11 @@
 import type { ResolvedSandboxOptions } from '../../options.js';
 import { Persistence } from '../../persistence.js';
 import { AwsError } from '../../protocol/aws-error.js';
-import { readJsonBody } from '../../protocol/json-body.js';
-import type { SandboxRequest, SandboxService } from '../../service.js';
+import { createJsonService } from '../../protocol/json-service.js';
+import type { SandboxService } from '../../service.js';
 import { checkName, type ParameterRecord, putParameter, validation } from './parameters.js';
 
-const TARGET_PREFIX = 'AmazonSSM.';
 const COLLECTION = 'ssm/parameters';
-const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 type Body = Record<string, unknown>;
 
@@ -88,41 +86,19 @@ export function createSsmService(options: ResolvedSandboxOptions, persistence: P
     },
   };
 
-  return {
+  return createJsonService({
     name: 'ssm',
+    targetPrefix: 'AmazonSSM.',
+    contentType: 'application/x-amz-json-1.1',
     bodyLimit: () => ({
       bytes: 1024 * 1024,
       error: validation('The request is larger than the 1 MB the sandbox accepts for SSM.'),
     }),
-    renderError: (error) => ({
-      status: error.status,
-      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-errortype': error.code },
-      body: JSON.stringify({ __type: error.code, message: error.message }),
-    }),
-    route(request: SandboxRequest) {
-      const target = request.headers.get('x-amz-target') ?? '';
-      const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-      const run = Object.hasOwn(operations, name) ? operations[name] : undefined;
-      if (request.method !== 'POST' || !run)
-        throw new AwsError(
-          'UnknownOperationException',
-          `The sandbox does not implement ${target || 'this operation'}.`,
-          400,
-        );
-      return {
+    operations: Object.fromEntries(
+      Object.entries(operations).map(([name, run]) => [
         name,
-        run: () => {
-          const body = readJsonBody(
-            request,
-            () => new AwsError('SerializationException', 'Malformed JSON', 400),
-          );
-          return {
-            status: 200,
-            headers: { 'content-type': CONTENT_TYPE },
-            body: JSON.stringify(run(body, request.scope?.region ?? 'us-east-1')),
-          };
-        },
-      };
-    },
-  };
+        (body, request) => run(body, request.scope?.region ?? 'us-east-1'),
+      ]),
+    ),
+  });
 }
