@@ -10,6 +10,7 @@ import { functionRoutes } from './function-routes.js';
 import { type InvocationResult, LambdaRuntime } from './invoke.js';
 import { invokeRoute } from './invoke-route.js';
 import { requestLimit } from './limits.js';
+import { policyRoutes } from './policy-routes.js';
 
 /** Lets other services (API Gateway) invoke a function by ARN, qualifier included. */
 export type LambdaInvoker = (functionArn: string, event: unknown) => Promise<InvocationResult>;
@@ -30,7 +31,12 @@ export function createLambdaService(
     maxWorkers: options.lambdaWorkers,
     idleMs: options.lambdaIdleMs,
   });
-  const routes = [...functionRoutes(ctx), ...aliasRoutes(ctx), ...invokeRoute({ ...ctx, runtime })];
+  const routes = [
+    ...functionRoutes(ctx),
+    ...aliasRoutes(ctx),
+    ...policyRoutes(ctx),
+    ...invokeRoute({ ...ctx, runtime }),
+  ];
 
   const invoke: LambdaInvoker = async (functionArn, event) => {
     const parsed = ctx.state.parse(functionArn);

@@ -19,7 +19,7 @@ const decode = (segment: string) => {
  * per segment (3 literal, 2 variable, 1 greedy) so that comparing ranks in order prefers the most
  * specific path, as API Gateway does.
  */
-function fit(segments: Segment[], parts: string[], params: Record<string, string>): number[] | undefined {
+function rankFit(segments: Segment[], parts: string[], params: Record<string, string>): number[] | undefined {
   const ranks: number[] = [];
   for (const [index, segment] of segments.entries()) {
     if (segment.kind === 'greedy') {
@@ -70,7 +70,7 @@ export function matchRoute(
     }
     if (key.method !== method && key.method !== 'ANY') continue;
     const pathParameters: Record<string, string> = {};
-    const fitted = fit(key.segments, parts, pathParameters);
+    const fitted = rankFit(key.segments, parts, pathParameters);
     if (!fitted) continue;
     const ranks = [...fitted, key.method === 'ANY' ? 0 : 1];
     if (!best || better(ranks, best.ranks)) best = { route, pathParameters, ranks };
