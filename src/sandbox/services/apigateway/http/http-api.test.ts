@@ -117,7 +117,7 @@ describe('sandbox API Gateway v2 APIs', () => {
     await expect(
       client.send(
         new CreateApiCommand({
-          name: 'ws',
+          Name: 'ws',
           ProtocolType: 'WEBSOCKET',
           RouteSelectionExpression: '$request.body.action',
         }),
