@@ -55,7 +55,7 @@ export function policyRoutes(ctx: LambdaContext): Route[] {
     if (typeof given === 'string' && given !== current)
       throw new AwsError(
         'PreconditionFailedException',
-        'The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the latest Revision Id',
+        'The RevisionId provided does not match the latest RevisionId for the Lambda function or alias. Call the GetFunction or the GetAlias API to retrieve the latest RevisionId for your resource.',
         412,
         { Type: 'User' },
       );

@@ -30,6 +30,7 @@ import {
 } from '@aws-sdk/client-apigatewayv2';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../../../../../test/helpers/sandbox.js';
+import { testdir } from '../../../../../test/helpers/testdir.js';
 
 const FUNCTION = 'arn:aws:lambda:us-east-1:000000000000:function:shop-api:live';
 
@@ -110,6 +111,18 @@ describe('sandbox API Gateway v2 APIs', () => {
     await expect(
       client.send(new GetRoutesCommand({ ApiId: apiId, NextToken: 'garbage' })),
     ).rejects.toMatchObject(rejection('BadRequestException', 400));
+  });
+
+  it('keeps HTTP APIs in the data folder across a restart', async () => {
+    const dataDir = await testdir({});
+    const first = await gateway({ dataDir });
+    await first.client.send(new CreateRouteCommand({ ApiId: first.apiId, RouteKey: 'GET /kept' }));
+    await first.running.stop();
+    const again = new ApiGatewayV2Client((await sandbox({ dataDir })).client);
+    expect((await again.send(new GetApiCommand({ ApiId: first.apiId }))).Name).toBe('shop-dev');
+    expect(
+      (await again.send(new GetRoutesCommand({ ApiId: first.apiId }))).Items?.map((r) => r.RouteKey),
+    ).toEqual(['GET /kept']);
   });
 
   it('refuses WEBSOCKET and an unknown protocol with BadRequestException', async () => {

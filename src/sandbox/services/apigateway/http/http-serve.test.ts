@@ -7,6 +7,7 @@ import {
   CreateRouteCommand,
   CreateStageCommand,
   GetRoutesCommand,
+  UpdateIntegrationCommand,
   UpdateRouteCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-apigatewayv2';
@@ -21,6 +22,7 @@ const ECHO = `export const handler = async (event) => {
   if (path.endsWith('/string')) return 'hello';
   if (path.endsWith('/object')) return { a: 1 };
   if (path.endsWith('/boom')) throw new Error('boom');
+  if (path.endsWith('/slow')) return new Promise((resolve) => setTimeout(() => resolve('late'), 5000));
   if (path.endsWith('/bytes'))
     return { statusCode: 200, isBase64Encoded: true, headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 255, 1]).toString('base64') };
   if (path.endsWith('/cookies'))
@@ -249,6 +251,21 @@ describe('sandbox HTTP API serving', () => {
     const failed = await fetch(url('/boom'));
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ message: 'Internal Server Error' });
+  });
+
+  it('answers Service Unavailable when the function does not answer within the integration timeout', async () => {
+    const { client, apiId, echo, url } = await shop();
+    await client.send(
+      new UpdateIntegrationCommand({
+        ApiId: apiId,
+        IntegrationId: echo.replace('integrations/', ''),
+        TimeoutInMillis: 50,
+      }),
+    );
+    await client.send(new CreateDeploymentCommand({ ApiId: apiId, StageName: 'dev' }));
+    const late = await fetch(url('/slow', 'dev'));
+    expect(late.status).toBe(503);
+    expect(await late.json()).toEqual({ message: 'Service Unavailable' });
   });
 
   it('gives a payload 1.0 integration the 1.0 event', async () => {
