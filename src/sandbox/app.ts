@@ -64,6 +64,7 @@ export function createSandboxApp(parts: SandboxParts): Hono {
     const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
     const rawPath = rawTarget ? rawTarget.split('?')[0]! : url.pathname;
     const requestId = randomUUID();
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const scope = credentialScope(c.req.header('authorization'), url.searchParams);
     const serverName = /^\/_omnix\/([a-z]+)\/(.*)$/.exec(rawPath);
     // Own properties only: a scope naming `__proto__` or `constructor` is an unknown service.
@@ -83,7 +84,6 @@ export function createSandboxApp(parts: SandboxParts): Hono {
                 400,
               ),
             };
-      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
       const body = incoming ? await readBody(incoming, limit) : Buffer.from(await c.req.arrayBuffer());
       if (body.length > limit.bytes) throw new BodyTooLarge(limit.error);
       const request: SandboxRequest = {
@@ -95,6 +95,10 @@ export function createSandboxApp(parts: SandboxParts): Hono {
         host: c.req.header('host') ?? url.host,
         scope,
         requestId,
+        rawQueryString: rawTarget?.includes('?')
+          ? rawTarget.slice(rawTarget.indexOf('?') + 1)
+          : url.search.slice(1),
+        ...(incoming ? { rawHeaders: incoming.rawHeaders } : {}),
       };
       const server =
         serverName && parts.servers && Object.hasOwn(parts.servers, serverName[1]!)
@@ -171,6 +175,7 @@ function genericError(error: AwsError): SandboxResponse {
 
 function toResponse(response: SandboxResponse): Response {
   const headers = new Headers(response.headers);
+  for (const [name, value] of response.repeatedHeaders ?? []) headers.append(name, value);
   const body =
     response.body === undefined || response.status === 204 || response.status === 304 ? null : response.body;
   return new Response(body as ConstructorParameters<typeof Response>[0], {

@@ -5,7 +5,8 @@ import { FaultInjector } from './faults.js';
 import { resolveSandboxOptions, type SandboxOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { createApiGatewayService } from './services/apigateway/apigateway.js';
-import { createApiGatewayServer } from './services/apigateway/serve.js';
+import { createExecuteApiServer } from './services/apigateway/execute-api.js';
+import { HttpApiState } from './services/apigateway/http/state.js';
 import { ApiGatewayState } from './services/apigateway/state.js';
 import { createCloudFrontService } from './services/cloudfront/cloudfront.js';
 import { createCloudFrontServer } from './services/cloudfront/serve.js';
@@ -46,6 +47,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   const logs = new LogsStore(persistence);
   const lambda = createLambdaService(options, persistence, s3, logs);
   const apiGateway = new ApiGatewayState(options, persistence);
+  const httpApis = new HttpApiState(options, persistence, (id) => apiGateway.apis.has(id));
   const sns = createSnsService(options, persistence);
   const services = {
     sts: createStsService(options),
@@ -53,7 +55,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
     s3: createS3Service(options, persistence, s3),
     cloudfront: createCloudFrontService(options, cloudFront),
     lambda: lambda.service,
-    apigateway: createApiGatewayService(options, apiGateway),
+    apigateway: createApiGatewayService(options, apiGateway, httpApis),
     monitoring: createCloudWatchService(options, persistence),
     logs: createLogsService(options, logs),
     ssm: createSsmService(options, persistence),
@@ -61,7 +63,7 @@ export async function startSandbox(input: SandboxOptions = {}): Promise<RunningS
   };
   const servers = {
     cloudfront: createCloudFrontServer(cloudFront, s3, persistence),
-    apigateway: createApiGatewayServer(apiGateway, lambda.invoke, options),
+    apigateway: createExecuteApiServer(apiGateway, httpApis, lambda.invoke, options),
     lambdacode: lambda.code,
     sns: sns.server,
   };

@@ -13,11 +13,17 @@ export interface SandboxRequest {
   host: string;
   scope: CredentialScope | undefined;
   requestId: string;
+  /** The query string as sent, without `?` (unset in-process, where only `query` is known). */
+  rawQueryString?: string;
+  /** Header names and values as sent, alternating (Node's `rawHeaders`): repeated headers stay apart. */
+  rawHeaders?: string[];
 }
 
 export interface SandboxResponse {
   status: number;
   headers?: Record<string, string>;
+  /** Headers sent once per value after `headers` (each `Set-Cookie` of a response). */
+  repeatedHeaders?: Array<[string, string]>;
   body?: string | Uint8Array;
 }
 

@@ -7,3 +7,11 @@ export function sandboxSiteUrl(endpoint: string, distributionId: string): string
 export function sandboxApiUrl(endpoint: string, restApiId: string, stage: string): string {
   return `${endpoint}/_omnix/apigateway/${restApiId}/${stage}`;
 }
+
+/**
+ * Where the sandbox serves an HTTP API (API Gateway v2) stage: the API's own URL for `$default`
+ * (AWS: `https://<api id>.execute-api.<region>.amazonaws.com`), with `/<stage>` after it for a named stage.
+ */
+export function sandboxHttpApiUrl(endpoint: string, apiId: string, stage: string): string {
+  return `${endpoint}/_omnix/apigateway/${apiId}${stage === '$default' ? '' : `/${stage}`}`;
+}

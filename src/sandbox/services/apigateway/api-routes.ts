@@ -1,6 +1,7 @@
 import { AwsError } from '../../protocol/aws-error.js';
 import { jsonResponse } from '../../service.js';
 import type { ApiGatewayContext, Route } from './context.js';
+import { checkAwsProxy } from './integration-check.js';
 import { integrationJson, methodJson, resourceJson, restApiJson } from './json.js';
 import type { MethodRecord, ResourceRecord, RestApiRecord } from './model.js';
 import { badRequest, epoch, HTTP_METHODS, newId, notFound, PATH_PART } from './state.js';
@@ -129,18 +130,8 @@ export function apiRoutes(ctx: ApiGatewayContext): Route[] {
         const type = String(body.type ?? '');
         if (!['AWS_PROXY', 'AWS', 'HTTP', 'HTTP_PROXY', 'MOCK'].includes(type))
           throw badRequest(`Invalid integration type: ${type}`);
-        if (
-          type === 'AWS_PROXY' &&
-          (typeof body.uri !== 'string' ||
-            !/^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/2015-03-31\/functions\/.+\/invocations$/.test(
-              body.uri,
-            ))
-        ) {
-          throw badRequest('AWS ARN for integration must contain path or action');
-        }
         // The integration's own method travels as `httpMethod` in the body (the path's is the method's).
-        if (type === 'AWS_PROXY' && body.httpMethod !== 'POST')
-          throw badRequest('AWS_PROXY integrations with Lambda use the POST integration HTTP method');
+        checkAwsProxy(type, body.uri, body.httpMethod);
         method.integration = {
           type,
           httpMethod: String(body.httpMethod ?? 'POST'),

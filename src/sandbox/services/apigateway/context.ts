@@ -27,7 +27,7 @@ export function createApiGatewayContext(options: ResolvedSandboxOptions, state: 
     return resource;
   };
   const methodOf = (resource: ResourceRecord, httpMethod: string) => {
-    const method = resource.methods[httpMethod];
+    const method = Object.hasOwn(resource.methods, httpMethod) ? resource.methods[httpMethod] : undefined;
     if (!method) throw notFound('Invalid Method identifier specified');
     return method;
   };
@@ -37,7 +37,7 @@ export function createApiGatewayContext(options: ResolvedSandboxOptions, state: 
     return deployment;
   };
   const stageOf = (api: RestApiRecord, name: string) => {
-    const stage = api.stages[name];
+    const stage = Object.hasOwn(api.stages, name) ? api.stages[name] : undefined;
     if (!stage) throw notFound('Invalid Stage identifier specified');
     return stage;
   };

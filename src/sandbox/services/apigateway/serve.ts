@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ResolvedSandboxOptions } from '../../options.js';
 import type { SandboxRequest, SandboxResponse } from '../../service.js';
 import type { LambdaInvoker } from '../lambda/lambda.js';
 import type { MethodRecord, ResourceRecord } from './model.js';
+import { proxyEventV1, proxyResponseV1 } from './proxy-v1.js';
 import type { ApiGatewayState } from './state.js';
 
 const json = (status: number, body: unknown): SandboxResponse => ({
@@ -93,48 +93,18 @@ export function createApiGatewayServer(
     const functionArn = functionArnOf(method.integration.uri, stage.variables);
     if (!functionArn) return internalError();
 
-    const headers: Record<string, string> = {};
-    const multiValueHeaders: Record<string, string[]> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-      multiValueHeaders[name] = [value];
-    });
-    const query: Record<string, string> = {};
-    const multiQuery: Record<string, string[]> = {};
-    for (const [name, value] of request.query) {
-      query[name] = value;
-      multiQuery[name] = [...(multiQuery[name] ?? []), value];
-    }
-    const text = request.body.length > 0 ? request.body.toString('utf8') : null;
-    const binary = text !== null && Buffer.from(text, 'utf8').length !== request.body.length;
-    const now = new Date();
-    const event = {
-      resource: match.resource.path,
+    const event = proxyEventV1({
+      request,
+      resourcePath: match.resource.path,
+      resourceId: match.resource.id,
       path,
-      httpMethod: request.method,
-      headers,
-      multiValueHeaders,
-      queryStringParameters: request.query.size > 0 ? query : null,
-      multiValueQueryStringParameters: request.query.size > 0 ? multiQuery : null,
-      pathParameters: Object.keys(match.params).length > 0 ? match.params : null,
-      stageVariables: Object.keys(stage.variables).length > 0 ? stage.variables : null,
-      requestContext: {
-        resourceId: match.resource.id,
-        resourcePath: match.resource.path,
-        httpMethod: request.method,
-        path: `/${stage.stageName}${path}`,
-        stage: stage.stageName,
-        requestId: randomUUID(),
-        accountId: options.accountId,
-        apiId: api.id,
-        protocol: 'HTTP/1.1',
-        identity: { sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? null },
-        requestTime: now.toUTCString(),
-        requestTimeEpoch: now.getTime(),
-      },
-      body: binary ? request.body.toString('base64') : text,
-      isBase64Encoded: binary,
-    };
+      contextPath: `/${stage.stageName}${path}`,
+      pathParameters: match.params,
+      stage: stage.stageName,
+      stageVariables: stage.variables,
+      apiId: api.id,
+      accountId: options.accountId,
+    });
 
     let result: Awaited<ReturnType<LambdaInvoker>>;
     try {
@@ -142,24 +112,7 @@ export function createApiGatewayServer(
     } catch {
       return internalError();
     }
-    const answer = result.payload as {
-      statusCode?: unknown;
-      headers?: Record<string, unknown>;
-      multiValueHeaders?: Record<string, unknown[]>;
-      body?: unknown;
-      isBase64Encoded?: boolean;
-    } | null;
-    if (result.functionError || !answer || typeof answer !== 'object' || !Number.isInteger(answer.statusCode))
-      return internalError();
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(answer.headers ?? {})) out[name.toLowerCase()] = String(value);
-    for (const [name, values] of Object.entries(answer.multiValueHeaders ?? {}))
-      out[name.toLowerCase()] = values.map(String).join(', ');
-    const body = answer.body === undefined || answer.body === null ? '' : String(answer.body);
-    return {
-      status: Number(answer.statusCode),
-      headers: out,
-      body: answer.isBase64Encoded ? Buffer.from(body, 'base64') : body,
-    };
+    const response = result.functionError ? undefined : proxyResponseV1(result.payload);
+    return response ?? internalError();
   };
 }

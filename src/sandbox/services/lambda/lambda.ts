@@ -11,6 +11,7 @@ import { functionRoutes } from './function-routes.js';
 import { type InvocationResult, LambdaRuntime } from './invoke.js';
 import { invokeRoute } from './invoke-route.js';
 import { requestLimit } from './limits.js';
+import { policyRoutes } from './policy-routes.js';
 
 /** Lets other services (API Gateway) invoke a function by ARN, qualifier included. */
 export type LambdaInvoker = (functionArn: string, event: unknown) => Promise<InvocationResult>;
@@ -33,7 +34,12 @@ export function createLambdaService(
     idleMs: options.lambdaIdleMs,
     ...(logSink ? { logSink } : {}),
   });
-  const routes = [...functionRoutes(ctx), ...aliasRoutes(ctx), ...invokeRoute({ ...ctx, runtime })];
+  const routes = [
+    ...functionRoutes(ctx),
+    ...aliasRoutes(ctx),
+    ...policyRoutes(ctx),
+    ...invokeRoute({ ...ctx, runtime }),
+  ];
 
   const invoke: LambdaInvoker = async (functionArn, event) => {
     const parsed = ctx.state.parse(functionArn);

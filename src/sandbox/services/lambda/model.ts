@@ -17,6 +17,18 @@ export interface FunctionVersion {
   lastModified: string;
   /** Set while an update is InProgress: when it started. */
   updateStartedAt?: string;
+  /** Resource policy statements given to this version (AddPermission with its number as Qualifier). */
+  policy?: PolicyStatement[];
+}
+
+/** One statement of a function's resource-based policy, as GetPolicy returns it. */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Principal: string | Record<string, string>;
+  Action: string;
+  Resource: string;
+  Condition?: Record<string, Record<string, string>>;
 }
 
 export interface AliasRecord {
@@ -26,6 +38,7 @@ export interface AliasRecord {
   /** version → share of traffic (0–1) sent there instead of `functionVersion`. */
   additionalVersionWeights: Record<string, number>;
   revisionId: string;
+  policy?: PolicyStatement[];
 }
 
 export interface FunctionRecord {
@@ -35,4 +48,6 @@ export interface FunctionRecord {
   versions: FunctionVersion[];
   aliases: Record<string, AliasRecord>;
   nextVersion: number;
+  /** The unqualified function's resource policy statements. */
+  policy?: PolicyStatement[];
 }
