@@ -6,6 +6,7 @@ import { confirmChange } from '../confirm.js';
 import { changeExtensions } from '../extensions.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
+import { githubOutcome, githubPlan, githubWarning } from '../render/github-hooks.js';
 import { renderPlan } from '../render/plan.js';
 import { highRisk, renderRisk } from '../render/risk.js';
 import { withTaskList } from '../render/task-list.js';
@@ -50,6 +51,7 @@ function checkOnly(only: string | undefined): 'frontend' | 'backend' | undefined
 export function reporter(context: CommandContext): (event: DeployEvent) => void {
   const style = createStyle(context.color);
   return (event) => {
+    if (event.kind === 'warn') githubWarning(context.io, event.phase, event.message);
     if (context.json) {
       context.print(JSON.stringify({ type: 'event', ...event }));
       return;
@@ -115,6 +117,7 @@ export async function planCommand(
   if (context.json)
     context.printJson({ ...outcome.plan, outputs: 'outputs' in outcome ? outcome.outputs : {} });
   else context.print(renderPlan(outcome.plan, createStyle(context.color)));
+  await githubPlan(context.io, outcome.plan);
   return ExitCode.Ok;
 }
 
@@ -182,6 +185,7 @@ export async function deployCommand(
       }),
     );
   }
+  await githubOutcome(context.io, environment, outcome);
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
     return ExitCode.Ok;
