@@ -20,7 +20,7 @@ function annotateIssue(github: GithubActions, issue: ConfigIssue, level: 'error'
   const file = github.file(issue.source);
   github.annotate(
     level,
-    `${issue.path ? `${issue.path}: ` : ''}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`,
+    `${issue.path ? `${issue.path}: ` : ''}${issue.message}${issue.hint ? ` — ${issue.hint}` : ''}`,
     {
       ...(file ? { file } : {}),
       ...(file && issue.line !== undefined ? { line: issue.line, col: issue.column ?? 1 } : {}),
@@ -33,7 +33,7 @@ function annotateIssue(github: GithubActions, issue: ConfigIssue, level: 'error'
 export async function githubError(io: CliIo, error: OmnixError): Promise<void> {
   const github = githubActions(io);
   if (!github) return;
-  const text = `${error.message}${error.hint ? ` ${error.hint}` : ''}`;
+  const text = error.hint ? `${error.message} — ${error.hint}` : error.message;
   if (error instanceof ConfigError) for (const issue of error.issues) annotateIssue(github, issue, 'error');
   // Waiting is where a pipeline with approvals stops by design: a warning, not an error.
   else if (error instanceof WaitingForApprovalError)

@@ -13,17 +13,25 @@ export function fenced(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
+/** Text from outside (a response body, a function's error) shown as text, not as HTML. */
+const noHtml = (text: string) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** A table cell: no line breaks, no column separators, no HTML. */
-const cell = (text: string) =>
-  text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+const cell = (text: string) => noHtml(text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|'));
 
 /** A health report under a heading of the given level (the report's own headings move down with it). */
 export function healthSummary(report: HealthReport, level = 4): string {
-  return healthMarkdown(report).replace(
+  const shown: HealthReport = {
+    ...report,
+    checks: report.checks.map((check) => ({
+      ...check,
+      name: noHtml(check.name),
+      message: noHtml(check.message),
+      ...(check.hint !== undefined ? { hint: noHtml(check.hint) } : {}),
+      ...(check.details ? { details: check.details.map(noHtml) } : {}),
+    })),
+  };
+  return healthMarkdown(shown).replace(
     /^(#+) /gm,
     (_, hashes: string) => `${'#'.repeat(hashes.length + level - 1)} `,
   );
