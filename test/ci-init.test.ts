@@ -141,6 +141,23 @@ describe('omnix ci init github', () => {
     expect(workflowOf(root)).toContain('for acme/shop');
   });
 
+  it("warns about what shaped the pipeline here but will not be there in the pipeline's jobs", async () => {
+    const { root } = await ciProject({
+      remote: GITHUB,
+      state: '',
+      environments: { staging: 'aws:\n  profile: laptop-admin\n' },
+    });
+    const run = await runCli(['ci', 'init', 'github'], {
+      cwd: root,
+      env: { OMNIX__STATE__BACKEND: 's3', OMNIX__STATE__BUCKET: 'shop-state' },
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      "OMNIX__STATE__BACKEND, OMNIX__STATE__BUCKET are set here and shaped what was read, but the pipeline's jobs do not have them",
+    );
+    expect(run.stderr).toContain("staging names the AWS profile 'laptop-admin' (aws.profile)");
+  });
+
   describe('refuses with exit 2 and the reason, writing nothing', () => {
     it.each([
       [['ci', 'init', 'gitlab'], GITHUB, "unknown CI provider 'gitlab'", 'Known: github'],

@@ -120,6 +120,11 @@ export async function initGithubPipeline(options: CiInitOptions): Promise<CiInit
     warnings.push(
       'omnix-deploy is not a dependency of the project: the workflow runs `npx --no omnix`, which uses the installed one only; run `npm install --save-dev omnix-deploy`',
     );
+  const overrides = Object.keys(options.env).filter((name) => name.startsWith('OMNIX__'));
+  if (overrides.length > 0)
+    warnings.push(
+      `${overrides.join(', ')} ${overrides.length === 1 ? 'is' : 'are'} set here and shaped what was read, but the pipeline's jobs do not have ${overrides.length === 1 ? 'it' : 'them'}: put the setting in the configuration, or in the workflow's env`,
+    );
   for (const { environment, config } of loaded)
     if (config.aws.profile)
       warnings.push(
