@@ -62,6 +62,16 @@ describe('the generated GitHub Actions pipeline', () => {
       join(project, 'config/deployment-config.yaml'),
       '\nstate:\n  backend: s3\n  bucket: omnix-shop-state\n',
     );
+    // Only the reviewer may approve production: the waiting job names them.
+    const production = join(project, 'config/environments/production.yaml');
+    writeFileSync(
+      production,
+      readFileSync(production, 'utf8').replace(
+        'approvals:\n  required: true\n',
+        'approvals:\n  required: true\n  approvers: [arn:aws:iam::000000000000:user/AKIAREVIEWER]\n',
+      ),
+    );
+    expect(readFileSync(production, 'utf8')).toContain('AKIAREVIEWER');
     await new Promise((resolve, reject) =>
       execFile('git', ['init', '-q'], { cwd: project }, (error) => (error ? reject(error) : resolve(null))),
     );
@@ -186,6 +196,9 @@ describe('the generated GitHub Actions pipeline', () => {
     const digest = /omnix approve production --plan ([0-9a-f]{16})/.exec(waiting.summary)?.[1];
     expect(digest, waiting.summary).toBeDefined();
     expect(waiting.summary).toContain('### ⏸️ Waiting for an approval: nothing changed');
+    expect(waiting.summary).toContain(
+      'Someone else (one of approvals.approvers: arn:aws:iam::000000000000:user/AKIAREVIEWER) approves it with: omnix approve production --plan',
+    );
     expect(workflow.jobs['promote-production-after-approval']!.if).toBe(
       "needs.promote-production.outputs.waiting_for_approval == 'true'",
     );

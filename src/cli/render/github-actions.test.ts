@@ -97,6 +97,13 @@ describe('GitHub Actions files', () => {
     await githubActions(io({ GITHUB_ACTIONS: 'true' }))!.summary('### nowhere');
   });
 
+  it('warn instead of failing the command when a file cannot be written', async () => {
+    const dir = await testdir({});
+    const runner = io({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(dir, 'missing/summary') });
+    await githubActions(runner)!.summary('### Plan');
+    expect(runner.err()).toMatch(/^::warning title=omnix::could not write \$GITHUB_STEP_SUMMARY: ENOENT/);
+  });
+
   it('fence text so that no line of it ends the block', () => {
     expect(fenced('a ``` b')).toBe('````text\na ``` b\n````');
     expect(fenced('plain')).toBe('```text\nplain\n```');

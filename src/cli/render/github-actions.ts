@@ -57,6 +57,11 @@ export function githubActions(io: CliIo): GithubActions | undefined {
       .join(',');
     io.stderr.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}\n`);
   };
+  // What the runner gives to write to is not worth failing a command over: a deployment that succeeded did.
+  const append = (path: string, text: string, name: string) =>
+    appendFile(path, text).catch((error: Error) =>
+      command('warning', { title: 'omnix' }, `could not write $${name}: ${error.message}`),
+    );
   return {
     annotate(level, message, at = {}) {
       const text = message.length > LONGEST_MESSAGE ? `${message.slice(0, LONGEST_MESSAGE)}…` : message;
@@ -73,7 +78,7 @@ export function githubActions(io: CliIo): GithubActions | undefined {
         markdown.length > LARGEST_SUMMARY
           ? `${markdown.slice(0, LARGEST_SUMMARY)}\n\n… (cut: the rest would not fit a job summary)\n`
           : markdown;
-      await appendFile(env.GITHUB_STEP_SUMMARY, `${text.trimEnd()}\n\n`);
+      await append(env.GITHUB_STEP_SUMMARY, `${text.trimEnd()}\n\n`, 'GITHUB_STEP_SUMMARY');
     },
     async outputs(values) {
       if (!env.GITHUB_OUTPUT) return;
@@ -86,7 +91,7 @@ export function githubActions(io: CliIo): GithubActions | undefined {
         while (capped.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
         text += `${name}<<${delimiter}\n${capped}\n${delimiter}\n`;
       }
-      if (text) await appendFile(env.GITHUB_OUTPUT, text);
+      if (text) await append(env.GITHUB_OUTPUT, text, 'GITHUB_OUTPUT');
     },
     file(source) {
       if (!/\.(ya?ml|json)$/.test(source)) return undefined;
