@@ -207,6 +207,17 @@ describe('omnix ci init github', () => {
       expect(existsSync(join(root, '.github'))).toBe(false);
     });
 
+    it("a region that is no AWS region name, which would become the credentials step's input", async () => {
+      const { root } = await ciProject({
+        remote: GITHUB,
+        environments: { staging: 'aws:\n  region: "$${{ secrets.X }}"\n' },
+      });
+      const run = await runCli(['ci', 'init', 'github'], { cwd: root });
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toContain("aws.region: region '${{ secrets.X }}' is not an AWS region name");
+      expect(existsSync(join(root, '.github'))).toBe(false);
+    });
+
     it('an invalid configuration, with its located errors', async () => {
       const { root } = await ciProject({
         remote: GITHUB,
