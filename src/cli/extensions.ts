@@ -6,6 +6,7 @@ import { notificationsExtension } from '../notifications/extension.js';
 import { approvalGate } from '../orchestration/approvals/gate.js';
 import { freezeGate } from '../orchestration/freeze/gate.js';
 import type { CommandContext } from './io.js';
+import { githubActionsExtensions } from './render/github-extension.js';
 
 /** What a command passes on to the gates: its flags, and whether a person confirmed on the terminal. */
 export interface ExtensionOptions {
@@ -23,13 +24,12 @@ export interface ExtensionOptions {
  * command pays only for what it calls. The freeze is asked first: a frozen environment records no
  * approval request.
  */
-export function changeExtensions(
-  _context: CommandContext,
-  options: ExtensionOptions = {},
-): ChangeExtension[] {
+export function changeExtensions(context: CommandContext, options: ExtensionOptions = {}): ChangeExtension[] {
   // Gates that refuse whatever the plan first, then what the agent finds (a known failure refuses before
   // anyone is asked to approve), then the approval; notifications only listen.
   return [
+    // On a GitHub Actions runner: secrets masked before anything else runs, a summary once it ends.
+    ...githubActionsExtensions(context.io),
     freezeGate(options.overrideFreeze !== undefined ? { overrideReason: options.overrideFreeze } : {}),
     agentExtension(),
     riskExtension,

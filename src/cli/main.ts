@@ -53,6 +53,8 @@ export async function main(
       const style = createStyle(colorEnabled(!argv.includes('--no-color'), io.stderr, io.env));
       io.stderr.write(`${renderError(omnix, style, argv.includes('--debug'))}\n`);
     }
+    if (io.env.GITHUB_ACTIONS === 'true')
+      await (await import('./render/github-hooks.js')).githubError(io, omnix);
     return omnix.exitCode;
   }
 }

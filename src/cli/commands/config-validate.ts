@@ -3,6 +3,7 @@ import { displayPath, listEnvironments, locateConfig } from '../../config/locati
 import { ConfigError, ExitCode, UsageError } from '../../core/errors.js';
 import type { CommandContext } from '../io.js';
 import { plural } from '../render/error.js';
+import { githubIssues } from '../render/github-hooks.js';
 import { issueToJson, renderIssue } from '../render/issues.js';
 import { createStyle } from '../style.js';
 
@@ -41,6 +42,7 @@ export async function configValidate(
     );
   }
   const ok = results.every((result) => result.ok);
+  for (const result of results) githubIssues(context.io, result.ok ? [] : result.errors, result.warnings);
 
   if (context.json) {
     context.printJson({

@@ -6,6 +6,7 @@ import { confirmChange } from '../confirm.js';
 import { checkOnly, checkOverride, checkWait } from '../flags.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
+import { githubOutcome, githubPlan } from '../render/github-hooks.js';
 import { renderPlan } from '../render/plan.js';
 import { highRisk } from '../render/risk.js';
 import { withTaskList } from '../render/task-list.js';
@@ -68,6 +69,7 @@ export async function planCommand(
   if (context.json)
     context.printJson({ ...outcome.plan, outputs: 'outputs' in outcome ? outcome.outputs : {} });
   else context.print(renderPlan(outcome.plan, createStyle(context.color)));
+  await githubPlan(context.io, outcome.plan);
   return ExitCode.Ok;
 }
 
@@ -123,6 +125,7 @@ export async function deployCommand(
     if (outcome.status === 'declined') throw new AbortedError('not deployed: the plan was not confirmed');
     if (outcome.status === 'nothing-to-do') context.print(renderPlan(outcome.plan, style));
   }
+  await githubOutcome(context.io, environment, outcome);
   if (context.json) {
     context.print(JSON.stringify({ type: 'outcome', ...outcome }));
     return ExitCode.Ok;

@@ -4,6 +4,7 @@ import { healthNow } from '../../actions/inspect/health-now.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { healthMarkdown } from '../../health/markdown.js';
 import type { CommandContext } from '../io.js';
+import { githubHealth } from '../render/github-hooks.js';
 import { renderHealthReport } from '../render/health.js';
 import { readOptions } from '../state-access.js';
 import { createStyle } from '../style.js';
@@ -28,6 +29,7 @@ export async function healthCommand(
       if (context.json) context.print(JSON.stringify({ type: 'event', ...event }));
     }),
   );
+  await githubHealth(context.io, report);
   let written: string | undefined;
   if (flags.report === 'md') {
     written = resolve(context.io.cwd, flags.output ?? `health-${environment}.md`);

@@ -6,6 +6,7 @@ import { changeOptions } from '../change-options.js';
 import { confirmChange } from '../confirm.js';
 import { interruptible } from '../interruptible.js';
 import type { CommandContext } from '../io.js';
+import { githubOutcome } from '../render/github-hooks.js';
 import { renderPlan } from '../render/plan.js';
 import { renderTable } from '../render/table.js';
 import { createStyle } from '../style.js';
@@ -78,6 +79,7 @@ export async function promoteCommand(
     }),
   );
   const { deployment, source } = outcome;
+  await githubOutcome(context.io, to, deployment);
   if (context.json) {
     context.print(
       JSON.stringify({ type: 'outcome', source, differences: outcome.differences, ...deployment }),

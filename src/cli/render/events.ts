@@ -2,6 +2,7 @@ import type { DeployEvent } from '../../core/events.js';
 import type { PlanSummary } from '../../records/index.js';
 import type { CommandContext } from '../io.js';
 import { createStyle } from '../style.js';
+import { githubWarning } from './github-hooks.js';
 import { renderRisk } from './risk.js';
 
 /**
@@ -11,6 +12,7 @@ import { renderRisk } from './risk.js';
 export function reporter(context: CommandContext): (event: DeployEvent) => void {
   const style = createStyle(context.color);
   return (event) => {
+    if (event.kind === 'warn') githubWarning(context.io, event.phase, event.message);
     if (context.json) {
       context.print(JSON.stringify({ type: 'event', ...event }));
       return;

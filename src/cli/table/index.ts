@@ -1,4 +1,5 @@
 import { AGENT } from './agent.js';
+import { CI } from './ci.js';
 import { CONFIG, INIT } from './config.js';
 import { DRIFT, HEALTH, HISTORY, IAM_POLICY, LOCK, STATE, STATUS, VALIDATE } from './environment.js';
 import { APPROVALS, APPROVE, REJECT, WORKFLOW } from './orchestration.js';

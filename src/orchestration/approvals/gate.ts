@@ -84,7 +84,10 @@ async function approve(
       `plan ${digest} of ${environment} was rejected by ${state.decision.by} at ${state.decision.at}${state.decision.comment ? `: ${state.decision.comment}` : ''}; nothing was deployed`,
       { hint: 'Change what was objected to; a new plan needs a new approval.' },
     );
-  throw waiting(environment, digest, state, approvalsOfOtherPlans(records, digest, new Date()), options);
+  throw waiting(environment, digest, state, approvalsOfOtherPlans(records, digest, new Date()), {
+    ...options,
+    approvers: loaded.config.approvals.approvers,
+  });
 }
 
 async function askForApproval(
@@ -134,7 +137,7 @@ function waiting(
   digest: string,
   state: PlanApproval,
   others: readonly ApprovalRecord[],
-  options: ApprovalGateOptions,
+  options: ApprovalGateOptions & { approvers: readonly string[] },
 ): WaitingForApprovalError {
   const notes: string[] = [];
   if (state.status === 'expired')
@@ -151,7 +154,7 @@ function waiting(
   return new WaitingForApprovalError(
     `waiting for approval, nothing changed: plan ${digest} of ${environment} needs an approval${waited}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
     {
-      hint: `Someone else approves it with: ${approveCommand(environment, digest)} (then run this deployment or its workflow again${options.waitForApprovalMs ? ', or wait longer with --wait-for-approval' : ', or wait with --wait-for-approval 30m'}).`,
+      hint: `Someone else${options.approvers.length > 0 ? ` (one of approvals.approvers: ${options.approvers.join(', ')})` : ''} approves it with: ${approveCommand(environment, digest)} (then run this deployment or its workflow again${options.waitForApprovalMs ? ', or wait longer with --wait-for-approval' : ', or wait with --wait-for-approval 30m'}).`,
     },
   );
 }

@@ -1,0 +1,42 @@
+import type { CommandSpec } from './spec.js';
+
+// Deploying from CI, and what a pipeline looks at.
+
+export const CI: CommandSpec = {
+  name: 'ci',
+  summary: 'Set up deployments from CI: a GitHub Actions pipeline that tests, plans, deploys and promotes',
+  subcommands: [
+    {
+      name: 'init',
+      arguments: '<provider>',
+      summary:
+        "Write .github/workflows/deploy.yml (provider: github) and print the OIDC roles' trust policies",
+      options: [
+        {
+          flags: '--environments <names>',
+          description: 'comma-separated, in deployment order (default: staging,production)',
+        },
+        {
+          flags: '--repository <owner/name>',
+          description: 'the GitHub repository (default: from git remote origin)',
+        },
+        {
+          flags: '--role-arn <arn>',
+          description: 'deploy role (default: the OMNIX_DEPLOY_ROLE_ARN variable)',
+        },
+        {
+          flags: '--plan-role-arn <arn>',
+          description: 'pull-request role, read-only (default: the OMNIX_PLAN_ROLE_ARN variable)',
+        },
+        { flags: '--branch <name>', description: 'the branch whose pushes deploy', default: 'main' },
+        { flags: '--force', description: 'overwrite an existing workflow file' },
+      ],
+      examples: [
+        'omnix ci init github',
+        'omnix ci init github --environments staging,production --repository acme/shop',
+      ],
+      run: async (context, args, options) =>
+        (await import('../commands/ci.js')).ciInit(context, args[0]!, options),
+    },
+  ],
+};
