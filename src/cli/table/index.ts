@@ -17,6 +17,7 @@ export const COMMANDS: CommandSpec[] = [
   VALIDATE,
   DRIFT,
   IAM_POLICY,
+  CI,
   DEPLOY,
   PROMOTE,
   WORKFLOW,
