@@ -378,6 +378,22 @@ export const COMMANDS: CommandSpec[] = [
       (await import('./commands/health.js')).healthCommand(context, args[0]!, options),
   },
   {
+    name: 'dashboard',
+    summary: 'Deployment metrics (DORA, the seed targets, phases, rollbacks, releases) as a local web page',
+    options: [
+      { flags: '--environment <env>', description: 'one environment only (default: every one)' },
+      { flags: '--port <n>', description: 'port on 127.0.0.1 to serve on (0: any free one; default 4580)' },
+      { flags: '--out <file>', description: 'write the page to one self-contained HTML file instead' },
+    ],
+    examples: [
+      'omnix dashboard',
+      'omnix dashboard --environment production --out report.html',
+      'omnix dashboard --json',
+    ],
+    run: async (context, _args, options) =>
+      (await import('./commands/dashboard.js')).dashboardCommand(context, options),
+  },
+  {
     name: 'history',
     arguments: '[env]',
     summary: 'Deployments, newest first: id, release, when, who, outcome, duration, changes',
@@ -595,7 +611,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['migrate', 'dashboard'];
+const PLANNED = ['migrate'];
 
 /**
  * The original task list's verbs, accepted by `orchestrator`: each (one word, or a verb and its object
