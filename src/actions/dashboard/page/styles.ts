@@ -11,7 +11,7 @@ caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .55rem; text-align: left; vertical-align: top; }
 thead th { background: #f6f8fa; }
 table.wide { width: 100%; }
-table.wide td { overflow-wrap: anywhere; }
+table.wide td { overflow-wrap: break-word; }
 td.id, span.id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .8rem; }
 td.error { min-width: 16rem; max-width: 32rem; overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
