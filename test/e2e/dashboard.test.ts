@@ -179,16 +179,20 @@ describe.skipIf(availability === 'missing')(
         expect(await served.stop()).toBe(0);
       }
 
-      // A record that is not a deployment record is skipped with a warning; the rest still count.
-      const bad = join(project, '.omnix/state/development/deployments/d-20200101T000000000Z-bad000.json');
+      // Records that are not deployment records, or not JSON, are skipped with a warning; the rest still count.
+      const badRecords = join(project, '.omnix/state/development/deployments');
       await writeFile(
-        bad,
+        join(badRecords, 'd-20200101T000000000Z-bad000.json'),
         JSON.stringify({ id: 'd-20200101T000000000Z-bad000', environment: 'development' }),
       );
+      await writeFile(join(badRecords, 'd-20200102T000000000Z-bad001.json'), '{"id": "cut sh');
       const again = await omnixProcess(['dashboard', '--json', '--environment', 'development'], project, env);
       expect(again.code, again.stderr).toBe(0);
       expect(again.stderr).toMatch(
         /warning: skipped deployment record d-20200101T000000000Z-bad000 of development: /,
+      );
+      expect(again.stderr).toMatch(
+        /warning: skipped deployment record d-20200102T000000000Z-bad001 of development: not JSON/,
       );
       expect((JSON.parse(again.stdout) as DashboardData).environments[0]!.deployments).toBe(4);
     });

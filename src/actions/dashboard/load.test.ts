@@ -36,13 +36,28 @@ describe('reading the dashboard from a state store', () => {
     expect(data.environments[0]).toMatchObject({ deployments: 1, releases: [{ number: 1, by: 'ada' }] });
   });
 
+  it('skips a record that is not JSON at all, with a warning naming it', async () => {
+    const { root, store } = await storeWith();
+    await store.putDeployment(
+      record({ id: 'd-20260310T100000000Z-aaaaaa', at: '2026-03-10T10:00:00Z', seconds: 5 }),
+    );
+    await writeFile(join(root, 'staging/deployments/d-20260310T110000000Z-cccccc.json'), '{"id": "d-2026');
+    const data = await loadDashboard([{ environment: 'staging', store }], { now: NOW });
+    expect(data.warnings).toEqual([
+      expect.stringMatching(
+        /^skipped deployment record d-20260310T110000000Z-cccccc of staging: not JSON \(/,
+      ),
+    ]);
+    expect(data.environments[0]!.deployments).toBe(1);
+  });
+
   it('goes on with the other environments when one environment’s records cannot be read at all', async () => {
     const { root, store } = await storeWith();
     await store.putDeployment(
       record({ id: 'd-20260310T100000000Z-aaaaaa', at: '2026-03-10T10:00:00Z', seconds: 5 }),
     );
-    await mkdir(join(root, 'production/deployments'), { recursive: true });
-    await writeFile(join(root, 'production/deployments/d-20260310T100000000Z-cccccc.json'), '{"id": "d-2026');
+    // A folder where a record should be: not a record the store can skip, but one it cannot read.
+    await mkdir(join(root, 'production/deployments/d-20260310T100000000Z-cccccc.json'), { recursive: true });
     const data = await loadDashboard(
       [
         { environment: 'staging', store },

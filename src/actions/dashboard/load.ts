@@ -74,7 +74,14 @@ async function readEnvironment(
   const name = printable(environment, 80);
   const [listed, listedReleases, lockFound] = await Promise.all([
     readOrWarn(
-      () => store.listDeployments(environment, { limit }),
+      () =>
+        store.listDeployments(environment, {
+          limit,
+          onUnreadable: (id, reason) =>
+            warnings.push(
+              `skipped deployment record ${printable(id, 80)} of ${name}: not JSON (${printable(reason)})`,
+            ),
+        }),
       [] as unknown[],
       (reason) => warnings.push(`the deployments of ${name} could not be read: ${reason}`),
     ),
