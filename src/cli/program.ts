@@ -9,7 +9,7 @@ import { COMMANDS, type CommandSpec } from './table/index.js';
 export type BinName = 'omnix' | 'orchestrator';
 
 /** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['migrate', 'dashboard'];
+const PLANNED = ['migrate'];
 
 export interface RunState {
   exitCode: number;

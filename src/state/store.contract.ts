@@ -36,6 +36,8 @@ export function describeStateStore(
   createSpec: () => Promise<StateStoreSpec>,
   /** Writes memory document `id` as bytes that are not a readable document, the way only this backend can. */
   corruptMemory: (spec: StateStoreSpec, id: string) => Promise<void>,
+  /** Overwrites the stored deployment record `id` of `environment` with bytes that are not a record. */
+  corruptDeployment: (spec: StateStoreSpec, environment: string, id: string) => Promise<void>,
 ): void {
   const create = async () => {
     const store = await openStateStore(await createSpec());
@@ -332,6 +334,27 @@ export function describeStateStore(
         ok: false,
         reason: expect.any(String),
       });
+    });
+
+    it('leaves out a deployment record that is not JSON when asked to, naming it; fails the listing otherwise', async () => {
+      const spec = await createSpec();
+      const store = await openStateStore(spec);
+      await store.init();
+      const [older, broken, newer] = [
+        '2026-01-01T10:00:00Z',
+        '2026-01-02T10:00:00Z',
+        '2026-01-03T10:00:00Z',
+      ].map((at) => deployment('staging', new Date(at), { status: 'succeeded' }));
+      for (const record of [older!, broken!, newer!]) await store.putDeployment(record);
+      await corruptDeployment(spec, 'staging', broken!.id);
+      const unreadable: string[] = [];
+      const listed = await store.listDeployments('staging', {
+        limit: Number.POSITIVE_INFINITY,
+        onUnreadable: (id, reason) => unreadable.push(`${id}: ${reason ? 'why' : ''}`),
+      });
+      expect(listed.map((record) => record.id)).toEqual([newer!.id, older!.id]);
+      expect(unreadable).toEqual([`${broken!.id}: why`]);
+      await expect(store.listDeployments('staging')).rejects.toThrow();
     });
 
     it('keeps ten processes out of each other’s way: one holder at a time, losers told who holds it', async () => {

@@ -33,8 +33,11 @@ export interface StateStore {
   putDeployment(record: DeploymentRecord): Promise<void>;
   /** By id; naming the environment, when known, reads it directly (and consistently) instead of searching. */
   getDeployment(id: string, environment?: string): Promise<DeploymentRecord | undefined>;
-  /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
-  listDeployments(environment: string, options?: { limit?: number }): Promise<DeploymentRecord[]>;
+  /**
+   * Newest first; `limit` defaults to 50 (`Infinity` for all). A record that is not JSON fails the listing,
+   * unless `onUnreadable` is given: then it is left out, and told the record's id and why.
+   */
+  listDeployments(environment: string, options?: ListDeploymentsOptions): Promise<DeploymentRecord[]>;
 
   /**
    * Adds changes to a deployment's journal, durably: the record in progress is not rewritten for each.
@@ -81,6 +84,11 @@ export interface StateStore {
   getWorkflowRun(id: string): Promise<WorkflowRunRecord | undefined>;
   /** Newest first; `limit` defaults to 50 (`Infinity` for all). */
   listWorkflowRuns(options?: { limit?: number }): Promise<WorkflowRunRecord[]>;
+}
+
+export interface ListDeploymentsOptions {
+  limit?: number;
+  onUnreadable?: (id: string, reason: string) => void;
 }
 
 let lastMillis = 0;

@@ -40,3 +40,20 @@ export const CI: CommandSpec = {
     },
   ],
 };
+
+export const DASHBOARD: CommandSpec = {
+  name: 'dashboard',
+  summary: 'Deployment metrics (DORA, the seed targets, phases, rollbacks, releases) as a local web page',
+  options: [
+    { flags: '--environment <env>', description: 'one environment only (default: every one)' },
+    { flags: '--port <n>', description: 'port on 127.0.0.1 to serve on (0: any free one; default 4580)' },
+    { flags: '--out <file>', description: 'write the page to one self-contained HTML file instead' },
+  ],
+  examples: [
+    'omnix dashboard',
+    'omnix dashboard --environment production --out report.html',
+    'omnix dashboard --json',
+  ],
+  run: async (context, _args, options) =>
+    (await import('../commands/dashboard.js')).dashboardCommand(context, options),
+};

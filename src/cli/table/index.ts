@@ -1,5 +1,5 @@
 import { AGENT } from './agent.js';
-import { CI } from './ci.js';
+import { CI, DASHBOARD } from './ci.js';
 import { CONFIG, INIT } from './config.js';
 import { DRIFT, HEALTH, HISTORY, IAM_POLICY, LOCK, STATE, STATUS, VALIDATE } from './environment.js';
 import { APPROVALS, APPROVE, REJECT, WORKFLOW } from './orchestration.js';
@@ -28,6 +28,7 @@ export const COMMANDS: CommandSpec[] = [
   APPROVALS,
   STATUS,
   HEALTH,
+  DASHBOARD,
   HISTORY,
   LOCK,
   STATE,

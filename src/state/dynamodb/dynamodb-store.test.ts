@@ -14,19 +14,37 @@ const spec = async () => {
   };
 };
 
-describeStateStore('dynamodb', spec, async (settings, id) => {
-  if (settings.state.backend !== 'dynamodb') throw new Error('a dynamodb spec');
-  await new DynamoDBClient(settings.aws).send(
-    new PutItemCommand({
-      TableName: settings.state.table,
-      Item: {
-        PK: { S: '.agent-memory' },
-        SK: { S: `memory#${id}` },
-        Body: { B: new TextEncoder().encode('not gzip') },
-      },
-    }),
-  );
-});
+describeStateStore(
+  'dynamodb',
+  spec,
+  async (settings, id) => {
+    if (settings.state.backend !== 'dynamodb') throw new Error('a dynamodb spec');
+    await new DynamoDBClient(settings.aws).send(
+      new PutItemCommand({
+        TableName: settings.state.table,
+        Item: {
+          PK: { S: '.agent-memory' },
+          SK: { S: `memory#${id}` },
+          Body: { B: new TextEncoder().encode('not gzip') },
+        },
+      }),
+    );
+  },
+  async (settings, environment, id) => {
+    if (settings.state.backend !== 'dynamodb') throw new Error('a dynamodb spec');
+    await new DynamoDBClient(settings.aws).send(
+      new PutItemCommand({
+        TableName: settings.state.table,
+        Item: {
+          PK: { S: environment },
+          SK: { S: `deployment#${id}` },
+          DeploymentId: { S: id },
+          Body: { B: new TextEncoder().encode('not gzip') },
+        },
+      }),
+    );
+  },
+);
 
 describe('dynamodb state store', () => {
   it('creates its table with the documented keys and index, and says so', async () => {

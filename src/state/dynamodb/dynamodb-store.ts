@@ -27,7 +27,7 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { JournalAppend, StateStore } from '../store.js';
+import type { JournalAppend, ListDeploymentsOptions, StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
 type Item = TableItem;
@@ -159,11 +159,22 @@ export class DynamoDbStateStore implements StateStore {
   }
 
   /** Items of one environment whose sort key starts with `kind`, newest (highest) first. */
-  private query<T>(environment: string, kind: string, limit: number): Promise<T[]> {
-    return this.queryPartition(checkEnvironment(environment), kind, limit);
+  private query<T>(
+    environment: string,
+    kind: string,
+    limit: number,
+    onUnreadable?: ListDeploymentsOptions['onUnreadable'],
+  ): Promise<T[]> {
+    return this.queryPartition(checkEnvironment(environment), kind, limit, onUnreadable);
   }
 
-  private async queryPartition<T>(partition: string, kind: string, limit: number): Promise<T[]> {
+  /** `onUnreadable`: told of each item whose body does not decode (then left out); without it, such an item fails the query. */
+  private async queryPartition<T>(
+    partition: string,
+    kind: string,
+    limit: number,
+    onUnreadable?: ListDeploymentsOptions['onUnreadable'],
+  ): Promise<T[]> {
     const records: T[] = [];
     let start: Item | undefined;
     do {
@@ -178,7 +189,13 @@ export class DynamoDbStateStore implements StateStore {
         }),
       );
       for (const item of page.Items ?? []) {
-        const record = decode<T>(item);
+        let record: T | undefined;
+        try {
+          record = decode<T>(item);
+        } catch (error) {
+          if (!onUnreadable) throw error;
+          onUnreadable(item.SK?.S?.slice(kind.length) ?? '', (error as Error).message);
+        }
         if (record) records.push(record);
       }
       start = page.LastEvaluatedKey;
@@ -215,8 +232,11 @@ export class DynamoDbStateStore implements StateStore {
       : undefined;
   }
 
-  async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
-    const records = await this.query<DeploymentRecord>(environment, 'deployment#', limit);
+  async listDeployments(
+    environment: string,
+    { limit = 50, onUnreadable }: ListDeploymentsOptions = {},
+  ): Promise<DeploymentRecord[]> {
+    const records = await this.query<DeploymentRecord>(environment, 'deployment#', limit, onUnreadable);
     return mapPool(
       records,
       8,

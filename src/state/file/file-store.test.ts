@@ -17,6 +17,12 @@ describeStateStore(
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, `${id}.json`), '{"id": "cut short');
   },
+  async (spec, environment, id) => {
+    await writeFile(
+      join(spec.projectRoot, 'state', environment, 'deployments', `${id}.json`),
+      '{"id": "cut short',
+    );
+  },
 );
 
 describe('file state store', () => {

@@ -26,7 +26,7 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { JournalAppend, StateStore } from '../store.js';
+import type { JournalAppend, ListDeploymentsOptions, StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
 /** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
@@ -121,13 +121,22 @@ export class FileStateStore implements StateStore {
     return undefined;
   }
 
-  async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
+  async listDeployments(
+    environment: string,
+    { limit = 50, onUnreadable }: ListDeploymentsOptions = {},
+  ): Promise<DeploymentRecord[]> {
     const names = (await listNames(this.dir(environment, 'deployments'))).sort().reverse().slice(0, limit);
-    const records = await mapPool(names, 32, async (name) =>
-      withJournal(await readJson<DeploymentRecord>(this.dir(environment, 'deployments', name)), (env, id) =>
-        this.readJournal(env, id),
-      ),
-    );
+    const records = await mapPool(names, 32, async (name) => {
+      let record: DeploymentRecord | undefined;
+      try {
+        record = await readJson<DeploymentRecord>(this.dir(environment, 'deployments', name));
+      } catch (error) {
+        if (!onUnreadable || !(error instanceof SyntaxError)) throw error;
+        onUnreadable(name.replace(/\.json$/, ''), error.message);
+        return undefined;
+      }
+      return withJournal(record, (env, id) => this.readJournal(env, id));
+    });
     return records.filter((record): record is DeploymentRecord => record !== undefined);
   }
 

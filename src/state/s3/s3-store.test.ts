@@ -19,16 +19,35 @@ const spec = async () => {
   };
 };
 
-describeStateStore('s3', spec, async (settings, id) => {
-  if (settings.state.backend !== 's3') throw new Error('an s3 spec');
-  await new S3Client({ ...settings.aws, forcePathStyle: true }).send(
-    new PutObjectCommand({
-      Bucket: settings.state.bucket,
-      Key: `${settings.state.prefix}/.agent-memory/${id}.json`,
-      Body: '{"id": "cut short',
-    }),
-  );
-});
+describeStateStore(
+  's3',
+  spec,
+  async (settings, id) => {
+    if (settings.state.backend !== 's3') throw new Error('an s3 spec');
+    await new S3Client({ ...settings.aws, forcePathStyle: true }).send(
+      new PutObjectCommand({
+        Bucket: settings.state.bucket,
+        Key: `${settings.state.prefix}/.agent-memory/${id}.json`,
+        Body: '{"id": "cut short',
+      }),
+    );
+  },
+  async (settings, environment, id) => {
+    if (settings.state.backend !== 's3') throw new Error('an s3 spec');
+    const s3 = new S3Client({ ...settings.aws, forcePathStyle: true });
+    const listed = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: settings.state.bucket,
+        Prefix: `${settings.state.prefix}/${environment}/deployments/`,
+      }),
+    );
+    const key = listed.Contents?.find((object) => object.Key?.endsWith(`_${id}.json`))?.Key;
+    if (!key) throw new Error(`no object of deployment ${id}`);
+    await s3.send(
+      new PutObjectCommand({ Bucket: settings.state.bucket, Key: key, Body: '{"id": "cut short' }),
+    );
+  },
+);
 
 describe('s3 state store', () => {
   it('says the bucket is missing, and how to create it, instead of finding no state', async () => {

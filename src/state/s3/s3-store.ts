@@ -27,7 +27,7 @@ import {
   MEMORY_PLACE,
   releaseExists,
 } from '../names.js';
-import type { JournalAppend, StateStore } from '../store.js';
+import type { JournalAppend, ListDeploymentsOptions, StateStore } from '../store.js';
 import { checkWorkflowRunId, isWorkflowRunId, type WorkflowRunRecord } from '../workflow-runs.js';
 
 /** Workflow runs belong to no environment: a folder no environment name can have (names start alphanumeric). */
@@ -149,12 +149,25 @@ export class S3StateStore implements StateStore {
     return undefined;
   }
 
-  async listDeployments(environment: string, { limit = 50 } = {}): Promise<DeploymentRecord[]> {
-    const records = await this.readAll<DeploymentRecord>(
-      await this.list(this.key(environment, 'deployments/'), { limit }),
-    );
+  async listDeployments(
+    environment: string,
+    { limit = 50, onUnreadable }: ListDeploymentsOptions = {},
+  ): Promise<DeploymentRecord[]> {
+    const keys = await this.list(this.key(environment, 'deployments/'), { limit });
+    const records = await mapPool(keys, 16, async (key) => {
+      try {
+        return (await this.read<DeploymentRecord>(key))?.value;
+      } catch (error) {
+        // Not JSON: `read` wraps the parser's error.
+        const cause = (error as { cause?: unknown }).cause;
+        if (!onUnreadable || !(cause instanceof SyntaxError)) throw error;
+        onUnreadable(key.slice(key.lastIndexOf('_') + 1).replace(/\.json$/, ''), cause.message);
+        return undefined;
+      }
+    });
+    const found = records.filter((record): record is DeploymentRecord => record !== undefined);
     return mapPool(
-      records,
+      found,
       16,
       async (record) => (await withJournal(record, (env, id) => this.readJournal(env, id)))!,
     );
