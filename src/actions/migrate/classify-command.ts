@@ -1,0 +1,112 @@
+import { type Classified, record } from './candidates.js';
+import { classifyText } from './classify-text.js';
+import { isLocalHost } from './patterns.js';
+import type { EnvironmentGuess, FindingKind, Word } from './types.js';
+
+interface FlagKind {
+  kind: FindingKind;
+  role: string;
+}
+
+/** What the value of each command-line flag is, for the AWS CLI, SAM, Serverless and CDK. */
+const FLAGS: Record<string, FlagKind> = {
+  '--bucket': { kind: 'bucket', role: 'site' },
+  '--s3-bucket': { kind: 'bucket', role: 'artifact' },
+  '--deployment-bucket': { kind: 'bucket', role: 'artifact' },
+  '--distribution-id': { kind: 'distribution-id', role: 'site' },
+  '--function-name': { kind: 'function-name', role: 'function' },
+  '--rest-api-id': { kind: 'api-id', role: 'api' },
+  '--api-id': { kind: 'api-id', role: 'api' },
+  '--stage-name': { kind: 'stage', role: 'api' },
+  '--stage': { kind: 'stage', role: 'api' },
+  '--region': { kind: 'region', role: 'region' },
+  '--profile': { kind: 'profile', role: 'profile' },
+  '--aws-profile': { kind: 'profile', role: 'profile' },
+  '--domain-name': { kind: 'domain', role: 'api' },
+  '--role': { kind: 'arn', role: 'arn' },
+  '--role-arn': { kind: 'arn', role: 'arn' },
+  '--topic-arn': { kind: 'arn', role: 'arn' },
+  '--certificate-arn': { kind: 'arn', role: 'arn' },
+  '--account-id': { kind: 'account-id', role: 'account' },
+};
+
+/** Short flags that only Serverless Framework gives these meanings. */
+const SERVERLESS_SHORT: Record<string, FlagKind> = {
+  '-s': { kind: 'stage', role: 'api' },
+  '-r': { kind: 'region', role: 'region' },
+};
+
+const GLOBAL_SERVICES = new Set(['cloudfront', 'iam', 'route53', 'organizations']);
+const ARTIFACT_FILE = /\.(zip|jar|tgz|tar\.gz|ya?ml|template)$/i;
+
+/** The tool a command runs: `aws`, `sam`, `serverless`/`sls`, `cdk`, or another program. */
+function toolOf(texts: string[]): { tool: string; at: number } {
+  for (let at = 0; at < Math.min(texts.length, 6); at++) {
+    const name = texts[at]!.replace(/^.*\//, '');
+    if (['aws', 'awslocal', 'sam', 'samlocal', 'serverless', 'sls', 'cdk', 'cdklocal', 's3cmd'].includes(name))
+      return { tool: name, at };
+  }
+  return { tool: texts[0] ?? '', at: 0 };
+}
+
+/** The value of `--flag value` or `--flag=value` at `index`. */
+function flagValue(words: Word[], index: number): { flag: string; value?: Word } {
+  const text = words[index]!.text;
+  const equals = text.indexOf('=');
+  if (text.startsWith('--') && equals > 0)
+    return { flag: text.slice(0, equals), value: { text: text.slice(equals + 1), line: words[index]!.line } };
+  const next = words[index + 1];
+  return { flag: text, ...(next && !next.text.startsWith('-') ? { value: next } : {}) };
+}
+
+/** Whether the command talks to a local emulator (LocalStack, the sandbox) rather than AWS. */
+export function isLocalCommand(words: Word[]): boolean {
+  const texts = words.map((word) => word.text);
+  if (texts.some((text) => /^(awslocal|samlocal|cdklocal|tflocal)$/.test(text.replace(/^.*\//, '')))) return true;
+  const at = texts.findIndex((text) => text === '--endpoint-url' || text.startsWith('--endpoint-url='));
+  if (at < 0) return false;
+  const url = texts[at]!.includes('=') ? texts[at]!.split('=')[1]! : (texts[at + 1] ?? '');
+  const host = /^[a-z]+:\/\/([^/:]+)/i.exec(url)?.[1] ?? url;
+  return isLocalHost(host) || host.startsWith('${');
+}
+
+/** Deployment values in one command's words. */
+export function classifyCommand(words: Word[], env: EnvironmentGuess | undefined, out: Classified): void {
+  if (words.length === 0 || isLocalCommand(words)) return;
+  const texts = words.map((word) => word.text);
+  const { tool, at } = toolOf(texts);
+  const service = tool === 'aws' ? (texts[at + 1] ?? '') : tool;
+  const operation = tool === 'aws' ? (texts[at + 2] ?? '') : (texts[at + 1] ?? '');
+  const serverless = tool === 'serverless' || tool === 'sls';
+  const artifactCommand =
+    ['sam', 'cloudformation', 'serverless', 'sls', 'lambda'].includes(service) ||
+    (service === 's3' && ['cp', 'mv'].includes(operation) && ARTIFACT_FILE.test(texts[at + 3] ?? ''));
+  const base = env ? { env } : {};
+  for (let index = at; index < words.length; index++) {
+    const text = words[index]!.text;
+    if (!text.startsWith('-')) continue;
+    const { flag, value } = flagValue(words, index);
+    let known = FLAGS[flag] ?? (serverless ? SERVERLESS_SHORT[flag] : undefined);
+    if (!known && flag === '--id' && service === 'cloudfront') known = { kind: 'distribution-id', role: 'site' };
+    if (!known || !value) continue;
+    if (flag === '--stage' && !serverless && tool !== 'cdk') known = { kind: 'stage', role: 'api' };
+    let role = known.role;
+    if (known.kind === 'region' && GLOBAL_SERVICES.has(service)) role = 'global';
+    if (known.kind === 'bucket' && artifactCommand) role = 'artifact';
+    const via = `${tool === 'aws' ? `aws ${service} ${operation}` : `${tool} ${operation}`.trim()} ${flag}`;
+    record(out, { ...base, kind: known.kind, role, value: value.text, line: value.line, via, confidence: 'high' });
+  }
+  if (tool === 'curl' || tool === 'wget' || tool === 'http') urls(words.slice(at + 1), env, out, tool);
+  for (const word of words) classifyText(word.text, word.line, env, out, artifactCommand ? 'artifact' : 'site');
+}
+
+/** The hosts a health check or smoke test requests: the site's and the API's domains. */
+function urls(words: Word[], env: EnvironmentGuess | undefined, out: Classified, tool: string): void {
+  for (const word of words) {
+    if (word.text.startsWith('-')) continue;
+    const through = /^\$\{([A-Za-z_][A-Za-z0-9_]{0,80})\}(?:\/|$)/.exec(word.text);
+    const value = through ? `\${${through[1]}}` : /^https?:\/\//i.test(word.text) ? word.text : undefined;
+    if (value === undefined || /hooks\.slack\.com|webhook/i.test(word.text)) continue;
+    record(out, { ...(env ? { env } : {}), kind: 'domain', role: 'site', value, line: word.line, via: `${tool} URL`, confidence: 'medium' });
+  }
+}

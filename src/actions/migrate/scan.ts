@@ -1,0 +1,118 @@
+import { basename } from 'node:path';
+import { type Conflict, findConflicts } from './conflicts.js';
+import { extractFile } from './extract.js';
+import { serviceName } from './extract-config-yaml.js';
+import { packageName } from './extract-package-json.js';
+import { findingsOf } from './findings.js';
+import { type Replacement, replacementFor } from './replacement.js';
+import { type Step, sdkStepsOf, stepsOf } from './steps.js';
+import type { FileKind, Finding, Ignored } from './types.js';
+import { collectFiles, type Skipped } from './walk.js';
+
+export interface ScanOptions {
+  /** Files or folders, relative to `cwd`. */
+  paths: readonly string[];
+  /** @default process.cwd() */
+  cwd?: string;
+}
+
+/** One legacy file: what it holds, what it does, and what replaces it. */
+export interface ScannedScript {
+  path: string;
+  kind: FileKind;
+  findings: Finding[];
+  steps: Step[];
+  replacement: Replacement;
+}
+
+export interface ScanResult {
+  files: ScannedScript[];
+  findings: Finding[];
+  ignored: Ignored[];
+  skipped: Skipped[];
+  conflicts: Conflict[];
+  /** Every environment a value was found for, sorted. */
+  environments: string[];
+  /** A name for the project: package.json's or serverless.yml's, else the folder's. */
+  project: string;
+}
+
+const SDK_KINDS: ReadonlySet<FileKind> = new Set(['javascript', 'python', 'jenkinsfile']);
+
+/**
+ * Reads legacy deployment scripts and finds their hard-coded deployment values, the environment
+ * each belongs to, the conflicts between them, and what each script does. Reads only: never
+ * executes a file, never follows a link.
+ */
+export async function scanScripts(options: ScanOptions): Promise<ScanResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, skipped } = await collectFiles(options.paths, cwd);
+  const scanned: ScannedScript[] = [];
+  const ignored: Ignored[] = [];
+  const names: string[] = [];
+  for (const file of files) {
+    const extracted = extractFile(file.kind, file.text, file.within);
+    const found = findingsOf(file.path, extracted);
+    ignored.push(...found.ignored);
+    const steps = [...stepsOf(extracted.facts), ...(SDK_KINDS.has(file.kind) ? sdkStepsOf(file.text) : [])].sort(
+      (a, b) => a.line - b.line,
+    );
+    scanned.push({
+      path: file.path,
+      kind: file.kind,
+      findings: found.findings,
+      steps,
+      replacement: replacementFor(file.path, file.kind, steps, found.findings),
+    });
+    const name = file.kind === 'package-json' ? packageName(file.text) : file.kind === 'serverless' ? serviceName(file.text) : undefined;
+    if (name) names.push(name);
+  }
+  const findings = scanned.flatMap((file) => file.findings);
+  adoptEnvironments(findings);
+  return {
+    files: scanned,
+    findings,
+    ignored,
+    skipped,
+    conflicts: findConflicts(findings),
+    environments: [...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : [])))].sort(),
+    project: projectName(names[0] ?? basename(cwd)),
+  };
+}
+
+/** A valid project name (lowercase letters, digits, hyphens) from a package or folder name. */
+export function projectName(raw: string): string {
+  const name = raw
+    .replace(/^@[^/]*\//, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return /^[a-z0-9]/.test(name) ? name : 'my-project';
+}
+
+/**
+ * A value whose file does not say its environment takes the one environment the same value has
+ * elsewhere (a distribution id in an `else` branch that another script names staging's).
+ */
+function adoptEnvironments(findings: Finding[]): void {
+  const known = new Map<string, Map<string, Finding>>();
+  for (const finding of findings) {
+    if (!finding.environment) continue;
+    const key = `${finding.kind}|${finding.value}`;
+    const byEnv = known.get(key) ?? new Map<string, Finding>();
+    if (!byEnv.has(finding.environment.name)) byEnv.set(finding.environment.name, finding);
+    known.set(key, byEnv);
+  }
+  for (const finding of findings) {
+    if (finding.environment) continue;
+    const byEnv = known.get(`${finding.kind}|${finding.value}`);
+    if (!byEnv || byEnv.size !== 1) continue;
+    const [[name, source]] = [...byEnv.entries()] as [[string, Finding]];
+    const twin = findings.some(
+      (other) => other.file === finding.file && other.kind === finding.kind && other.value === finding.value && other.environment?.name === name,
+    );
+    if (twin) continue;
+    finding.environment = { name, reason: `same value as ${name}'s in ${source.file}:${source.line}` };
+  }
+}
