@@ -1,5 +1,6 @@
 import { formatPath, type PathSegment } from './paths.js';
 import { awsNamesFollowAwsRules, escapeControl } from './rules/aws-names.js';
+import { migrationPlaceholdersRemain } from './rules/migration-placeholders.js';
 import { httpApiNotImplemented } from './rules/not-implemented.js';
 import { webhooksUseHttps } from './rules/notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './rules/paths.js';
@@ -317,6 +318,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   productionHasApprovals,
   webhooksUseHttps,
   httpApiNotImplemented,
+  migrationPlaceholdersRemain,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {

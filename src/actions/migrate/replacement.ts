@@ -23,6 +23,7 @@ export function environmentsOf(findings: readonly Finding[]): string[] {
 export function replacementFor(path: string, kind: FileKind, steps: readonly Step[], findings: readonly Finding[]): Replacement {
   const notCovered = steps.filter((step) => step.area === 'not-covered');
   if (CONFIG_FILES.has(kind)) return { commands: [], role: 'configuration', notCovered };
+  if (steps.length === 0) return { commands: [], role: 'other', notCovered };
   const environments = environmentsOf(findings);
   const targets = environments.length > 0 ? environments : ['<env>'];
   const areas = new Set(steps.map((step) => step.area));

@@ -62,13 +62,15 @@ export async function scanScripts(options: ScanOptions): Promise<ScanResult> {
       kind: file.kind,
       findings: found.findings,
       steps,
-      replacement: replacementFor(file.path, file.kind, steps, found.findings),
+      replacement: { commands: [], role: 'other', notCovered: [] },
     });
     const name = file.kind === 'package-json' ? packageName(file.text) : file.kind === 'serverless' ? serviceName(file.text) : undefined;
-    if (name) names.push(name);
+    // The shallowest package.json names the project; a serverless service names one part of it.
+    if (name) names.push(`${file.kind === 'package-json' ? 0 : 1}${String(file.path.split('/').length).padStart(3, '0')}${name}`);
   }
   const findings = scanned.flatMap((file) => file.findings);
   adoptEnvironments(findings);
+  for (const file of scanned) file.replacement = replacementFor(file.path, file.kind, file.steps, file.findings);
   return {
     files: scanned,
     findings,
@@ -76,7 +78,7 @@ export async function scanScripts(options: ScanOptions): Promise<ScanResult> {
     skipped,
     conflicts: findConflicts(findings),
     environments: [...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : [])))].sort(),
-    project: projectName(names[0] ?? basename(cwd)),
+    project: projectName(names.sort()[0]?.slice(4) ?? basename(cwd)),
   };
 }
 

@@ -10,6 +10,8 @@ export interface Step {
   line: number;
   /** What omnix does instead, or why it does not. */
   note: string;
+  /** For `sync`: the local folder uploaded. */
+  source?: string;
 }
 
 interface StepRule {
@@ -60,6 +62,16 @@ const RULES: StepRule[] = [
   { test: tool(['curl', 'wget']), name: 'health-check', area: 'health', note: 'health.checks, run by omnix deploy and omnix health' },
 ];
 
+/** The local folder of `aws s3 sync <folder> s3://...`, when it is written out. */
+function syncSource(words: string[]): string | undefined {
+  const at = words.indexOf('sync');
+  const operands = words.slice(at + 1).filter((word, index, all) => !word.startsWith('-') && !all[index - 1]?.startsWith('--'));
+  const source = operands.find((word) => !word.startsWith('s3://'));
+  if (!source || source.includes('${') || source.startsWith('/') || source.includes('..')) return undefined;
+  const folder = source.replace(/^\.\//, '').replace(/\/+$/, '');
+  return folder === '' || folder === '.' ? undefined : folder;
+}
+
 /** The deployment steps a file takes, in order, one per line and name. */
 export function stepsOf(facts: readonly Fact[]): Step[] {
   const steps: Step[] = [];
@@ -69,7 +81,8 @@ export function stepsOf(facts: readonly Fact[]): Step[] {
     const rule = RULES.find((candidate) => candidate.test(words));
     if (!rule) continue;
     if (steps.some((step) => step.name === rule.name && step.line === fact.line)) continue;
-    steps.push({ name: rule.name, area: rule.area, line: fact.line, note: rule.note });
+    const source = rule.name === 'sync' ? syncSource(words) : undefined;
+    steps.push({ name: rule.name, area: rule.area, line: fact.line, note: rule.note, ...(source ? { source } : {}) });
   }
   return steps;
 }
