@@ -19,7 +19,7 @@ export interface ArchiveOptions {
 export interface ArchiveMove {
   from: string;
   to: string;
-  /** The omnix command that replaces it (the first, where there is one per environment). */
+  /** The omnix commands that replace it, one per environment, joined by commas; empty when none does. */
   replacement: string;
 }
 
@@ -97,7 +97,7 @@ export async function planArchive(options: ArchiveOptions): Promise<ArchivePlan>
     const target = posix(join(to, from));
     if (await lstat(resolve(cwd, target)).catch(() => undefined))
       throw new UsageError('ArchiveTargetExists', `${target} already exists`, { hint: 'Nothing is overwritten: move it away, or archive to another folder with --to.' });
-    moves.push({ from, to: target, replacement: commands.get(from)?.[0] ?? '' });
+    moves.push({ from, to: target, replacement: (commands.get(from) ?? []).join(', ') });
   }
   const moved: MovedScript[] = unique.map((from) => ({ from, commands: commands.get(from) ?? [] }));
   const edits: ArchiveEdit[] = [];

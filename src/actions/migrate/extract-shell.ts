@@ -1,5 +1,13 @@
 import { environmentIn, environmentOfBranch, environmentOfWord, guess } from './environments.js';
-import { type LogicalLine, logicalLines, shellWords, simpleCommands, stripComment, type Token } from './shell-lex.js';
+import {
+  type LogicalLine,
+  logicalLines,
+  shellWords,
+  simpleCommands,
+  stripComment,
+  substitutions,
+  type Token,
+} from './shell-lex.js';
 import type { EnvironmentGuess, Fact } from './types.js';
 
 interface Block {
@@ -86,6 +94,7 @@ export function extractShell(source: string, firstLine = 1, base?: EnvironmentGu
       continue;
     }
     let tokens = shellWords(stripped);
+    for (const inner of substitutions(stripped.text)) facts.push(...extractShell(inner, logical.line, current(stack, base)));
     const top = stack.at(-1);
     if (top?.kind === 'case' && tokens.length > 0 && !['esac'].includes(tokens[0]!.text)) {
       const close = tokens.findIndex((token) => token.operator && token.text === ')');

@@ -176,3 +176,25 @@ export function simpleCommands(tokens: Token[]): Token[][] {
   if (current.length > 0) commands.push(current);
   return commands;
 }
+
+/** The commands inside `$(...)` and backticks of a line: they run too (`VERSION=$(aws lambda publish-version ...)`). */
+export function substitutions(text: string): string[] {
+  const out: string[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === "'" && quote !== '"') quote = quote === "'" ? '' : "'";
+    else if (char === '"' && quote !== "'") quote = quote === '"' ? '' : '"';
+    else if (quote !== "'" && char === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      const end = closing(text, i + 1, '(', ')');
+      out.push(text.slice(i + 2, end - 1));
+      i = end - 1;
+    } else if (quote !== "'" && char === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end < 0) break;
+      out.push(text.slice(i + 1, end));
+      i = end;
+    }
+  }
+  return out;
+}

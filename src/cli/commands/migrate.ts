@@ -14,7 +14,8 @@ function pathsOf(args: unknown[]): string[] {
   return paths;
 }
 
-const safe = (text: string) => escapeControl(text);
+/** Outside text made safe to print; a tab (Makefile recipes) stays a tab. */
+const safe = (text: string) => escapeControl(text).replace(/\\u0009/g, '\t');
 
 /** `omnix migrate scan <paths...>`: find hard-coded values, write the draft config and MIGRATION.md. */
 export async function migrateScanCommand(context: CommandContext, args: unknown[], options: { out?: string }): Promise<number> {
