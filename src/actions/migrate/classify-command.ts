@@ -1,4 +1,5 @@
 import { type Classified, record } from './candidates.js';
+import { classifyAssign } from './classify-assign.js';
 import { classifyText } from './classify-text.js';
 import { isLocalHost } from './patterns.js';
 import type { EnvironmentGuess, FindingKind, Word } from './types.js';
@@ -97,7 +98,27 @@ export function classifyCommand(words: Word[], env: EnvironmentGuess | undefined
     record(out, { ...base, kind: known.kind, role, value: value.text, line: value.line, via, confidence: 'high' });
   }
   if (tool === 'curl' || tool === 'wget' || tool === 'http') urls(words.slice(at + 1), env, out, tool);
+  if (tool === 'aws' && service === 'configure' && operation === 'set') configured(words.slice(at + 3), env, out);
+  overrides(words, env, out);
   for (const word of words) classifyText(word.text, word.line, env, out, artifactCommand ? 'artifact' : 'site');
+}
+
+/** `aws configure set region eu-west-1` (or `default.region`, `profile.x.region`). */
+function configured(words: Word[], env: EnvironmentGuess | undefined, out: Classified): void {
+  const [setting, value] = words;
+  if (!setting || !value || !/(^|\.)region$/.test(setting.text)) return;
+  record(out, { ...(env ? { env } : {}), kind: 'region', role: 'region', value: value.text, line: value.line, via: 'aws configure set region', confidence: 'high' });
+}
+
+/** `--parameter-overrides Stage=prod BucketName=x` (CloudFormation, SAM): each as a named value. */
+function overrides(words: Word[], env: EnvironmentGuess | undefined, out: Classified): void {
+  const at = words.findIndex((word) => word.text === '--parameter-overrides');
+  if (at < 0) return;
+  for (const word of words.slice(at + 1)) {
+    if (word.text.startsWith('--')) break;
+    const match = /^([A-Za-z0-9]{1,80})=(.{1,300})$/.exec(word.text);
+    if (match) classifyAssign({ type: 'assign', name: match[1]!, value: match[2]!, line: word.line, key: true, ...(env ? { env } : {}) }, out);
+  }
 }
 
 /** The hosts a health check or smoke test requests: the site's and the API's domains. */

@@ -108,7 +108,10 @@ export function expressionValues(tokens: CodeToken[]): ExpressionValue[] {
     if (text === undefined) return [];
     const operator = tokens[next]?.text;
     if (operator === '||' || operator === '??' || operator === 'or') {
-      const [fallback] = operand(tokens, next + 1);
+      // `env.A || env.B || 'default'`: the literal at the end of the chain is the value when none is set.
+      let at = next;
+      let fallback: string | undefined;
+      while (['||', '??', 'or'].includes(tokens[at]?.text ?? '')) [fallback, at] = operand(tokens, at + 1);
       const reference = /^\$\{([^}:]+)\}$/.exec(text);
       if (reference && fallback !== undefined && !fallback.includes('${')) return [{ value: value + `\${${reference[1]}:-${fallback}}` }];
       return [{ value: value + text }];

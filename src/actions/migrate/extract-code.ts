@@ -148,13 +148,13 @@ class Walker {
             continue;
           }
         }
-        if (next === '=' && (token.first || previous === '{' || previous === ';') && this.language !== 'javascript') {
-          this.assign(token.text, i + 2, false);
+        if (next === '=' && this.language === 'python' && (previous === '(' || previous === ',')) {
+          this.assign(token.text, i + 2, true);
           i += 1;
           continue;
         }
-        if (next === '=' && this.language === 'python' && (previous === '(' || previous === ',')) {
-          this.assign(token.text, i + 2, true);
+        if (next === '=' && (token.first || previous === '{' || previous === ';') && this.language !== 'javascript') {
+          this.assign(token.text, i + 2, false);
           i += 1;
           continue;
         }

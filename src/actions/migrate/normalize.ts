@@ -65,7 +65,7 @@ export function inferEnvironment(
   fileEnv: EnvironmentGuess | undefined,
 ): EnvironmentGuess | null {
   if (structural) return structural;
-  const byVariable = variable ? environmentIn(variable) : undefined;
+  const byVariable = variable ? environmentIn(variable, true) : undefined;
   if (byVariable && variable) return guess(byVariable, `variable name ${variable}`);
   if (fileEnv) return fileEnv;
   const literal = literalParts(value);

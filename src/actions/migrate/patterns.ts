@@ -41,7 +41,7 @@ export function isOnlyReference(value: string): boolean {
 }
 
 const PLACEHOLDER =
-  /^(your|my)[-_]?(bucket|function|site|domain|distribution|api|app|profile|account|region|stage)|[<>]|x{3,}|#{2,}|\*{3,}|changeme|change[-_]me|replace[-_]?me|todo|placeholder|^example|\.example\b|example\.(com|org|net)|dummy|^sample[-_]|^bucket[-_]?name$|^function[-_]?name$|^distribution[-_]?id$|^name$|^value$|\.\.\.|EXAMPLE/i;
+  /^your[-_]|^my[-_]?(bucket|function|site|website|domain|distribution|api|app|profile|account|region|stage|stack|lambda|project)\b|[<>]|x{3,}|#{2,}|\*{3,}|changeme|change[-_]me|replace[-_]?me|todo|placeholder|^example|\.example\b|example\.(com|org|net)|dummy|^sample[-_]|^bucket[-_]?name$|^function[-_]?name$|^distribution[-_]?id$|^name$|^value$|\.\.\.|EXAMPLE/i;
 const DOC_VALUES = new Set(['123456789012', '111111111111', '000000000000', '012345678901', '999999999999']);
 
 /** Why a value is a stand-in rather than a real target, or undefined when it looks real. */
@@ -117,6 +117,8 @@ export function kindFromName(name: string, key = false): NameHint | undefined {
   const flat = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (flat.length > 80) return undefined;
   if (/arn$/.test(flat)) return { kind: 'arn', role: 'arn' };
+  // In SDK calls and templates `S3Bucket` is where function code is uploaded (Lambda, CloudFormation).
+  if (key && flat === 's3bucket') return { kind: 'bucket', role: 'artifact' };
   if (flat.includes('bucket')) return { kind: 'bucket', role: bucketRoleOfName(flat) };
   if (/distribution|cloudfront|^cfid$|cfdist|cdnid|distid/.test(flat)) return { kind: 'distribution-id', role: 'site' };
   if (/restapiid|^apiid$|apigatewayid|apigwid|restapi$|httpapiid|apiidentifier|[a-z]apiid$/.test(flat))
