@@ -37,21 +37,40 @@ const rows = [...FINDING_KINDS.map((kind) => counts(kind)), counts(undefined)];
 const pad = (text, width) => String(text).padEnd(width);
 const fixed = (number) => number.toFixed(3);
 
-console.log(`corpus: ${Object.keys(labels.files).length} labelled files, ${result.files.length} scanned, ${expected.size} labelled findings\n`);
-console.log(`${pad('kind', 16)}${pad('labelled', 10)}${pad('found', 8)}${pad('right', 8)}${pad('precision', 11)}recall`);
+console.log(
+  `corpus: ${Object.keys(labels.files).length} labelled files, ${result.files.length} scanned, ${expected.size} labelled findings\n`,
+);
+console.log(
+  `${pad('kind', 16)}${pad('labelled', 10)}${pad('found', 8)}${pad('right', 8)}${pad('precision', 11)}recall`,
+);
 for (const r of rows)
-  console.log(`${pad(r.name, 16)}${pad(r.labelled, 10)}${pad(r.found, 8)}${pad(r.tp, 8)}${pad(fixed(r.precision), 11)}${fixed(r.recall)}`);
+  console.log(
+    `${pad(r.name, 16)}${pad(r.labelled, 10)}${pad(r.found, 8)}${pad(r.tp, 8)}${pad(fixed(r.precision), 11)}${fixed(r.recall)}`,
+  );
 
 const conflictKey = (kind, env, values) => JSON.stringify([kind, env ?? null, [...values].sort()]);
-const expectedConflicts = new Set(labels.conflicts.map(([kind, env, ...values]) => conflictKey(kind, env, values)));
-const foundConflicts = result.conflicts.map((c) => ({ c, key: conflictKey(c.kind, c.environment, c.values.map((v) => v.value)) }));
+const expectedConflicts = new Set(
+  labels.conflicts.map(([kind, env, ...values]) => conflictKey(kind, env, values)),
+);
+const foundConflicts = result.conflicts.map((c) => ({
+  c,
+  key: conflictKey(
+    c.kind,
+    c.environment,
+    c.values.map((v) => v.value),
+  ),
+}));
 console.log(`\nconflicts: ${expectedConflicts.size} labelled, ${foundConflicts.length} found`);
 for (const { c, key: k } of foundConflicts)
-  console.log(`  ${expectedConflicts.has(k) ? '✔' : '✖ unlabelled'} ${c.kind} (${c.role}) in ${c.environment ?? 'no environment'}: ${c.values.map((v) => `${v.value} [${v.locations.map((l) => `${l.file}:${l.line}`).join(', ')}]`).join(' vs ')}`);
+  console.log(
+    `  ${expectedConflicts.has(k) ? '✔' : '✖ unlabelled'} ${c.kind} (${c.role}) in ${c.environment ?? 'no environment'}: ${c.values.map((v) => `${v.value} [${v.locations.map((l) => `${l.file}:${l.line}`).join(', ')}]`).join(' vs ')}`,
+  );
 for (const k of expectedConflicts)
   if (!foundConflicts.some((f) => f.key === k)) console.log(`  ✖ missed ${k}`);
 const conflictRight = foundConflicts.filter((f) => expectedConflicts.has(f.key)).length;
-console.log(`  conflicts precision ${fixed(foundConflicts.length ? conflictRight / foundConflicts.length : 1)} recall ${fixed(expectedConflicts.size ? conflictRight / expectedConflicts.size : 1)}`);
+console.log(
+  `  conflicts precision ${fixed(foundConflicts.length ? conflictRight / foundConflicts.length : 1)} recall ${fixed(expectedConflicts.size ? conflictRight / expectedConflicts.size : 1)}`,
+);
 if (unlabelled.length > 0) console.log(`\nscanned but not labelled: ${unlabelled.join(', ')}`);
 
 if (verbose) {

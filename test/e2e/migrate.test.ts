@@ -53,7 +53,9 @@ describe('omnix migrate on a corpus of legacy scripts', () => {
     const scripts = (await allFiles(CORPUS)).map((path) => path.split('\\').join('/'));
     for (const script of scripts) expect(report).toContain(`### \`${script}\``);
     expect(report).toContain('`omnix rollback production`');
-    expect(report).toMatch(/scripts\/deploy-api\.sh[\s\S]*?What it did:\*\* package, update-function-code, publish, alias, create-deployment/);
+    expect(report).toMatch(
+      /scripts\/deploy-api\.sh[\s\S]*?What it did:\*\* package, update-function-code, publish, alias, create-deployment/,
+    );
   });
 
   it('refuses to archive without --yes when no one can answer, and moves nothing', async () => {
@@ -76,15 +78,23 @@ describe('omnix migrate on a corpus of legacy scripts', () => {
     for (const path of moved) {
       expect(after).not.toContain(path);
       expect(after).toContain(`legacy/${path}`);
-      expect(await readFile(join(root, 'legacy', path), 'utf8')).toBe(await readFile(join(CORPUS, path), 'utf8'));
+      expect(await readFile(join(root, 'legacy', path), 'utf8')).toBe(
+        await readFile(join(CORPUS, path), 'utf8'),
+      );
     }
     expect(after.length).toBe(before.length + 1);
     const index = await readFile(join(root, 'legacy/README.md'), 'utf8');
-    expect(index).toMatch(/\| `scripts\/deploy-prod\.sh` \| `legacy\/scripts\/deploy-prod\.sh` \| `omnix deploy production --only frontend` \| \d{4}-\d{2}-\d{2} \|/);
-    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(index).toMatch(
+      /\| `scripts\/deploy-prod\.sh` \| `legacy\/scripts\/deploy-prod\.sh` \| `omnix deploy production --only frontend` \| \d{4}-\d{2}-\d{2} \|/,
+    );
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts['deploy:prod']).toBe('omnix deploy production --only frontend');
     expect(pkg.scripts['deploy:api']).toBe('omnix deploy staging --only backend');
-    expect(await readFile(join(root, 'Makefile'), 'utf8')).toContain('\tnpx omnix deploy production --only backend\n');
+    expect(await readFile(join(root, 'Makefile'), 'utf8')).toContain(
+      '\tnpx omnix deploy production --only backend\n',
+    );
     expect(await readFile(join(root, '.github/workflows/deploy.yml'), 'utf8')).toContain(
       '- run: npx omnix deploy production --only frontend --yes',
     );

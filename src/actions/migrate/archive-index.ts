@@ -21,7 +21,9 @@ const cell = (text: string) => escapeControl(text).replace(/\|/g, '\\|');
 
 /** The archive's README index: the rows already there (from earlier runs) followed by the new ones. */
 export function archiveIndex(existing: string | undefined, rows: readonly IndexRow[]): string {
-  const kept = existing?.includes('| script | archived as |') ? existing.replace(/\n+$/, '') : HEADER.join('\n');
+  const kept = existing?.includes('| script | archived as |')
+    ? existing.replace(/\n+$/, '')
+    : HEADER.join('\n');
   const added = rows.map(
     (row) =>
       `| \`${cell(row.script)}\` | \`${cell(row.archivedAs)}\` | ${row.replacement ? `\`${cell(row.replacement)}\`` : 'nothing: see MIGRATION.md'} | ${row.date} |`,

@@ -20,11 +20,13 @@ export interface ManualReference {
   script: string;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `npx omnix deploy production --only frontend` → [`deploy`, `production`, `--only`, `frontend`]. */
 function commandWords(command: string): string[] {
-  return command.split(/\s+/).filter((word) => word !== '' && word !== 'npx' && word !== 'omnix' && word !== '--yes');
+  return command
+    .split(/\s+/)
+    .filter((word) => word !== '' && word !== 'npx' && word !== 'omnix' && word !== '--yes');
 }
 
 /** The command replacing a call with `args`: the one for the environment an argument names, or the only one. */
@@ -62,7 +64,7 @@ export function rewriteReferences(
     for (const script of scripts) {
       if (!line.includes(script.from.replace(/^.*\//, ''))) continue;
       const call = new RegExp(
-        `(^|[\\s"'=;&|(])((?:(?:bash|sh|zsh|node|python3?|tsx|ts-node|npx[ \\t]+tsx|npx[ \\t]+ts-node)[ \\t]+)?(?:\\.\\/)?${escape(script.from)})((?:[ \\t]+[^\\s;&|'"\`)]+)*)`,
+        `(^|[\\s"'=;&|(])((?:(?:bash|sh|zsh|node|python3?|tsx|ts-node|npx[ \\t]+tsx|npx[ \\t]+ts-node)[ \\t]+)?(?:\\.\\/)?${escapeRegex(script.from)})((?:[ \\t]+[^\\s;&|'"\`)]+)*)`,
         'g',
       );
       line = line.replace(call, (whole, before: string, _target: string, rest: string) => {

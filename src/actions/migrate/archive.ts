@@ -2,7 +2,12 @@ import { copyFile, lstat, mkdir, readdir, readFile, rename, unlink, writeFile } 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { archiveIndex } from './archive-index.js';
-import { type LineChange, type ManualReference, type MovedScript, rewriteReferences } from './archive-references.js';
+import {
+  type LineChange,
+  type ManualReference,
+  type MovedScript,
+  rewriteReferences,
+} from './archive-references.js';
 import { scanScripts } from './scan.js';
 
 export interface ArchiveOptions {
@@ -57,7 +62,8 @@ const REFERRERS: Array<{ path: string; prefix: string; ci: boolean }> = [
 async function filesUnder(root: string, cwd: string, out: string[]): Promise<void> {
   const info = await lstat(root);
   if (info.isDirectory()) {
-    for (const entry of (await readdir(root)).sort()) if (!SKIP.has(entry)) await filesUnder(join(root, entry), cwd, out);
+    for (const entry of (await readdir(root)).sort())
+      if (!SKIP.has(entry)) await filesUnder(join(root, entry), cwd, out);
   } else if (info.isFile() || info.isSymbolicLink()) out.push(posix(relative(cwd, root)));
 }
 
@@ -65,7 +71,9 @@ async function referrers(cwd: string): Promise<typeof REFERRERS> {
   const workflows = await readdir(join(cwd, '.github/workflows')).catch(() => [] as string[]);
   return [
     ...REFERRERS,
-    ...workflows.filter((name) => /\.ya?ml$/.test(name)).map((name) => ({ path: `.github/workflows/${name}`, prefix: 'npx omnix', ci: true })),
+    ...workflows
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => ({ path: `.github/workflows/${name}`, prefix: 'npx omnix', ci: true })),
   ];
 }
 
@@ -76,27 +84,36 @@ export async function planArchive(options: ArchiveOptions): Promise<ArchivePlan>
   const archive = resolve(cwd, to);
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   if (relative(cwd, archive).startsWith('..') || isAbsolute(relative(cwd, archive)))
-    throw new UsageError('ArchiveOutsideProject', `the archive folder '${to}' is outside ${cwd}`, { hint: 'Give a folder inside the project, e.g. --to legacy.' });
+    throw new UsageError('ArchiveOutsideProject', `the archive folder '${to}' is outside ${cwd}`, {
+      hint: 'Give a folder inside the project, e.g. --to legacy.',
+    });
   const files: string[] = [];
   for (const given of options.paths) {
     const path = resolve(cwd, given);
     const rel = relative(cwd, path);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
-      throw new UsageError('OutsideProject', `'${given}' is not inside ${cwd}`, { hint: 'Archive scripts of the project you run omnix in.' });
+      throw new UsageError('OutsideProject', `'${given}' is not inside ${cwd}`, {
+        hint: 'Archive scripts of the project you run omnix in.',
+      });
     if (!(await lstat(path).catch(() => undefined)))
-      throw new UsageError('PathNotFound', `'${given}' does not exist`, { hint: 'Give the scripts, or the folders holding them, as paths.' });
+      throw new UsageError('PathNotFound', `'${given}' does not exist`, {
+        hint: 'Give the scripts, or the folders holding them, as paths.',
+      });
     if (!relative(archive, path).startsWith('..')) continue;
     await filesUnder(path, cwd, files);
   }
   const unique = [...new Set(files)];
-  if (unique.length === 0) throw new UsageError('NothingToArchive', 'no files to archive under the given paths');
+  if (unique.length === 0)
+    throw new UsageError('NothingToArchive', 'no files to archive under the given paths');
   const scan = await scanScripts({ paths: unique, cwd });
   const commands = new Map(scan.files.map((file) => [file.path, file.replacement.commands]));
   const moves: ArchiveMove[] = [];
   for (const from of unique) {
     const target = posix(join(to, from));
     if (await lstat(resolve(cwd, target)).catch(() => undefined))
-      throw new UsageError('ArchiveTargetExists', `${target} already exists`, { hint: 'Nothing is overwritten: move it away, or archive to another folder with --to.' });
+      throw new UsageError('ArchiveTargetExists', `${target} already exists`, {
+        hint: 'Nothing is overwritten: move it away, or archive to another folder with --to.',
+      });
     moves.push({ from, to: target, replacement: (commands.get(from) ?? []).join(', ') });
   }
   const moved: MovedScript[] = unique.map((from) => ({ from, commands: commands.get(from) ?? [] }));
@@ -108,11 +125,17 @@ export async function planArchive(options: ArchiveOptions): Promise<ArchivePlan>
     if (text === undefined || text.length > 512 * 1024) continue;
     const result = rewriteReferences(referrer.path, text, moved, referrer.prefix, referrer.ci);
     manual.push(...result.manual);
-    if (result.changes.length > 0) edits.push({ file: referrer.path, changes: result.changes, text: result.text });
+    if (result.changes.length > 0)
+      edits.push({ file: referrer.path, changes: result.changes, text: result.text });
   }
   const indexPath = posix(join(to, 'README.md'));
   const existing = await readFile(join(cwd, indexPath), 'utf8').catch(() => undefined);
-  const rows = moves.map((move) => ({ script: move.from, archivedAs: move.to, replacement: move.replacement, date }));
+  const rows = moves.map((move) => ({
+    script: move.from,
+    archivedAs: move.to,
+    replacement: move.replacement,
+    date,
+  }));
   return { cwd, moves, edits, manual, index: { path: indexPath, text: archiveIndex(existing, rows) } };
 }
 

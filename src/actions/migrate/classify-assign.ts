@@ -5,7 +5,8 @@ import type { Fact } from './types.js';
 
 type Assign = Extract<Fact, { type: 'assign' }>;
 
-const SHAPED = /s3:\/\/|arn:aws|\.execute-api\.|\.s3-website|\.s3[.-][a-z0-9-]{0,30}\.?amazonaws\.com|\.s3\.amazonaws\.com/;
+const SHAPED =
+  /s3:\/\/|arn:aws|\.execute-api\.|\.s3-website|\.s3[.-][a-z0-9-]{0,30}\.?amazonaws\.com|\.s3\.amazonaws\.com/;
 
 /**
  * Deployment values in an assignment: by the value's shape (`s3://…`, an ARN), else by what the

@@ -44,7 +44,9 @@ const ARTIFACT_FILE = /\.(zip|jar|tgz|tar\.gz|ya?ml|template)$/i;
 function toolOf(texts: string[]): { tool: string; at: number } {
   for (let at = 0; at < Math.min(texts.length, 6); at++) {
     const name = texts[at]!.replace(/^.*\//, '');
-    if (['aws', 'awslocal', 'sam', 'samlocal', 'serverless', 'sls', 'cdk', 'cdklocal', 's3cmd'].includes(name))
+    if (
+      ['aws', 'awslocal', 'sam', 'samlocal', 'serverless', 'sls', 'cdk', 'cdklocal', 's3cmd'].includes(name)
+    )
       return { tool: name, at };
   }
   return { tool: texts[0] ?? '', at: 0 };
@@ -63,7 +65,8 @@ function flagValue(words: Word[], index: number): { flag: string; value?: Word }
 /** Whether the command talks to a local emulator (LocalStack, the sandbox) rather than AWS. */
 export function isLocalCommand(words: Word[]): boolean {
   const texts = words.map((word) => word.text);
-  if (texts.some((text) => /^(awslocal|samlocal|cdklocal|tflocal)$/.test(text.replace(/^.*\//, '')))) return true;
+  if (texts.some((text) => /^(awslocal|samlocal|cdklocal|tflocal)$/.test(text.replace(/^.*\//, ''))))
+    return true;
   const at = texts.findIndex((text) => text === '--endpoint-url' || text.startsWith('--endpoint-url='));
   if (at < 0) return false;
   const url = texts[at]!.includes('=') ? texts[at]!.split('=')[1]! : (texts[at + 1] ?? '');
@@ -88,26 +91,45 @@ export function classifyCommand(words: Word[], env: EnvironmentGuess | undefined
     if (!text.startsWith('-')) continue;
     const { flag, value } = flagValue(words, index);
     let known = FLAGS[flag] ?? (serverless ? SERVERLESS_SHORT[flag] : undefined);
-    if (!known && flag === '--id' && service === 'cloudfront') known = { kind: 'distribution-id', role: 'site' };
+    if (!known && flag === '--id' && service === 'cloudfront')
+      known = { kind: 'distribution-id', role: 'site' };
     if (!known || !value) continue;
     if (flag === '--stage' && !serverless && tool !== 'cdk') known = { kind: 'stage', role: 'api' };
     let role = known.role;
     if (known.kind === 'region' && GLOBAL_SERVICES.has(service)) role = 'global';
     if (known.kind === 'bucket' && artifactCommand) role = 'artifact';
     const via = `${tool === 'aws' ? `aws ${service} ${operation}` : `${tool} ${operation}`.trim()} ${flag}`;
-    record(out, { ...base, kind: known.kind, role, value: value.text, line: value.line, via, confidence: 'high' });
+    record(out, {
+      ...base,
+      kind: known.kind,
+      role,
+      value: value.text,
+      line: value.line,
+      via,
+      confidence: 'high',
+    });
   }
   if (tool === 'curl' || tool === 'wget' || tool === 'http') urls(words.slice(at + 1), env, out, tool);
-  if (tool === 'aws' && service === 'configure' && operation === 'set') configured(words.slice(at + 3), env, out);
+  if (tool === 'aws' && service === 'configure' && operation === 'set')
+    configured(words.slice(at + 3), env, out);
   overrides(words, env, out);
-  for (const word of words) classifyText(word.text, word.line, env, out, artifactCommand ? 'artifact' : 'site');
+  for (const word of words)
+    classifyText(word.text, word.line, env, out, artifactCommand ? 'artifact' : 'site');
 }
 
 /** `aws configure set region eu-west-1` (or `default.region`, `profile.x.region`). */
 function configured(words: Word[], env: EnvironmentGuess | undefined, out: Classified): void {
   const [setting, value] = words;
   if (!setting || !value || !/(^|\.)region$/.test(setting.text)) return;
-  record(out, { ...(env ? { env } : {}), kind: 'region', role: 'region', value: value.text, line: value.line, via: 'aws configure set region', confidence: 'high' });
+  record(out, {
+    ...(env ? { env } : {}),
+    kind: 'region',
+    role: 'region',
+    value: value.text,
+    line: value.line,
+    via: 'aws configure set region',
+    confidence: 'high',
+  });
 }
 
 /** `--parameter-overrides Stage=prod BucketName=x` (CloudFormation, SAM): each as a named value. */
@@ -117,7 +139,18 @@ function overrides(words: Word[], env: EnvironmentGuess | undefined, out: Classi
   for (const word of words.slice(at + 1)) {
     if (word.text.startsWith('--')) break;
     const match = /^([A-Za-z0-9]{1,80})=(.{1,300})$/.exec(word.text);
-    if (match) classifyAssign({ type: 'assign', name: match[1]!, value: match[2]!, line: word.line, key: true, ...(env ? { env } : {}) }, out);
+    if (match)
+      classifyAssign(
+        {
+          type: 'assign',
+          name: match[1]!,
+          value: match[2]!,
+          line: word.line,
+          key: true,
+          ...(env ? { env } : {}),
+        },
+        out,
+      );
   }
 }
 
@@ -128,6 +161,14 @@ function urls(words: Word[], env: EnvironmentGuess | undefined, out: Classified,
     const through = /^\$\{([A-Za-z_][A-Za-z0-9_]{0,80})\}(?:\/|$)/.exec(word.text);
     const value = through ? `\${${through[1]}}` : /^https?:\/\//i.test(word.text) ? word.text : undefined;
     if (value === undefined || /hooks\.slack\.com|webhook/i.test(word.text)) continue;
-    record(out, { ...(env ? { env } : {}), kind: 'domain', role: 'site', value, line: word.line, via: `${tool} URL`, confidence: 'medium' });
+    record(out, {
+      ...(env ? { env } : {}),
+      kind: 'domain',
+      role: 'site',
+      value,
+      line: word.line,
+      via: `${tool} URL`,
+      confidence: 'medium',
+    });
   }
 }

@@ -27,7 +27,11 @@ export function classifyText(
     const rest = capped.slice(match.index! + match[0].length, match.index! + match[0].length + 300);
     const key = /^[^\s'"`]{0,300}/.exec(rest)![0];
     const role = ARTIFACT_KEY.test(key) ? 'artifact' : siteRole;
-    if (bucket.includes('${') && !bucket.startsWith('${') && !/^[a-z0-9.-]*\$\{[^}]+\}[a-z0-9.${}-]*$/i.test(bucket))
+    if (
+      bucket.includes('${') &&
+      !bucket.startsWith('${') &&
+      !/^[a-z0-9.-]*\$\{[^}]+\}[a-z0-9.${}-]*$/i.test(bucket)
+    )
       continue;
     record(out, { ...base, kind: 'bucket', role, value: bucket, via: 's3:// URI', confidence: 'high' });
   }
@@ -35,7 +39,14 @@ export function classifyText(
     const arn = trimValue(match[0]);
     const lambda = /^(arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:[A-Za-z0-9_${}-]{1,140})/.exec(arn);
     if (lambda)
-      record(out, { ...base, kind: 'function-arn', role: 'function', value: lambda[1]!, via: 'ARN', confidence: 'high' });
+      record(out, {
+        ...base,
+        kind: 'function-arn',
+        role: 'function',
+        value: lambda[1]!,
+        via: 'ARN',
+        confidence: 'high',
+      });
     else record(out, { ...base, kind: 'arn', role: 'arn', value: arn, via: 'ARN', confidence: 'high' });
   }
   for (const match of capped.matchAll(EXECUTE_API_URL)) {
@@ -49,10 +60,24 @@ export function classifyText(
     });
   }
   for (const match of capped.matchAll(WEBSITE_ENDPOINT)) {
-    record(out, { ...base, kind: 'bucket', role: 'site', value: match[1]!, via: 'S3 website endpoint', confidence: 'high' });
+    record(out, {
+      ...base,
+      kind: 'bucket',
+      role: 'site',
+      value: match[1]!,
+      via: 'S3 website endpoint',
+      confidence: 'high',
+    });
   }
   for (const match of capped.matchAll(S3_HOST)) {
     if (match[0].includes('s3-website')) continue;
-    record(out, { ...base, kind: 'bucket', role: siteRole, value: match[1]!, via: 'S3 endpoint', confidence: 'high' });
+    record(out, {
+      ...base,
+      kind: 'bucket',
+      role: siteRole,
+      value: match[1]!,
+      via: 'S3 endpoint',
+      confidence: 'high',
+    });
   }
 }

@@ -40,9 +40,16 @@ export function environmentOfTokens(tokens: CodeToken[]): { env?: EnvironmentGue
       const env = /branch|ref/i.test(other) ? environmentOfBranch(token.text) : environmentOfWord(token.text);
       if (env) return { env: guess(env, `branch on ${other} == '${token.text}'`), negated };
     }
-    if (token.type === 'ident' && /^(is_?|IS_?)?(prod|production|staging|dev|development)$/i.test(token.text)) {
+    if (
+      token.type === 'ident' &&
+      /^(is_?|IS_?)?(prod|production|staging|dev|development)$/i.test(token.text)
+    ) {
       const env = environmentIn(token.text);
-      if (env) return { env: guess(env, `branch on ${token.text}`), negated: negated || tokens[i - 1]?.text === '!' };
+      if (env)
+        return {
+          env: guess(env, `branch on ${token.text}`),
+          negated: negated || tokens[i - 1]?.text === '!',
+        };
     }
   }
   return { negated };
@@ -86,7 +93,9 @@ export function expressionValues(tokens: CodeToken[]): ExpressionValue[] {
   const question = tokens.findIndex((token) => token.text === '?');
   const pythonIf = tokens.findIndex((token) => token.text === 'if');
   if (question > 0 || pythonIf > 0) {
-    const colon = tokens.findIndex((token, i) => i > question && token.text === (question > 0 ? ':' : 'else'));
+    const colon = tokens.findIndex(
+      (token, i) => i > question && token.text === (question > 0 ? ':' : 'else'),
+    );
     if (colon < 0) return [];
     const [condition, yes, no] =
       question > 0
@@ -113,7 +122,8 @@ export function expressionValues(tokens: CodeToken[]): ExpressionValue[] {
       let fallback: string | undefined;
       while (['||', '??', 'or'].includes(tokens[at]?.text ?? '')) [fallback, at] = operand(tokens, at + 1);
       const reference = /^\$\{([^}:]+)\}$/.exec(text);
-      if (reference && fallback !== undefined && !fallback.includes('${')) return [{ value: value + `\${${reference[1]}:-${fallback}}` }];
+      if (reference && fallback !== undefined && !fallback.includes('${'))
+        return [{ value: `${value}\${${reference[1]}:-${fallback}}` }];
       return [{ value: value + text }];
     }
     value += text;

@@ -88,7 +88,9 @@ export function codeTokens(source: string, language: Language): CodeToken[] {
       const startLine = line;
       advanceLines(quoteAt, end);
       const interpolated =
-        quote === '`' ? raw.includes('${') : prefixText.includes('f') || (language === 'groovy' && quote === '"' && raw.includes('$'));
+        quote === '`'
+          ? raw.includes('${')
+          : prefixText.includes('f') || (language === 'groovy' && quote === '"' && raw.includes('$'));
       let text = raw.replace(/\\(["'`\\$])/g, '$1');
       if (quote === '`') text = normalizeReferences(text, 'template-literal');
       else if (prefixText.includes('f')) text = normalizeReferences(text, 'python-format');

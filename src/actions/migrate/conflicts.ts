@@ -12,7 +12,17 @@ export interface Conflict {
 
 /** Kinds where one environment has one value (per role); ARNs name many different things. */
 const SINGLE: ReadonlySet<FindingKind> = new Set([
-  'bucket', 'distribution-id', 'function-name', 'function-arn', 'api-id', 'stage', 'api-url', 'region', 'account-id', 'profile', 'domain',
+  'bucket',
+  'distribution-id',
+  'function-name',
+  'function-arn',
+  'api-id',
+  'stage',
+  'api-url',
+  'region',
+  'account-id',
+  'profile',
+  'domain',
 ]);
 
 /** A function's name without its environment words: `shop-api-prod` and `shop-api-production` are one function. */
@@ -26,7 +36,8 @@ export function functionKey(name: string): string {
 /** The role a finding's value plays, for comparing values across scripts. */
 export function conflictRole(finding: Finding): string | undefined {
   if (!SINGLE.has(finding.kind) || finding.role === 'global' || finding.role === 'data') return undefined;
-  if (finding.kind === 'function-name' || finding.kind === 'function-arn') return `function:${functionKey(finding.value)}`;
+  if (finding.kind === 'function-name' || finding.kind === 'function-arn')
+    return `function:${functionKey(finding.value)}`;
   return finding.role;
 }
 
@@ -40,7 +51,8 @@ export function findConflicts(findings: readonly Finding[]): Conflict[] {
     const role = conflictRole(finding);
     if (role === undefined) continue;
     const kind = finding.kind === 'function-arn' ? 'function-name' : finding.kind;
-    const value = finding.kind === 'function-arn' ? finding.value.replace(/^.*:function:/, '') : finding.value;
+    const value =
+      finding.kind === 'function-arn' ? finding.value.replace(/^.*:function:/, '') : finding.value;
     const key = `${kind}|${role}|${finding.environment?.name ?? ''}`;
     const group = groups.get(key) ?? { sample: { ...finding, kind }, role, byValue: new Map() };
     groups.set(key, group);
@@ -61,7 +73,10 @@ export function findConflicts(findings: readonly Finding[]): Conflict[] {
     });
   }
   return conflicts.sort(
-    (a, b) => (a.environment ?? '').localeCompare(b.environment ?? '') || a.kind.localeCompare(b.kind) || a.role.localeCompare(b.role),
+    (a, b) =>
+      (a.environment ?? '').localeCompare(b.environment ?? '') ||
+      a.kind.localeCompare(b.kind) ||
+      a.role.localeCompare(b.role),
   );
 }
 

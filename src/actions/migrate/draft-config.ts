@@ -16,7 +16,9 @@ export function placeholder(what: string): string {
 
 function where(locations: Location[]): string {
   const unique = [...new Set(locations.map((location) => `${location.file}:${location.line}`))];
-  return unique.length > 4 ? `${unique.slice(0, 4).join(', ')} (+${unique.length - 4} more)` : unique.join(', ');
+  return unique.length > 4
+    ? `${unique.slice(0, 4).join(', ')} (+${unique.length - 4} more)`
+    : unique.join(', ');
 }
 
 /** The leaf for one setting: its one value with where it came from, or a CONFLICT placeholder. */
@@ -25,11 +27,17 @@ function leafOf(setting: SettingValues, layer: string): DraftLeaf {
   const templates = [...setting.templates].map((template) => `the scripts build it as ${template}`);
   if (entries.length === 1) {
     const [[value, locations]] = entries as [[string, Location[]]];
-    return { value, comments: [`from ${where(locations)}`, ...(value.includes('${environment}') ? templates : [])] };
+    return {
+      value,
+      comments: [`from ${where(locations)}`, ...(value.includes('${environment}') ? templates : [])],
+    };
   }
   const what = `${layer || 'all environments'} ${setting.path.join(' ')} conflict`;
   if (entries.length === 0)
-    return { value: placeholder(what.replace('conflict', '')), comments: ['TODO: the scripts only build this from values they do not define:', ...templates] };
+    return {
+      value: placeholder(what.replace('conflict', '')),
+      comments: ['TODO: the scripts only build this from values they do not define:', ...templates],
+    };
   const width = Math.max(...entries.map(([value]) => value.length));
   return {
     value: placeholder(what),
@@ -51,8 +59,10 @@ function buildTrees(scan: ScanResult): { master: DraftTree; environments: Map<st
     const tree = layer === '' ? master : environments.get(layer)!;
     for (const setting of settings.values()) put(tree, setting.path, leafOf(setting, layer));
   }
-  const everywhere = (path: string[]) => has(master, path) || [...environments.values()].every((tree) => has(tree, path));
-  const somewhere = (prefix: string[]) => has(master, prefix) || [...environments.values()].some((tree) => has(tree, prefix));
+  const everywhere = (path: string[]) =>
+    has(master, path) || [...environments.values()].every((tree) => has(tree, path));
+  const somewhere = (prefix: string[]) =>
+    has(master, prefix) || [...environments.values()].some((tree) => has(tree, prefix));
   const need = (path: string[], what: string, comment: string) => {
     if (!everywhere(path)) put(master, path, { value: placeholder(what), comments: [`TODO: ${comment}`] });
   };
@@ -60,16 +70,34 @@ function buildTrees(scan: ScanResult): { master: DraftTree; environments: Map<st
   need(['aws', 'region'], 'region', 'no region found for every environment');
   const backend = somewhere(['backend']);
   if (somewhere(['frontend']) || !backend) {
-    const sources = scan.files.flatMap((file) => file.steps.flatMap((step) => (step.source ? [step.source] : [])));
+    const sources = scan.files.flatMap((file) =>
+      file.steps.flatMap((step) => (step.source ? [step.source] : [])),
+    );
     const source = mostCommon(sources);
-    put(master, ['frontend', 'source'], source
-      ? { value: source, comments: [`the folder the scripts sync (${sources.length} of them); relative to the project root`] }
-      : { value: placeholder('site folder'), comments: ['TODO: the folder with the built site, relative to the project root'] });
+    put(
+      master,
+      ['frontend', 'source'],
+      source
+        ? {
+            value: source,
+            comments: [
+              `the folder the scripts sync (${sources.length} of them); relative to the project root`,
+            ],
+          }
+        : {
+            value: placeholder('site folder'),
+            comments: ['TODO: the folder with the built site, relative to the project root'],
+          },
+    );
     need(['frontend', 'bucket'], 'site bucket', 'no site bucket found for every environment');
   }
   if (backend) completeBackend(master, environments, need, somewhere);
   for (const [name, tree] of environments)
-    if (/^prod(uction)?$/.test(name)) put(tree, ['approvals', 'required'], { value: true, comments: ['production deploys wait for an approval'] });
+    if (/^prod(uction)?$/.test(name))
+      put(tree, ['approvals', 'required'], {
+        value: true,
+        comments: ['production deploys wait for an approval'],
+      });
   return { master, environments };
 }
 
@@ -86,7 +114,11 @@ function completeBackend(
   }
   if (keys.size === 0) keys.add('api');
   for (const key of keys) {
-    need(['backend', 'functions', key, 'name'], `${key} function name`, `no name of function ${key} for every environment`);
+    need(
+      ['backend', 'functions', key, 'name'],
+      `${key} function name`,
+      `no name of function ${key} for every environment`,
+    );
     put(master, ['backend', 'functions', key, 'source'], {
       value: placeholder(`${key} function source`),
       comments: [`TODO: the folder (or .zip) with the code of function ${key}, relative to the project root`],
@@ -96,7 +128,10 @@ function completeBackend(
   need(['backend', 'api', 'stage'], 'api stage', 'no API stage found for every environment');
   for (const tree of environments.values())
     if (!has(tree, ['backend', 'api', 'id']) && !has(master, ['backend', 'api', 'id']))
-      put(tree, ['backend', 'api', 'name'], { value: placeholder('api name'), comments: ['TODO: no API id found for this environment: give its id, or its name'] });
+      put(tree, ['backend', 'api', 'name'], {
+        value: placeholder('api name'),
+        comments: ['TODO: no API id found for this environment: give its id, or its name'],
+      });
   if (!keys.has('api') && keys.size > 1)
     put(master, ['backend', 'api', 'function'], {
       value: [...keys].find((key) => key.includes('api')) ?? [...keys][0]!,
@@ -121,7 +156,8 @@ export function draftConfig(scan: ScanResult, date: string): Record<string, stri
   };
   for (const [name, tree] of environments) {
     const body = renderYaml(tree);
-    files[`config/environments/${name}.yaml`] = `${header(`configuration of ${name}`)}${body === '' ? '{}\n' : body}`;
+    files[`config/environments/${name}.yaml`] =
+      `${header(`configuration of ${name}`)}${body === '' ? '{}\n' : body}`;
   }
   return files;
 }

@@ -35,7 +35,9 @@ function placement(finding: Finding, project: string): Array<{ path: string[]; v
     case 'distribution-id':
       return [{ path: ['frontend', 'distributionId'], value }];
     case 'domain':
-      return [{ path: role === 'api' ? ['backend', 'api', 'url'] : ['frontend', 'url'], value: `https://${value}` }];
+      return [
+        { path: role === 'api' ? ['backend', 'api', 'url'] : ['frontend', 'url'], value: `https://${value}` },
+      ];
     case 'function-name':
     case 'function-arn': {
       const name = value.replace(/^.*:function:/, '');

@@ -9,11 +9,50 @@ const SCRIPT_KEYS = new Set(['run', 'script', 'before_script', 'after_script', '
 const VARIABLE_KEYS = new Set(['env', 'variables', 'environment', 'with', 'parameters']);
 /** Keys whose values are CI structure, never deployment values (`stage: deploy` in GitLab). */
 const STRUCTURE_KEYS = new Set([
-  'stage', 'stages', 'name', 'image', 'runs-on', 'uses', 'needs', 'when', 'if', 'only', 'except', 'tags',
-  'cache', 'artifacts', 'paths', 'services', 'on', 'branches', 'timeout-minutes', 'id', 'shell',
-  'working-directory', 'dependencies', 'extends', 'type', 'description', 'default', 'required', 'deployment',
-  'concurrency', 'permissions', 'runtime-versions', 'python-version', 'node-version', 'cron', 'resource_class',
-  'executor', 'docker', 'orbs', 'version', 'workflows', 'filters', 'rules', 'trigger',
+  'stage',
+  'stages',
+  'name',
+  'image',
+  'runs-on',
+  'uses',
+  'needs',
+  'when',
+  'if',
+  'only',
+  'except',
+  'tags',
+  'cache',
+  'artifacts',
+  'paths',
+  'services',
+  'on',
+  'branches',
+  'timeout-minutes',
+  'id',
+  'shell',
+  'working-directory',
+  'dependencies',
+  'extends',
+  'type',
+  'description',
+  'default',
+  'required',
+  'deployment',
+  'concurrency',
+  'permissions',
+  'runtime-versions',
+  'python-version',
+  'node-version',
+  'cron',
+  'resource_class',
+  'executor',
+  'docker',
+  'orbs',
+  'version',
+  'workflows',
+  'filters',
+  'rules',
+  'trigger',
 ]);
 const BRANCH_IN_EXPRESSION =
   /(?:refs\/heads\/|ref_name\s*==\s*['"]|BRANCH\s*==\s*['"]|COMMIT_REF_NAME\s*==\s*['"])([A-Za-z0-9._/-]{1,80})/;
@@ -107,7 +146,12 @@ function variables(node: unknown, env: EnvironmentGuess | undefined, context: Co
   }
 }
 
-function walk(node: unknown, key: string | undefined, inherited: EnvironmentGuess | undefined, context: Context): void {
+function walk(
+  node: unknown,
+  key: string | undefined,
+  inherited: EnvironmentGuess | undefined,
+  context: Context,
+): void {
   if (isSeq(node)) {
     for (const item of node.items) walk(item, key, inherited, context);
     return;

@@ -1,5 +1,5 @@
-import { type CodeToken, codeTokens, type Language } from './code-lex.js';
 import { environmentOfTokens, expressionEnd, expressionValues } from './code-expression.js';
+import { type CodeToken, codeTokens, type Language } from './code-lex.js';
 import { environmentIn, environmentOfBranch, environmentOfWord, guess } from './environments.js';
 import { extractShell } from './extract-shell.js';
 import type { EnvironmentGuess, Fact } from './types.js';
@@ -15,7 +15,8 @@ interface Frame {
 }
 
 const DECLARE = new Set(['const', 'let', 'var', 'def', 'val']);
-const SHELL_STRING = /^\s*(aws|sam|serverless|sls|cdk)\s|\baws (s3|s3api|cloudfront|lambda|apigateway|apigatewayv2) /;
+const SHELL_STRING =
+  /^\s*(aws|sam|serverless|sls|cdk)\s|\baws (s3|s3api|cloudfront|lambda|apigateway|apigatewayv2) /;
 
 class Walker {
   readonly facts: Fact[] = [];
@@ -51,7 +52,14 @@ class Walker {
     if (name !== '' && slice[0]?.text !== '{' && slice[0]?.text !== '[') {
       for (const value of expressionValues(slice)) {
         const env = value.env ?? this.env();
-        this.facts.push({ type: 'assign', name, value: value.value, line: slice[0]!.line, ...(env ? { env } : {}), ...(key ? { key } : {}) });
+        this.facts.push({
+          type: 'assign',
+          name,
+          value: value.value,
+          line: slice[0]!.line,
+          ...(env ? { env } : {}),
+          ...(key ? { key } : {}),
+        });
       }
       if (/^(async|function|\()$/.test(slice[0]?.text ?? '')) {
         const named = environmentIn(name);
@@ -76,7 +84,9 @@ class Walker {
   private condition(i: number): void {
     const lineBound = this.language === 'python';
     const start = this.language === 'python' ? i + 1 : i + 2;
-    const end = lineBound ? expressionEnd(this.tokens, start, true) : expressionEnd(this.tokens, start, false);
+    const end = lineBound
+      ? expressionEnd(this.tokens, start, true)
+      : expressionEnd(this.tokens, start, false);
     const { env, negated } = environmentOfTokens(this.tokens.slice(start, end));
     this.pending = env && !negated ? env : null;
   }
@@ -103,9 +113,13 @@ class Walker {
       const next = this.text(i + 1);
       const previous = this.text(i - 1);
       if (this.language === 'python' && token.first)
-        while (this.frames.length > 0 && (this.frames.at(-1)!.indent ?? -1) >= token.column) this.frames.pop();
+        while (this.frames.length > 0 && (this.frames.at(-1)!.indent ?? -1) >= token.column)
+          this.frames.pop();
       if (token.type === 'ident') {
-        if ((token.text === 'if' || token.text === 'elif') && (this.language === 'python' ? true : next === '(')) {
+        if (
+          (token.text === 'if' || token.text === 'elif') &&
+          (this.language === 'python' ? true : next === '(')
+        ) {
           this.condition(i);
           continue;
         }
@@ -116,7 +130,8 @@ class Walker {
         if (token.text === 'case' && tokens[i + 1]?.type === 'string') {
           const env = environmentOfWord(tokens[i + 1]!.text);
           const frame = this.frames.at(-1);
-          if (this.language === 'python') this.pending = env ? guess(env, `case '${tokens[i + 1]!.text}'`) : null;
+          if (this.language === 'python')
+            this.pending = env ? guess(env, `case '${tokens[i + 1]!.text}'`) : null;
           else if (frame) frame.caseEnv = env ? guess(env, `case '${tokens[i + 1]!.text}'`) : undefined;
           continue;
         }
@@ -129,7 +144,12 @@ class Walker {
           this.pending = named ? guess(named, `function ${tokens[i + 1]!.text}`) : null;
           continue;
         }
-        if (this.language === 'groovy' && token.text === 'stage' && next === '(' && tokens[i + 2]?.type === 'string') {
+        if (
+          this.language === 'groovy' &&
+          token.text === 'stage' &&
+          next === '(' &&
+          tokens[i + 2]?.type === 'string'
+        ) {
           const named = environmentIn(tokens[i + 2]!.text);
           this.pending = named ? guess(named, `Jenkins stage '${tokens[i + 2]!.text}'`) : null;
           continue;
@@ -137,7 +157,8 @@ class Walker {
         if (this.language === 'groovy' && token.text === 'branch' && tokens[i + 1]?.type === 'string') {
           const env = environmentOfBranch(tokens[i + 1]!.text);
           const stage = this.frames.at(-2);
-          if (env && stage && !stage.env) stage.env = guess(env, `Jenkins when branch '${tokens[i + 1]!.text}'`);
+          if (env && stage && !stage.env)
+            stage.env = guess(env, `Jenkins when branch '${tokens[i + 1]!.text}'`);
           continue;
         }
         if (DECLARE.has(token.text) && tokens[i + 1]?.type === 'ident') {
@@ -153,13 +174,22 @@ class Walker {
           i += 1;
           continue;
         }
-        if (next === '=' && (token.first || previous === '{' || previous === ';') && this.language !== 'javascript') {
+        if (
+          next === '=' &&
+          (token.first || previous === '{' || previous === ';') &&
+          this.language !== 'javascript'
+        ) {
           this.assign(token.text, i + 2, false);
           i += 1;
           continue;
         }
       }
-      if ((token.type === 'ident' || token.type === 'string') && next === ':' && previous !== '?' && (previous === '{' || previous === ',' || previous === '(' || token.first)) {
+      if (
+        (token.type === 'ident' || token.type === 'string') &&
+        next === ':' &&
+        previous !== '?' &&
+        (previous === '{' || previous === ',' || previous === '(' || token.first)
+      ) {
         const named = environmentOfWord(token.text);
         const owner = this.frames.at(-1)?.owner;
         if (this.text(i + 2) === '{') {
@@ -178,11 +208,19 @@ class Walker {
       }
       if (token.type === 'punct') {
         if (token.text === '{') {
-          this.frames.push({ ...(this.pending ? { env: this.pending } : {}), ...(this.owner ? { owner: this.owner } : {}) });
+          this.frames.push({
+            ...(this.pending ? { env: this.pending } : {}),
+            ...(this.owner ? { owner: this.owner } : {}),
+          });
           this.pending = undefined;
           this.owner = undefined;
         } else if (token.text === '}') this.frames.pop();
-        else if (token.text === ':' && this.language === 'python' && tokens[i + 1]?.first !== false && this.pending !== undefined) {
+        else if (
+          token.text === ':' &&
+          this.language === 'python' &&
+          tokens[i + 1]?.first !== false &&
+          this.pending !== undefined
+        ) {
           const opener = [...tokens.slice(0, i)].reverse().find((candidate) => candidate.first);
           this.frames.push({ ...(this.pending ? { env: this.pending } : {}), indent: opener?.column ?? 0 });
           this.pending = undefined;
@@ -194,7 +232,8 @@ class Walker {
           this.awsList(i);
           continue;
         }
-        if (SHELL_STRING.test(token.text)) this.facts.push(...extractShell(token.text, token.line, this.env()));
+        if (SHELL_STRING.test(token.text))
+          this.facts.push(...extractShell(token.text, token.line, this.env()));
         else if (!this.consumed.has(i)) {
           const env = this.env();
           this.facts.push({ type: 'text', text: token.text, line: token.line, ...(env ? { env } : {}) });

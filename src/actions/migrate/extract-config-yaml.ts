@@ -14,7 +14,13 @@ function keyName(path: string[]): string {
   return last;
 }
 
-function walk(node: unknown, path: string[], env: EnvironmentGuess | undefined, tree: YamlTree, facts: Fact[]): void {
+function walk(
+  node: unknown,
+  path: string[],
+  env: EnvironmentGuess | undefined,
+  tree: YamlTree,
+  facts: Fact[],
+): void {
   if (isSeq(node)) {
     for (const item of node.items) walk(item, path, env, tree, facts);
     return;

@@ -3,7 +3,8 @@ import { extractShell } from './extract-shell.js';
 import { normalizeReferences } from './references.js';
 import type { EnvironmentGuess, Fact } from './types.js';
 
-const ASSIGN = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,80})\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
+const ASSIGN =
+  /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,80})\s*(::?=|:::=|\?=|\+=|!=|=)\s*(.*)$/;
 const TARGET = /^([A-Za-z0-9_./%${}() -]{1,200}?)\s*::?(?!=)\s*(.*)$/;
 const CONDITIONAL = /^(ifeq|ifneq)\s*[("']\s*([^,'"]{0,120}?)\s*[,'"]+\s*([^)'"]{0,120}?)\s*[)'"]/;
 
@@ -32,7 +33,9 @@ export function extractMakefile(source: string): Fact[] {
       const literal = left.includes('$') ? right : left;
       const found = environmentOfWord(literal.trim());
       conditions.push(
-        conditional[1] === 'ifeq' && found ? guess(found, `make ifeq on ${left.includes('$') ? left : right} = ${literal.trim()}`) : undefined,
+        conditional[1] === 'ifeq' && found
+          ? guess(found, `make ifeq on ${left.includes('$') ? left : right} = ${literal.trim()}`)
+          : undefined,
       );
       continue;
     }
@@ -65,9 +68,21 @@ export function extractMakefile(source: string): Fact[] {
       if (specific && !rest.includes(';')) {
         const value = normalizeReferences(specific[3]!.trim(), 'make');
         const targetEnv = target.env ?? env;
-        facts.push({ type: 'assign', name: specific[1]!, value, line: start, ...(targetEnv ? { env: targetEnv } : {}) });
+        facts.push({
+          type: 'assign',
+          name: specific[1]!,
+          value,
+          line: start,
+          ...(targetEnv ? { env: targetEnv } : {}),
+        });
       } else if (rest.includes(';')) {
-        facts.push(...extractShell(normalizeReferences(rest.slice(rest.indexOf(';') + 1), 'make'), start, target.env ?? env));
+        facts.push(
+          ...extractShell(
+            normalizeReferences(rest.slice(rest.indexOf(';') + 1), 'make'),
+            start,
+            target.env ?? env,
+          ),
+        );
       }
       continue;
     }

@@ -5,7 +5,8 @@ import type { Fact } from './types.js';
 /** The 1-based line of the first `"key":` at or after `from`. */
 function lineOfKey(lines: string[], key: string, from: number): number {
   const quoted = JSON.stringify(key);
-  for (let index = from; index < lines.length; index++) if (lines[index]!.includes(`${quoted}:`) || lines[index]!.includes(`${quoted} :`)) return index + 1;
+  for (let index = from; index < lines.length; index++)
+    if (lines[index]!.includes(`${quoted}:`) || lines[index]!.includes(`${quoted} :`)) return index + 1;
   return from + 1;
 }
 
@@ -25,7 +26,13 @@ export function extractPackageJson(source: string): Fact[] {
   for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
     if (typeof command !== 'string') continue;
     const env = environmentIn(name);
-    facts.push(...extractShell(command, lineOfKey(lines, name, scriptsLine - 1), env ? guess(env, `npm script ${name}`) : undefined));
+    facts.push(
+      ...extractShell(
+        command,
+        lineOfKey(lines, name, scriptsLine - 1),
+        env ? guess(env, `npm script ${name}`) : undefined,
+      ),
+    );
   }
   return facts;
 }

@@ -7,9 +7,9 @@ const KEYS: Record<string, string> = { s3_bucket: 'deploymentBucket', stack_name
 
 /** `parameter_overrides = "Stage=prod BucketName=x"`: each override as its own value. */
 function overrides(text: string): Array<[string, string]> {
-  return [...text.matchAll(/([A-Za-z0-9]{1,80})=(?:\\?"([^"\\]{0,300})\\?"|'([^']{0,300})'|([^\s"']{1,300}))/g)].map(
-    (match) => [match[1]!, match[2] ?? match[3] ?? match[4] ?? ''],
-  );
+  return [
+    ...text.matchAll(/([A-Za-z0-9]{1,80})=(?:\\?"([^"\\]{0,300})\\?"|'([^']{0,300})'|([^\s"']{1,300}))/g),
+  ].map((match) => [match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
 }
 
 /** Reads samconfig.toml: `[prod.deploy.parameters]` tables, the first part naming the environment. */
@@ -32,7 +32,8 @@ export function extractSamconfig(source: string): Fact[] {
     const value = string ? (string[1] ?? string[2] ?? '') : raw;
     const base = { type: 'assign' as const, line, key: true, ...(env ? { env } : {}) };
     if (entry[1] === 'parameter_overrides') {
-      for (const [name, override] of overrides(value.replace(/^\[|\]$/g, ''))) facts.push({ ...base, name, value: override });
+      for (const [name, override] of overrides(value.replace(/^\[|\]$/g, '')))
+        facts.push({ ...base, name, value: override });
       return;
     }
     facts.push({ ...base, name: KEYS[entry[1]!] ?? entry[1]!, value });

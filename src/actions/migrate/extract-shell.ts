@@ -45,7 +45,9 @@ function environmentOfPattern(pattern: string, subject: string | undefined): Env
   const alternatives = pattern.split('|').map((part) => part.trim().replace(/^["']|["']$/g, ''));
   const branch = subject !== undefined && BRANCH_VARIABLE.test(subject);
   const envs = new Set(
-    alternatives.map((part) => (branch ? environmentOfBranch(part) : environmentOfWord(part.replace(/\*/g, '')))),
+    alternatives.map((part) =>
+      branch ? environmentOfBranch(part) : environmentOfWord(part.replace(/\*/g, '')),
+    ),
   );
   const [env] = [...envs];
   if (envs.size !== 1 || env === undefined) return undefined;
@@ -65,7 +67,13 @@ function commandFacts(tokens: Token[], env: EnvironmentGuess | undefined, facts:
     const match = ASSIGNMENT.exec(tokens[index]!.text);
     if (!match) break;
     const value = match[2]!.replace(/^\((.*)\)$/, '$1');
-    facts.push({ type: 'assign', name: match[1]!, value, line: tokens[index]!.line, ...(env ? { env } : {}) });
+    facts.push({
+      type: 'assign',
+      name: match[1]!,
+      value,
+      line: tokens[index]!.line,
+      ...(env ? { env } : {}),
+    });
     index++;
   }
   const words = tokens.slice(index).map(({ text, line }) => ({ text, line }));
@@ -74,9 +82,10 @@ function commandFacts(tokens: Token[], env: EnvironmentGuess | undefined, facts:
 
 /**
  * Reads shell text into facts, following `if`/`case` branches on the environment and functions
- * named for one (`deploy_prod() {`). `firstLine` places embedded scripts (CI steps) in their file.
+ * named for one (`deploy_prod() {`). `firstLine` places embedded scripts (CI steps) in their file;
+ * `depth` counts `$(...)` levels already entered.
  */
-export function extractShell(source: string, firstLine = 1, base?: EnvironmentGuess): Fact[] {
+export function extractShell(source: string, firstLine = 1, base?: EnvironmentGuess, depth = 0): Fact[] {
   const facts: Fact[] = [];
   const stack: Block[] = [];
   let expectPattern = false;
@@ -94,7 +103,10 @@ export function extractShell(source: string, firstLine = 1, base?: EnvironmentGu
       continue;
     }
     let tokens = shellWords(stripped);
-    for (const inner of substitutions(stripped.text)) facts.push(...extractShell(inner, logical.line, current(stack, base)));
+    // Nested substitutions are read a few levels deep: deeper is no script anyone writes.
+    if (depth < 3)
+      for (const inner of substitutions(stripped.text))
+        facts.push(...extractShell(inner, logical.line, current(stack, base), depth + 1));
     const top = stack.at(-1);
     if (top?.kind === 'case' && tokens.length > 0 && !['esac'].includes(tokens[0]!.text)) {
       const close = tokens.findIndex((token) => token.operator && token.text === ')');
@@ -110,7 +122,9 @@ export function extractShell(source: string, firstLine = 1, base?: EnvironmentGu
       if (!first) continue;
       const word = first.text;
       if (word === 'if' || word === 'elif') {
-        const texts = command.map((token) => token.text).filter((text) => !['[', ']', '[[', ']]'].includes(text));
+        const texts = command
+          .map((token) => token.text)
+          .filter((text) => !['[', ']', '[[', ']]'].includes(text));
         const env = environmentOfCondition(texts.slice(1));
         if (word === 'if') stack.push({ kind: 'if', ...(env ? { env } : {}) });
         else if (stack.at(-1)?.kind === 'if') stack.at(-1)!.env = env;
@@ -158,7 +172,8 @@ function envOf(stack: Block[], base: EnvironmentGuess | undefined): { env?: Envi
   return env ? { env } : {};
 }
 
-const FUNCTION_START = /^\s*(?:function\s+)?([A-Za-z_][\w:.-]{0,80})\s*\(\s*\)\s*\{?\s*$|^\s*function\s+([A-Za-z_][\w:.-]{0,80})\s*\{?\s*$/;
+const FUNCTION_START =
+  /^\s*(?:function\s+)?([A-Za-z_][\w:.-]{0,80})\s*\(\s*\)\s*\{?\s*$|^\s*function\s+([A-Za-z_][\w:.-]{0,80})\s*\{?\s*$/;
 
 /** Commands of a line, with `;;` kept as its own statement so a case clause can end mid-line. */
 function splitStatements(tokens: Token[]): Token[][] {

@@ -21,8 +21,11 @@ export function fileKindOf(path: string, firstLine = ''): FileKind | undefined {
     if (lower === '.gitlab-ci.yml' || lower.endsWith('.gitlab-ci.yml')) return 'gitlab-ci';
     if (/(^|\/)\.circleci\/[^/]+$/.test(path)) return 'circleci';
     if (lower === 'bitbucket-pipelines.yml') return 'bitbucket-pipelines';
-    if (/^serverless(\.[a-z0-9-]+)?\.ya?ml$/.test(lower) || /^samconfig\.ya?ml$/.test(lower)) return 'serverless';
-    if (/^(buildspec|azure-pipelines|\.travis|cloudbuild|\.drone|appveyor|codemagic)[^/]*\.ya?ml$/.test(lower))
+    if (/^serverless(\.[a-z0-9-]+)?\.ya?ml$/.test(lower) || /^samconfig\.ya?ml$/.test(lower))
+      return 'serverless';
+    if (
+      /^(buildspec|azure-pipelines|\.travis|cloudbuild|\.drone|appveyor|codemagic)[^/]*\.ya?ml$/.test(lower)
+    )
       return 'ci-yaml';
     return undefined;
   }

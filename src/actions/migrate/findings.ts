@@ -18,14 +18,18 @@ export function findingsOf(file: string, extracted: Extracted): { findings: Find
   for (const fact of extracted.facts) {
     if (fact.type === 'assign') {
       if (!fact.alias) classifyAssign(fact, classified);
-    }
-    else if (fact.type === 'command') classifyCommand(fact.words, fact.env, classified);
+    } else if (fact.type === 'command') classifyCommand(fact.words, fact.env, classified);
     else classifyText(fact.text, fact.line, fact.env, classified);
   }
   const all: Array<Candidate & { usedAt: number[] }> = [];
   for (const candidate of classified.candidates)
     for (const expanded of scope.expand(candidate.value, candidate.env))
-      all.push({ ...candidate, value: expanded.value, ...(expanded.env ? { env: expanded.env } : {}), usedAt: [] });
+      all.push({
+        ...candidate,
+        value: expanded.value,
+        ...(expanded.env ? { env: expanded.env } : {}),
+        usedAt: [],
+      });
   for (const use of classified.uses) all.push(...scope.resolveUse(use));
 
   const merged = new Map<string, Finding>();
@@ -36,12 +40,24 @@ export function findingsOf(file: string, extracted: Extracted): { findings: Find
       if (normal.reason) {
         const key = `${candidate.kind}|${candidate.value}`;
         if (!ignored.has(key))
-          ignored.set(key, { file, line: candidate.line, kind: candidate.kind, value: candidate.value, reason: normal.reason });
+          ignored.set(key, {
+            file,
+            line: candidate.line,
+            kind: candidate.kind,
+            value: candidate.value,
+            reason: normal.reason,
+          });
       }
       continue;
     }
     const role = roleOf(normal.kind, normal.value, candidate.role);
-    const environment = inferEnvironment(normal.kind, normal.value, candidate.env, candidate.variable, extracted.fileEnv);
+    const environment = inferEnvironment(
+      normal.kind,
+      normal.value,
+      candidate.env,
+      candidate.variable,
+      extracted.fileEnv,
+    );
     const key = `${normal.kind}|${normal.value}|${environment?.name ?? ''}|${role}`;
     const existing = merged.get(key);
     const uses = candidate.usedAt.filter((line) => line !== candidate.line).map((line) => ({ file, line }));
@@ -54,7 +70,8 @@ export function findingsOf(file: string, extracted: Extracted): { findings: Find
         template: hasReference(normal.value),
         role,
         environment,
-        confidence: hasReference(normal.value) && candidate.confidence === 'high' ? 'medium' : candidate.confidence,
+        confidence:
+          hasReference(normal.value) && candidate.confidence === 'high' ? 'medium' : candidate.confidence,
         via: candidate.via,
         ...(candidate.variable ? { variable: candidate.variable } : {}),
         uses,
@@ -72,7 +89,8 @@ function mergeInto(existing: Finding, candidate: Candidate, uses: Finding['uses'
     existing.line = candidate.line;
     existing.via = candidate.via;
     if (candidate.variable) existing.variable = candidate.variable;
-  } else if (candidate.line > existing.line) existing.uses.push({ file: existing.file, line: candidate.line });
+  } else if (candidate.line > existing.line)
+    existing.uses.push({ file: existing.file, line: candidate.line });
   if (RANK[candidate.confidence] > RANK[existing.confidence] && !existing.template)
     existing.confidence = candidate.confidence;
   for (const use of uses) existing.uses.push(use);
@@ -95,9 +113,11 @@ function mergeRoles(findings: Finding[]): Finding[] {
       byValue.set(key, finding);
       continue;
     }
-    if ((ROLE_PRIORITY[finding.role] ?? 0) > (ROLE_PRIORITY[existing.role] ?? 0)) existing.role = finding.role;
+    if ((ROLE_PRIORITY[finding.role] ?? 0) > (ROLE_PRIORITY[existing.role] ?? 0))
+      existing.role = finding.role;
     for (const use of [{ file: finding.file, line: finding.line }, ...finding.uses])
-      if (use.line !== existing.line && !existing.uses.some((known) => known.line === use.line)) existing.uses.push(use);
+      if (use.line !== existing.line && !existing.uses.some((known) => known.line === use.line))
+        existing.uses.push(use);
     existing.uses.sort((a, b) => a.line - b.line);
   }
   return [...byValue.values()].sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));

@@ -2,9 +2,7 @@ import { environmentIn, environmentOfWord, guess } from './environments.js';
 import { fitsKind, isCustomDomain, isLocalHost, literalParts, placeholderReason } from './patterns.js';
 import type { EnvironmentGuess, FindingKind } from './types.js';
 
-export type Normalized =
-  | { ok: true; kind: FindingKind; value: string }
-  | { ok: false; reason?: string };
+export type Normalized = { ok: true; kind: FindingKind; value: string } | { ok: false; reason?: string };
 
 /** One value brought to the form it is reported in (a URL's host, a function ARN without its alias). */
 export function normalizeValue(kind: FindingKind, raw: string): Normalized {
@@ -26,7 +24,10 @@ export function normalizeValue(kind: FindingKind, raw: string): Normalized {
     }
     case 'domain': {
       if (/\.execute-api\./.test(value)) return check('api-url', value.replace(/\/+$/, ''));
-      const host = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+      const host = value
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/[/?#].*$/, '')
+        .replace(/:\d+$/, '');
       if (isLocalHost(host)) return { ok: false, reason: 'a local address' };
       const website = /^(.+)\.s3-website[.-][a-z0-9-]+\.amazonaws\.com$/.exec(host);
       if (website) return check('bucket', website[1]!);

@@ -8,7 +8,8 @@ const REGIONS = new Set(KNOWN_AWS_REGIONS);
 const REF = /\$\{[^}]{1,120}\}/g;
 
 export const S3_URI = /s3:\/\/([a-z0-9.${}:_-]{1,200})/gi;
-export const ARN = /arn:aws[a-z-]{0,12}:[a-z0-9-]{1,32}:[a-z0-9-]{0,24}:[0-9${}A-Za-z_]{0,40}:[A-Za-z0-9_${}:/.*+=,@-]{1,300}/g;
+export const ARN =
+  /arn:aws[a-z-]{0,12}:[a-z0-9-]{1,32}:[a-z0-9-]{0,24}:[0-9${}A-Za-z_]{0,40}:[A-Za-z0-9_${}:/.*+=,@-]{1,300}/g;
 export const EXECUTE_API_URL =
   /https?:\/\/([a-z0-9${}_]{1,60})\.execute-api\.([a-z0-9${}_-]{1,40})\.amazonaws\.com(\/[A-Za-z0-9_${}.-]{1,128})?/g;
 export const WEBSITE_ENDPOINT = /([a-z0-9.${}_-]{3,120})\.s3-website[.-]([a-z0-9-]{1,30})\.amazonaws\.com/g;
@@ -120,15 +121,19 @@ export function kindFromName(name: string, key = false): NameHint | undefined {
   // In SDK calls and templates `S3Bucket` is where function code is uploaded (Lambda, CloudFormation).
   if (key && flat === 's3bucket') return { kind: 'bucket', role: 'artifact' };
   if (flat.includes('bucket')) return { kind: 'bucket', role: bucketRoleOfName(flat) };
-  if (/distribution|cloudfront|^cfid$|cfdist|cdnid|distid/.test(flat)) return { kind: 'distribution-id', role: 'site' };
+  if (/distribution|cloudfront|^cfid$|cfdist|cdnid|distid/.test(flat))
+    return { kind: 'distribution-id', role: 'site' };
   if (/restapiid|^apiid$|apigatewayid|apigwid|restapi$|httpapiid|apiidentifier|[a-z]apiid$/.test(flat))
     return { kind: 'api-id', role: 'api' };
-  if (/functionname|lambdaname|lambdafunction|^function$|^fn$|^lambda$|functionid|^lambdafn|^fnname$/.test(flat))
+  if (
+    /functionname|lambdaname|lambdafunction|^function$|^fn$|^lambda$|functionid|^lambdafn|^fnname$/.test(flat)
+  )
     return { kind: 'function-name', role: 'function' };
   if (/^(stagename|apistage|apigatewaystage|restapistage)$/.test(flat) || (key && flat === 'stage'))
     return { kind: 'stage', role: 'api' };
   if (/region$|^region/.test(flat)) return { kind: 'region', role: 'region' };
-  if (/accountid$|^account$|awsaccount$|accountnumber$/.test(flat)) return { kind: 'account-id', role: 'account' };
+  if (/accountid$|^account$|awsaccount$|accountnumber$/.test(flat))
+    return { kind: 'account-id', role: 'account' };
   if (/profile$|^profile/.test(flat) && !/profiles$/.test(flat)) return { kind: 'profile', role: 'profile' };
   if (/domain|hostname|^host$|url$|endpoint$|^origin$/.test(flat))
     return { kind: 'domain', role: /api|backend|graphql/.test(flat) ? 'api' : 'site' };
@@ -137,7 +142,8 @@ export function kindFromName(name: string, key = false): NameHint | undefined {
 
 /** Buckets that hold packages, templates or state rather than the site. */
 export function bucketRoleOfName(flatName: string): string {
-  if (/media|data|upload|backup|logs?bucket|archive|images|videos|exports?|reports?/.test(flatName)) return 'data';
+  if (/media|data|upload|backup|logs?bucket|archive|images|videos|exports?|reports?/.test(flatName))
+    return 'data';
   return /artifact|deploymentbucket|lambda|code|package|sam|cfn|cloudformation|template|build|release|state|backup|log/.test(
     flatName,
   )

@@ -1,8 +1,15 @@
-import type { Finding, FileKind } from './types.js';
 import type { Step } from './steps.js';
+import type { FileKind, Finding } from './types.js';
 
 const CONFIG_FILES: ReadonlySet<FileKind> = new Set(['serverless', 'samconfig', 'env-file']);
-const CI_FILES: ReadonlySet<FileKind> = new Set(['github-actions', 'gitlab-ci', 'circleci', 'bitbucket-pipelines', 'jenkinsfile', 'ci-yaml']);
+const CI_FILES: ReadonlySet<FileKind> = new Set([
+  'github-actions',
+  'gitlab-ci',
+  'circleci',
+  'bitbucket-pipelines',
+  'jenkinsfile',
+  'ci-yaml',
+]);
 
 /** What replaces one legacy file. */
 export interface Replacement {
@@ -16,11 +23,18 @@ export interface Replacement {
 
 /** The environments a file's findings belong to, in a stable order. */
 export function environmentsOf(findings: readonly Finding[]): string[] {
-  return [...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : [])))].sort();
+  return [
+    ...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : []))),
+  ].sort();
 }
 
 /** The omnix commands that replace a legacy file, from the steps it takes and the environments it names. */
-export function replacementFor(path: string, kind: FileKind, steps: readonly Step[], findings: readonly Finding[]): Replacement {
+export function replacementFor(
+  path: string,
+  kind: FileKind,
+  steps: readonly Step[],
+  findings: readonly Finding[],
+): Replacement {
   const notCovered = steps.filter((step) => step.area === 'not-covered');
   if (CONFIG_FILES.has(kind)) return { commands: [], role: 'configuration', notCovered };
   if (steps.length === 0) return { commands: [], role: 'other', notCovered };
@@ -31,7 +45,11 @@ export function replacementFor(path: string, kind: FileKind, steps: readonly Ste
   const yes = ci ? ' --yes' : '';
   const prefix = ci || kind === 'package-json' ? 'npx omnix' : 'omnix';
   if (/rollback|revert/i.test(path) || (areas.has('rollback') && !areas.has('frontend'))) {
-    return { commands: targets.map((env) => `${prefix} rollback ${env}${yes}`), role: 'rollback', notCovered };
+    return {
+      commands: targets.map((env) => `${prefix} rollback ${env}${yes}`),
+      role: 'rollback',
+      notCovered,
+    };
   }
   const frontend = areas.has('frontend');
   const backend = areas.has('backend');

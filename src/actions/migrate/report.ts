@@ -9,8 +9,11 @@ function cell(text: string): string {
 }
 
 function findingLine(finding: Finding): string {
-  const env = finding.environment ? `${finding.environment.name} (${finding.environment.reason})` : 'no environment';
-  const uses = finding.uses.length > 0 ? `; used at line ${finding.uses.map((use) => use.line).join(', ')}` : '';
+  const env = finding.environment
+    ? `${finding.environment.name} (${finding.environment.reason})`
+    : 'no environment';
+  const uses =
+    finding.uses.length > 0 ? `; used at line ${finding.uses.map((use) => use.line).join(', ')}` : '';
   const template = finding.template ? ' (template)' : '';
   return `| ${finding.line} | ${finding.kind} | \`${cell(finding.value)}\`${template} | ${cell(env)} | ${finding.confidence} | ${cell(finding.via)}${uses} |`;
 }
@@ -20,18 +23,26 @@ function scriptSection(file: ScannedScript): string[] {
   const lines = [`### \`${cell(file.path)}\` (${file.kind})`, ''];
   const did = [...new Set(file.steps.map((step) => step.name))];
   lines.push(`- **What it did:** ${did.length > 0 ? did.join(', ') : 'no deployment step recognised'}`);
-  if (replacement.role === 'configuration') lines.push('- **Replaced by:** the draft configuration (its values are in config/)');
+  if (replacement.role === 'configuration')
+    lines.push('- **Replaced by:** the draft configuration (its values are in config/)');
   else if (replacement.commands.length > 0)
-    lines.push(`- **Replaced by:** ${replacement.commands.map((command) => `\`${cell(command)}\``).join(', ')}`);
+    lines.push(
+      `- **Replaced by:** ${replacement.commands.map((command) => `\`${cell(command)}\``).join(', ')}`,
+    );
   else lines.push('- **Replaced by:** nothing in omnix: keep it, or retire it by hand');
   const covered = file.steps.filter((step) => step.area !== 'not-covered');
   for (const step of covered) lines.push(`  - line ${step.line}, ${step.name}: ${step.note}`);
   if (replacement.notCovered.length > 0) {
     lines.push('- **Not covered by omnix:**');
-    for (const step of replacement.notCovered) lines.push(`  - line ${step.line}, ${step.name}: ${step.note}`);
+    for (const step of replacement.notCovered)
+      lines.push(`  - line ${step.line}, ${step.name}: ${step.note}`);
   }
   if (file.findings.length > 0) {
-    lines.push('', '| line | kind | value | environment (why) | confidence | found as |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '| line | kind | value | environment (why) | confidence | found as |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const finding of file.findings) lines.push(findingLine(finding));
   }
   lines.push('');
@@ -40,11 +51,18 @@ function scriptSection(file: ScannedScript): string[] {
 
 function conflictSection(conflicts: readonly Conflict[]): string[] {
   if (conflicts.length === 0) return ['No conflicts: every setting has one value per environment.', ''];
-  const lines = ['The draft leaves a `# CONFLICT` comment and a placeholder for each; keep one value, delete the others.', ''];
+  const lines = [
+    'The draft leaves a `# CONFLICT` comment and a placeholder for each; keep one value, delete the others.',
+    '',
+  ];
   for (const conflict of conflicts) {
-    lines.push(`- **${conflict.kind}** (${cell(conflict.role)}) in **${conflict.environment ?? 'every environment'}**:`);
+    lines.push(
+      `- **${conflict.kind}** (${cell(conflict.role)}) in **${conflict.environment ?? 'every environment'}**:`,
+    );
     for (const { value, locations } of conflict.values)
-      lines.push(`  - \`${cell(value)}\`: ${locations.map((location) => `${cell(location.file)}:${location.line}`).join(', ')}`);
+      lines.push(
+        `  - \`${cell(value)}\`: ${locations.map((location) => `${cell(location.file)}:${location.line}`).join(', ')}`,
+      );
   }
   lines.push('');
   return lines;
@@ -62,7 +80,12 @@ export function migrationReport(scan: ScanResult, draftFiles: readonly string[],
     '',
     `1. Review the draft configuration (${draftFiles.map((file) => `\`${file}\``).join(', ')}): resolve every \`# CONFLICT\` and \`TODO\`.`,
     '2. Run `omnix config validate --all`: each placeholder left is named as a warning.',
-    `3. Try the replacements on a non-production environment: ${commands.slice(0, 6).map((command) => `\`${cell(command)}\``).join(', ') || '`omnix deploy <env>`'}.`,
+    `3. Try the replacements on a non-production environment: ${
+      commands
+        .slice(0, 6)
+        .map((command) => `\`${cell(command)}\``)
+        .join(', ') || '`omnix deploy <env>`'
+    }.`,
     '4. Retire the scripts: `omnix migrate archive <paths...>` moves them to legacy/ and rewrites package.json, Makefile and CI references.',
     '',
     '## Conflicts',
@@ -73,8 +96,16 @@ export function migrationReport(scan: ScanResult, draftFiles: readonly string[],
   ];
   for (const file of scan.files) lines.push(...scriptSection(file));
   if (scan.ignored.length > 0) {
-    lines.push('## Not taken as deployment values', '', '| file | line | kind | value | why |', '| --- | --- | --- | --- | --- |');
-    for (const item of scan.ignored) lines.push(`| ${cell(item.file)} | ${item.line} | ${item.kind} | \`${cell(item.value)}\` | ${cell(item.reason)} |`);
+    lines.push(
+      '## Not taken as deployment values',
+      '',
+      '| file | line | kind | value | why |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const item of scan.ignored)
+      lines.push(
+        `| ${cell(item.file)} | ${item.line} | ${item.kind} | \`${cell(item.value)}\` | ${cell(item.reason)} |`,
+      );
     lines.push('');
   }
   if (scan.skipped.length > 0) {

@@ -42,7 +42,11 @@ export class Scope {
    * Every value `value` can take: each `${NAME}` replaced by what the file assigns to NAME in that
    * environment (several where branches assign several), its default, or kept as a template.
    */
-  expand(value: string, env: EnvironmentGuess | undefined, depth = 0): Array<{ value: string; env?: EnvironmentGuess }> {
+  expand(
+    value: string,
+    env: EnvironmentGuess | undefined,
+    depth = 0,
+  ): Array<{ value: string; env?: EnvironmentGuess }> {
     let results: Array<{ value: string; env?: EnvironmentGuess }> = [{ value: '', ...(env ? { env } : {}) }];
     let last = 0;
     for (const match of value.matchAll(REFERENCE)) {
@@ -51,16 +55,25 @@ export class Scope {
       const next: typeof results = [];
       for (const result of results) {
         const options = depth >= MAX_DEPTH ? [] : this.options(match[1]!, match[2], result.env, depth);
-        if (options.length === 0) next.push({ ...result, value: result.value + literal + match[0].replace(/:-[^}]*\}$/, '}') });
+        if (options.length === 0)
+          next.push({ ...result, value: result.value + literal + match[0].replace(/:-[^}]*\}$/, '}') });
         for (const option of options)
-          next.push({ value: result.value + literal + option.value, ...(option.env ?? result.env ? { env: option.env ?? result.env } : {}) });
+          next.push({
+            value: result.value + literal + option.value,
+            ...((option.env ?? result.env) ? { env: option.env ?? result.env } : {}),
+          });
       }
       results = next.slice(0, MAX_VALUES);
     }
     return results.map((result) => ({ ...result, value: result.value + value.slice(last) }));
   }
 
-  private options(name: string, fallback: string | undefined, env: EnvironmentGuess | undefined, depth: number) {
+  private options(
+    name: string,
+    fallback: string | undefined,
+    env: EnvironmentGuess | undefined,
+    depth: number,
+  ) {
     const assigns = this.assignments(name, env);
     if (assigns.length === 0) return fallback !== undefined ? [{ value: fallback, env }] : [];
     return assigns.flatMap((fact) => this.expand(fact.value, fact.env ?? env, depth + 1));
@@ -72,7 +85,15 @@ export class Scope {
     const { variable: _variable, fallback, env: _env, ...base } = use;
     if (assigns.length === 0 || depth >= MAX_DEPTH) {
       return fallback !== undefined
-        ? [{ ...base, ...(use.env ? { env: use.env } : {}), value: fallback, confidence: 'medium', usedAt: [] }]
+        ? [
+            {
+              ...base,
+              ...(use.env ? { env: use.env } : {}),
+              value: fallback,
+              confidence: 'medium',
+              usedAt: [],
+            },
+          ]
         : [];
     }
     return assigns.flatMap((fact): Resolved[] => {

@@ -54,9 +54,10 @@ export async function scanScripts(options: ScanOptions): Promise<ScanResult> {
     const extracted = extractFile(file.kind, file.text, file.within);
     const found = findingsOf(file.path, extracted);
     ignored.push(...found.ignored);
-    const steps = [...stepsOf(extracted.facts), ...(SDK_KINDS.has(file.kind) ? sdkStepsOf(file.text) : [])].sort(
-      (a, b) => a.line - b.line,
-    );
+    const steps = [
+      ...stepsOf(extracted.facts),
+      ...(SDK_KINDS.has(file.kind) ? sdkStepsOf(file.text) : []),
+    ].sort((a, b) => a.line - b.line);
     scanned.push({
       path: file.path,
       kind: file.kind,
@@ -64,20 +65,31 @@ export async function scanScripts(options: ScanOptions): Promise<ScanResult> {
       steps,
       replacement: { commands: [], role: 'other', notCovered: [] },
     });
-    const name = file.kind === 'package-json' ? packageName(file.text) : file.kind === 'serverless' ? serviceName(file.text) : undefined;
+    const name =
+      file.kind === 'package-json'
+        ? packageName(file.text)
+        : file.kind === 'serverless'
+          ? serviceName(file.text)
+          : undefined;
     // The shallowest package.json names the project; a serverless service names one part of it.
-    if (name) names.push(`${file.kind === 'package-json' ? 0 : 1}${String(file.path.split('/').length).padStart(3, '0')}${name}`);
+    if (name)
+      names.push(
+        `${file.kind === 'package-json' ? 0 : 1}${String(file.path.split('/').length).padStart(3, '0')}${name}`,
+      );
   }
   const findings = scanned.flatMap((file) => file.findings);
   adoptEnvironments(findings);
-  for (const file of scanned) file.replacement = replacementFor(file.path, file.kind, file.steps, file.findings);
+  for (const file of scanned)
+    file.replacement = replacementFor(file.path, file.kind, file.steps, file.findings);
   return {
     files: scanned,
     findings,
     ignored,
     skipped,
     conflicts: findConflicts(findings),
-    environments: [...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : [])))].sort(),
+    environments: [
+      ...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : []))),
+    ].sort(),
     project: projectName(names.sort()[0]?.slice(4) ?? basename(cwd)),
   };
 }
@@ -109,10 +121,14 @@ function adoptEnvironments(findings: Finding[]): void {
   for (const finding of findings) {
     if (finding.environment) continue;
     const byEnv = known.get(`${finding.kind}|${finding.value}`);
-    if (!byEnv || byEnv.size !== 1) continue;
+    if (byEnv?.size !== 1) continue;
     const [[name, source]] = [...byEnv.entries()] as [[string, Finding]];
     const twin = findings.some(
-      (other) => other.file === finding.file && other.kind === finding.kind && other.value === finding.value && other.environment?.name === name,
+      (other) =>
+        other.file === finding.file &&
+        other.kind === finding.kind &&
+        other.value === finding.value &&
+        other.environment?.name === name,
     );
     if (twin) continue;
     finding.environment = { name, reason: `same value as ${name}'s in ${source.file}:${source.line}` };

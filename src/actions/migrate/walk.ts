@@ -9,8 +9,26 @@ export const MAX_FILE_BYTES = 512 * 1024;
 /** More files than this in one scan is not a folder of scripts. */
 export const MAX_FILES = 5000;
 const SKIP_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'coverage', 'vendor', '.venv', 'venv', '__pycache__',
-  '.terraform', '.serverless', '.aws-sam', 'cdk.out', '.omnix', '.next', '.nuxt', '.cache', 'bower_components',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'coverage',
+  'vendor',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.terraform',
+  '.serverless',
+  '.aws-sam',
+  'cdk.out',
+  '.omnix',
+  '.next',
+  '.nuxt',
+  '.cache',
+  'bower_components',
 ]);
 
 export interface ScannedFile {
@@ -46,7 +64,10 @@ async function readHead(path: string, size: number): Promise<Buffer> {
  * Links are never followed, large and binary files are skipped, and a path that does not exist is
  * a usage error.
  */
-export async function collectFiles(paths: readonly string[], cwd: string): Promise<{ files: ScannedFile[]; skipped: Skipped[] }> {
+export async function collectFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: ScannedFile[]; skipped: Skipped[] }> {
   const files: ScannedFile[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
@@ -54,7 +75,9 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
     const root = resolve(cwd, given);
     const info = await lstat(root).catch(() => undefined);
     if (!info)
-      throw new UsageError('PathNotFound', `'${given}' does not exist`, { hint: 'Give the scripts, or the folders holding them, as paths.' });
+      throw new UsageError('PathNotFound', `'${given}' does not exist`, {
+        hint: 'Give the scripts, or the folders holding them, as paths.',
+      });
     const base = info.isDirectory() ? root : resolve(root, '..');
     const stack = [root];
     while (stack.length > 0) {

@@ -42,9 +42,13 @@ export interface MigrateScanOutcome {
 async function assertReplaceable(path: string, shown: string): Promise<void> {
   const existing = await readFile(path, 'utf8').catch(() => undefined);
   if (existing === undefined || existing.slice(0, 400).includes(MARK)) return;
-  throw new UsageError('WouldOverwrite', `${shown} already exists and was not written by omnix migrate scan`, {
-    hint: 'Write the draft elsewhere with --config-dir draft/ (and the report with --out), or move the file away.',
-  });
+  throw new UsageError(
+    'WouldOverwrite',
+    `${shown} already exists and was not written by omnix migrate scan`,
+    {
+      hint: 'Write the draft elsewhere with --config-dir draft/ (and the report with --out), or move the file away.',
+    },
+  );
 }
 
 /**
@@ -59,16 +63,31 @@ export async function migrateScan(options: MigrateScanOptions): Promise<MigrateS
   const scan = await scanScripts({ paths: options.paths, cwd });
   const draft = draftConfig(scan, date);
   const targets = Object.entries(draft).map(([path, content]) => ({ path: join(root, path), content }));
-  targets.push({ path: out, content: migrationReport(scan, Object.keys(draft).map((path) => relative(cwd, join(root, path)) || path), date) });
-  for (const target of targets) await assertReplaceable(target.path, relative(cwd, target.path) || target.path);
+  targets.push({
+    path: out,
+    content: migrationReport(
+      scan,
+      Object.keys(draft).map((path) => relative(cwd, join(root, path)) || path),
+      date,
+    ),
+  });
+  for (const target of targets)
+    await assertReplaceable(target.path, relative(cwd, target.path) || target.path);
   for (const target of targets) {
     await mkdir(dirname(target.path), { recursive: true });
     await writeFile(target.path, target.content);
   }
   const validation: DraftValidation[] = [];
-  for (const environment of Object.keys(draft).flatMap((path) => /^config\/environments\/(.+)\.yaml$/.exec(path)?.[1] ?? [])) {
+  for (const environment of Object.keys(draft).flatMap(
+    (path) => /^config\/environments\/(.+)\.yaml$/.exec(path)?.[1] ?? [],
+  )) {
     const result = await loadConfig({ environment, configDir: root, cwd, env: {} });
-    validation.push({ environment, ok: result.ok, errors: result.ok ? [] : result.errors, warnings: result.warnings });
+    validation.push({
+      environment,
+      ok: result.ok,
+      errors: result.ok ? [] : result.errors,
+      warnings: result.warnings,
+    });
   }
   return { scan, written: targets.map((target) => relative(cwd, target.path)), validation };
 }
