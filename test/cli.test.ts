@@ -20,7 +20,8 @@ describe('omnix --help', () => {
     expect(run.stdout).toMatch(/config/);
     expect(run.stdout).toMatch(/^\s+deploy \[options\] <env>/m);
     expect(run.stdout).toMatch(/^\s+validate <env>/m);
-    expect(run.stdout).not.toMatch(/^\s+migrate/m);
+    expect(run.stdout).not.toMatch(/^\s+dashboard/m);
+    expect(run.stdout).toMatch(/^\s+migrate/m);
     expect(run.stdout).toMatch(/--config-dir <dir>/);
     expect(run.stdout).toMatch(/Exit codes: 0 success/);
   });
