@@ -1,5 +1,5 @@
 import { type Classified, record } from './candidates.js';
-import { ARN, EXECUTE_API_URL, S3_HOST, S3_URI, WEBSITE_ENDPOINT } from './patterns.js';
+import { ARN, ECR_HOST, EXECUTE_API_URL, S3_HOST, S3_URI, WEBSITE_ENDPOINT } from './patterns.js';
 import type { EnvironmentGuess } from './types.js';
 
 const ARTIFACT_KEY = /\.(zip|jar|tgz|tar\.gz|ya?ml|template|json)$/i;
@@ -69,6 +69,15 @@ export function classifyText(
       confidence: 'high',
     });
   }
+  for (const match of capped.matchAll(ECR_HOST))
+    record(out, {
+      ...base,
+      kind: 'account-id',
+      role: 'account',
+      value: match[1]!,
+      via: 'ECR registry',
+      confidence: 'high',
+    });
   for (const match of capped.matchAll(S3_HOST)) {
     if (match[0].includes('s3-website')) continue;
     record(out, {

@@ -10,7 +10,7 @@ export interface DraftTree {
   [key: string]: DraftTree | DraftLeaf;
 }
 
-export function isLeaf(node: DraftTree | DraftLeaf): node is DraftLeaf {
+function isLeaf(node: DraftTree | DraftLeaf): node is DraftLeaf {
   return 'comments' in node && 'value' in node && Array.isArray(node.comments);
 }
 

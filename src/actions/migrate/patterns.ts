@@ -14,17 +14,12 @@ export const EXECUTE_API_URL =
   /https?:\/\/([a-z0-9${}_]{1,60})\.execute-api\.([a-z0-9${}_-]{1,40})\.amazonaws\.com(\/[A-Za-z0-9_${}.-]{1,128})?/g;
 export const WEBSITE_ENDPOINT = /([a-z0-9.${}_-]{3,120})\.s3-website[.-]([a-z0-9-]{1,30})\.amazonaws\.com/g;
 export const S3_HOST = /([a-z0-9.${}_-]{3,120})\.s3(?:[.-][a-z0-9-]{1,30})?\.amazonaws\.com/g;
-export const CLOUDFRONT_HOST = /\b(d[a-z0-9]{8,20}\.cloudfront\.net)\b/g;
-const REGION_TOKEN = /(?<![A-Za-z0-9-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d)(?![A-Za-z0-9-])/g;
+/** An ECR registry host names the account and region the images go to. */
+export const ECR_HOST = /\b(\d{12})\.dkr\.ecr\.([a-z0-9-]{1,30})\.amazonaws\.com/g;
 
 /** Whether `value` is an AWS region omnix knows. */
 export function isRegion(value: string): boolean {
   return REGIONS.has(value);
-}
-
-/** Known region names written as standalone words in `text`. */
-export function regionsIn(text: string): string[] {
-  return [...text.matchAll(REGION_TOKEN)].map((match) => match[1]!).filter(isRegion);
 }
 
 /** `value` without `${...}` references, to check the shape of what is literal. */
@@ -34,11 +29,6 @@ export function literalParts(value: string): string {
 
 export function hasReference(value: string): boolean {
   return /\$\{[^}]{1,120}\}/.test(value);
-}
-
-/** True when `value` is nothing but one reference (`${BUCKET}`): a parameter, not a hard-coded value. */
-export function isOnlyReference(value: string): boolean {
-  return /^\$\{[^}]{1,120}\}$/.test(value) && !value.includes(':-');
 }
 
 const PLACEHOLDER =
@@ -58,7 +48,7 @@ export function placeholderReason(value: string): string | undefined {
 const LOCAL_HOST =
   /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|host\.docker\.internal|[^/]{0,200}\.(local|localhost|test|invalid|example|internal))(:\d{1,5})?$/i;
 const NOT_DEPLOYMENT_DOMAINS =
-  /(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|npmjs\.(org|com)|yarnpkg\.com|pypi\.org|docker\.(io|com)|slack\.com|googleapis\.com|google\.com|sentry\.io|circleci\.com|atlassian\.(com|net)|amazon\.com|amazonaws\.com|aws\.dev|shields\.io|w3\.org|schema\.org|json-schema\.org|mozilla\.org|nodejs\.org|python\.org|microsoft\.com|cloudflare\.com|jsdelivr\.net|unpkg\.com|herokuapp\.com|serverless\.com|codecov\.io)$/i;
+  /(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|npmjs\.(org|com)|yarnpkg\.com|pypi\.org|docker\.(io|com)|slack\.com|googleapis\.com|google\.com|sentry\.io|circleci\.com|atlassian\.(com|net)|amazon\.com|amazonaws\.com|aws\.dev|shields\.io|w3\.org|schema\.org|json-schema\.org|mozilla\.org|nodejs\.org|python\.org|microsoft\.com|cloudflare\.com|jsdelivr\.net|unpkg\.com|herokuapp\.com|serverless\.com|codecov\.io|stripe\.com|twilio\.com|sendgrid\.(com|net)|mailgun\.(org|net)|auth0\.com|okta\.com|firebaseio\.com|vercel\.(com|app)|netlify\.(com|app)|datadoghq\.(com|eu)|newrelic\.com|pagerduty\.com|discord(app)?\.com|hashicorp\.com|terraform\.io|sonarcloud\.io|snyk\.io|gravatar\.com|cloudfront\.net|akamaized\.net|fastly\.net)$/i;
 
 /** Whether a host is a local or test address (never a deployment target). */
 export function isLocalHost(host: string): boolean {
@@ -141,7 +131,7 @@ export function kindFromName(name: string, key = false): NameHint | undefined {
 }
 
 /** Buckets that hold packages, templates or state rather than the site. */
-export function bucketRoleOfName(flatName: string): string {
+function bucketRoleOfName(flatName: string): string {
   if (/media|data|upload|backup|logs?bucket|archive|images|videos|exports?|reports?/.test(flatName))
     return 'data';
   return /artifact|deploymentbucket|lambda|code|package|sam|cfn|cloudformation|template|build|release|state|backup|log/.test(

@@ -22,7 +22,7 @@ export interface Replacement {
 }
 
 /** The environments a file's findings belong to, in a stable order. */
-export function environmentsOf(findings: readonly Finding[]): string[] {
+function environmentsOf(findings: readonly Finding[]): string[] {
   return [
     ...new Set(findings.flatMap((finding) => (finding.environment ? [finding.environment.name] : []))),
   ].sort();

@@ -5,7 +5,8 @@ import { serviceName } from './extract-config-yaml.js';
 import { packageName } from './extract-package-json.js';
 import { findingsOf } from './findings.js';
 import { type Replacement, replacementFor } from './replacement.js';
-import { type Step, sdkStepsOf, stepsOf } from './steps.js';
+import { sdkStepsOf } from './sdk-steps.js';
+import { type Step, stepsOf } from './steps.js';
 import type { FileKind, Finding, Ignored } from './types.js';
 import { collectFiles, type Skipped } from './walk.js';
 

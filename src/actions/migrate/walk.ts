@@ -7,7 +7,7 @@ import type { FileKind } from './types.js';
 /** Files bigger than this are not read: deployment scripts are small, and the text is hostile. */
 export const MAX_FILE_BYTES = 512 * 1024;
 /** More files than this in one scan is not a folder of scripts. */
-export const MAX_FILES = 5000;
+const MAX_FILES = 5000;
 const SKIP_DIRS = new Set([
   'node_modules',
   '.git',
