@@ -108,22 +108,26 @@ export function projectName(raw: string): string {
 
 /**
  * A value whose file does not say its environment takes the one environment the same value has
- * elsewhere (a distribution id in an `else` branch that another script names staging's).
+ * elsewhere (a distribution id in an `else` branch that other scripts name staging's), unless it is
+ * as often written with no environment as with that one: then it is shared.
  */
 function adoptEnvironments(findings: Finding[]): void {
-  const known = new Map<string, Map<string, Finding>>();
+  const known = new Map<string, { envs: Map<string, Finding>; count: number; unnamed: number }>();
   for (const finding of findings) {
-    if (!finding.environment) continue;
     const key = `${finding.kind}|${finding.value}`;
-    const byEnv = known.get(key) ?? new Map<string, Finding>();
-    if (!byEnv.has(finding.environment.name)) byEnv.set(finding.environment.name, finding);
-    known.set(key, byEnv);
+    const entry = known.get(key) ?? { envs: new Map<string, Finding>(), count: 0, unnamed: 0 };
+    known.set(key, entry);
+    if (!finding.environment) entry.unnamed++;
+    else {
+      entry.count++;
+      if (!entry.envs.has(finding.environment.name)) entry.envs.set(finding.environment.name, finding);
+    }
   }
   for (const finding of findings) {
     if (finding.environment) continue;
-    const byEnv = known.get(`${finding.kind}|${finding.value}`);
-    if (byEnv?.size !== 1) continue;
-    const [[name, source]] = [...byEnv.entries()] as [[string, Finding]];
+    const entry = known.get(`${finding.kind}|${finding.value}`);
+    if (entry?.envs.size !== 1 || entry.count < entry.unnamed) continue;
+    const [[name, source]] = [...entry.envs.entries()] as [[string, Finding]];
     const twin = findings.some(
       (other) =>
         other.file === finding.file &&

@@ -47,6 +47,13 @@ const RULES: StepRule[] = [
     note: 'omnix deploy uploads changed files (frontend)',
   },
   {
+    test: (w) =>
+      aws('s3', 'cp', 'mv')(w) && w.some((word) => /\.(zip|jar)$/.test(word) && !word.startsWith('s3://')),
+    name: 'upload-package',
+    area: 'backend',
+    note: 'omnix uploads function packages over 50 MB to backend.artifactBucket itself',
+  },
+  {
     test: aws('s3', 'cp', 'mv'),
     name: 'upload',
     area: 'frontend',
