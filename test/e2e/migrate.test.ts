@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { omnixProcess } from '../helpers/omnix-process.js';
+import { runCli } from '../helpers/run-cli.js';
+import { testdir } from '../helpers/testdir.js';
 
 // The real CLI, in a child process, on a copy of the labelled corpus of legacy scripts.
 const CORPUS = join(import.meta.dirname, '../fixtures/migrate/corpus');
@@ -106,5 +108,52 @@ describe('omnix migrate on a corpus of legacy scripts', () => {
     expect(scan.stderr).toContain("'no-such-folder' does not exist");
     const archive = await omnix('migrate', 'archive', 'no-such-script.sh', '--yes');
     expect(archive.code).toBe(2);
+  });
+});
+
+describe('omnix migrate at a terminal', () => {
+  it('asks before archiving, and moves nothing when the answer is no', async () => {
+    const root = await testdir({
+      'deploy-prod.sh': 'aws s3 sync dist s3://shop-web-live\n',
+      'package.json': '{ "scripts": { "deploy": "./deploy-prod.sh" } }\n',
+    });
+    const questions: string[] = [];
+    const declined = await runCli(['migrate', 'archive', 'deploy-prod.sh'], {
+      cwd: root,
+      tty: true,
+      answers: ['maybe', 'no'],
+      questions,
+    });
+    expect(declined.exitCode).toBe(1);
+    expect(questions).toEqual([
+      'Move 1 file and apply these changes? (yes/no)',
+      'Move 1 file and apply these changes? (yes/no)',
+    ]);
+    expect(await readFile(join(root, 'deploy-prod.sh'), 'utf8')).toContain('shop-web-live');
+    const accepted = await runCli(['migrate', 'archive', 'deploy-prod.sh'], {
+      cwd: root,
+      tty: true,
+      answers: ['yes'],
+    });
+    expect(accepted.exitCode).toBe(0);
+    expect(await readFile(join(root, 'legacy/deploy-prod.sh'), 'utf8')).toContain('shop-web-live');
+    expect(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).scripts.deploy).toBe(
+      'omnix deploy production --only frontend',
+    );
+  });
+
+  it('refuses a folder with no scripts, and a draft over a configuration it did not write', async () => {
+    const root = await testdir({
+      'notes.txt': 'nothing',
+      'config/deployment-config.yaml': 'project: mine\n',
+      'deploy.sh': 'aws s3 sync d s3://shop-x\n',
+    });
+    const empty = await runCli(['migrate', 'scan', 'notes.txt'], { cwd: root });
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('no deployment scripts');
+    const over = await runCli(['migrate', 'scan', 'deploy.sh'], { cwd: root });
+    expect(over.exitCode).toBe(2);
+    expect(over.stderr).toContain('config/deployment-config.yaml already exists');
+    expect(await readFile(join(root, 'config/deployment-config.yaml'), 'utf8')).toBe('project: mine\n');
   });
 });

@@ -61,6 +61,10 @@ export async function migrateScan(options: MigrateScanOptions): Promise<MigrateS
   const out = resolve(cwd, options.out ?? 'MIGRATION.md');
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
   const scan = await scanScripts({ paths: options.paths, cwd });
+  if (scan.files.length === 0)
+    throw new UsageError('NothingToScan', `no deployment scripts under ${options.paths.join(', ')}`, {
+      hint: 'The scan reads shell, Makefiles, JavaScript/TypeScript, Python, package.json, CI files (GitHub Actions, GitLab, CircleCI, Bitbucket, Jenkinsfile), serverless.yml, samconfig and .env files.',
+    });
   const draft = draftConfig(scan, date);
   const targets = Object.entries(draft).map(([path, content]) => ({ path: join(root, path), content }));
   targets.push({

@@ -155,6 +155,7 @@ export async function migrateArchiveCommand(
     const answer = await context.io.ask({
       message: `Move ${plural(plan.moves.length, 'file')} and apply these changes? (yes/no)`,
       default: 'no',
+      validate: (text) => /^(y|yes|n|no)$/i.test(text.trim()) || 'answer yes or no',
     });
     if (!/^y/i.test(answer.trim())) throw new AbortedError('nothing was moved: not confirmed');
   }
