@@ -37,6 +37,18 @@ const SERVERLESS_SHORT: Record<string, FlagKind> = {
   '-r': { kind: 'region', role: 'region' },
 };
 
+const AWS_TOOLS = new Set(['aws', 'sam', 'serverless', 'sls', 'cdk', 's3cmd']);
+const UNAMBIGUOUS = new Set([
+  '--bucket',
+  '--s3-bucket',
+  '--distribution-id',
+  '--function-name',
+  '--rest-api-id',
+  '--api-id',
+  '--stage-name',
+  '--region',
+  '--account-id',
+]);
 const GLOBAL_SERVICES = new Set(['cloudfront', 'iam', 'route53', 'organizations']);
 const ARTIFACT_FILE = /\.(zip|jar|tgz|tar\.gz|ya?ml|template)$/i;
 
@@ -91,6 +103,9 @@ export function classifyCommand(words: Word[], env: EnvironmentGuess | undefined
     if (!text.startsWith('-')) continue;
     const { flag, value } = flagValue(words, index);
     let known = FLAGS[flag] ?? (serverless ? SERVERLESS_SHORT[flag] : undefined);
+    // Other programs (cargo, docker compose, a team's own deploy.js) use --profile and --stage for
+    // other things; only flags that name an AWS resource are taken from them.
+    if (known && !AWS_TOOLS.has(tool) && !UNAMBIGUOUS.has(flag)) continue;
     if (!known && flag === '--id' && service === 'cloudfront')
       known = { kind: 'distribution-id', role: 'site' };
     if (!known || !value) continue;
@@ -154,10 +169,21 @@ function overrides(words: Word[], env: EnvironmentGuess | undefined, out: Classi
   }
 }
 
+const DOWNLOAD =
+  /\.(sh|zip|tar|gz|tgz|xz|deb|rpm|gpg|key|asc|pem|exe|msi|pkg|dmg|jar|whl|js|py)$|^https?:\/\/(get|dl|download|deb|apt|packages|releases|install|sh)\./i;
+
 /** The hosts a health check or smoke test requests: the site's and the API's domains. */
 function urls(words: Word[], env: EnvironmentGuess | undefined, out: Classified, tool: string): void {
+  // A download (`curl -o`, `wget -O`, an installer piped to a shell) is not a check of the app.
+  if (
+    words.some(
+      (word) => /^(-o|-O|--output|--output-document)$/.test(word.text) || word.text.startsWith('--output='),
+    )
+  )
+    return;
   for (const word of words) {
     if (word.text.startsWith('-')) continue;
+    if (DOWNLOAD.test(word.text.replace(/[?#].*$/, ''))) continue;
     const through = /^\$\{([A-Za-z_][A-Za-z0-9_]{0,80})\}(?:\/|$)/.exec(word.text);
     const value = through ? `\${${through[1]}}` : /^https?:\/\//i.test(word.text) ? word.text : undefined;
     if (value === undefined || /hooks\.slack\.com|webhook/i.test(word.text)) continue;

@@ -106,3 +106,14 @@ describe('extractCode: Jenkinsfile', () => {
     ]);
   });
 });
+
+describe('extractCode: positional SDK arguments', () => {
+  it('reads the bucket boto3 takes by position', () => {
+    const source =
+      "s3.upload_file('dist/index.html', 'shop-web-live', 'index.html')\nsite = s3.Bucket(BUCKET)\nBUCKET = 'shop-assets-site'\n";
+    expect(summarize(extractCode(source, 'python'))).toEqual([
+      'bucket shop-web-live @-',
+      'bucket shop-assets-site @-',
+    ]);
+  });
+});

@@ -14,6 +14,17 @@ interface Frame {
   caseEnv?: EnvironmentGuess;
 }
 
+/** SDK calls that take a bucket by position (boto3): the argument's index. */
+const BUCKET_ARGUMENT: Record<string, number> = {
+  Bucket: 0,
+  BucketWebsite: 0,
+  Object: 0,
+  upload_file: 1,
+  upload_fileobj: 1,
+  download_file: 0,
+  download_fileobj: 0,
+};
+
 const DECLARE = new Set(['const', 'let', 'var', 'def', 'val']);
 const SHELL_STRING =
   /^\s*(aws|sam|serverless|sls|cdk)\s|\baws (s3|s3api|cloudfront|lambda|apigateway|apigatewayv2) /;
@@ -69,6 +80,18 @@ class Walker {
     return start;
   }
 
+  /** Records the `index`th argument of a call starting at `start` as the value of `name`. */
+  private positional(start: number, index: number, name: string): void {
+    let at = start;
+    for (let n = 0; n < index; n++) {
+      at = expressionEnd(this.tokens, at, false);
+      if (this.text(at) !== ',') return;
+      at++;
+    }
+    if (this.text(at + 1) === '=') return;
+    this.assign(name, at, true);
+  }
+
   /** The `=` after a declared name, past a TypeScript type (`const x: string = ...`). */
   private typedEquals(at: number): number | undefined {
     if (this.text(at) === '=') return at;
@@ -115,6 +138,15 @@ class Walker {
       if (this.language === 'python' && token.first)
         while (this.frames.length > 0 && (this.frames.at(-1)!.indent ?? -1) >= token.column)
           this.frames.pop();
+      if (
+        token.type === 'ident' &&
+        next === '(' &&
+        previous === '.' &&
+        BUCKET_ARGUMENT[token.text] !== undefined
+      ) {
+        this.positional(i + 2, BUCKET_ARGUMENT[token.text]!, 'Bucket');
+        continue;
+      }
       if (token.type === 'ident') {
         if (
           (token.text === 'if' || token.text === 'elif') &&

@@ -90,6 +90,23 @@ describe('extractShell', () => {
     expect(summarize(extractShell(script))).toEqual([]);
   });
 
+  it('takes no profile or stage from other programs, and no domain from downloads', () => {
+    const script = [
+      'cargo build --profile release',
+      'docker compose --profile web up -d',
+      'curl -fsSL https://deb.nodesource.com/setup_20.x | bash -',
+      'curl -o awscliv2.zip https://awscli.example-mirror.io/awscli.zip',
+      'curl -fsS https://www.shop-demo.io/health',
+      'node deploy.js --bucket shop-web-live --profile ops',
+      'declare -rx DEPLOY_BUCKET=shop-web-stg',
+    ].join('\n');
+    expect(summarize(extractShell(script))).toEqual([
+      'domain www.shop-demo.io @-',
+      'bucket shop-web-live @-',
+      'bucket shop-web-stg @staging',
+    ]);
+  });
+
   it('joins continued lines and places each value on its own line', () => {
     const script =
       'aws cloudfront create-invalidation \\\n  --profile ops \\\n  --distribution-id E3LJ6EF8H7H5EZ \\\n  --paths "/*"\n';

@@ -62,7 +62,11 @@ function current(stack: Block[], base: EnvironmentGuess | undefined): Environmen
 /** Facts of one simple command: its leading assignments and, when there is one, the command. */
 function commandFacts(tokens: Token[], env: EnvironmentGuess | undefined, facts: Fact[]): void {
   let index = 0;
-  while (index < tokens.length && DECLARE.has(tokens[index]!.text)) index++;
+  while (index < tokens.length && DECLARE.has(tokens[index]!.text)) {
+    index++;
+    // `declare -rx NAME=value`, `export -n NAME`: the flags come before the names.
+    while (index < tokens.length && /^-[a-zA-Z]+$/.test(tokens[index]!.text)) index++;
+  }
   while (index < tokens.length) {
     const match = ASSIGNMENT.exec(tokens[index]!.text);
     if (!match) break;

@@ -24,6 +24,8 @@ export function normalizeValue(kind: FindingKind, raw: string): Normalized {
     }
     case 'domain': {
       if (/\.execute-api\./.test(value)) return check('api-url', value.replace(/\/+$/, ''));
+      // postgres://, redis://, amqp://: a database or broker, not where the app is served.
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^https?:\/\//i.test(value)) return { ok: false };
       const host = value
         .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
         .replace(/[/?#].*$/, '')

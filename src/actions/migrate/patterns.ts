@@ -48,7 +48,7 @@ export function placeholderReason(value: string): string | undefined {
 const LOCAL_HOST =
   /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|host\.docker\.internal|[^/]{0,200}\.(local|localhost|test|invalid|example|internal))(:\d{1,5})?$/i;
 const NOT_DEPLOYMENT_DOMAINS =
-  /(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|npmjs\.(org|com)|yarnpkg\.com|pypi\.org|docker\.(io|com)|slack\.com|googleapis\.com|google\.com|sentry\.io|circleci\.com|atlassian\.(com|net)|amazon\.com|amazonaws\.com|aws\.dev|shields\.io|w3\.org|schema\.org|json-schema\.org|mozilla\.org|nodejs\.org|python\.org|microsoft\.com|cloudflare\.com|jsdelivr\.net|unpkg\.com|herokuapp\.com|serverless\.com|codecov\.io|stripe\.com|twilio\.com|sendgrid\.(com|net)|mailgun\.(org|net)|auth0\.com|okta\.com|firebaseio\.com|vercel\.(com|app)|netlify\.(com|app)|datadoghq\.(com|eu)|newrelic\.com|pagerduty\.com|discord(app)?\.com|hashicorp\.com|terraform\.io|sonarcloud\.io|snyk\.io|gravatar\.com|cloudfront\.net|akamaized\.net|fastly\.net)$/i;
+  /(^|\.)(github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|npmjs\.(org|com)|yarnpkg\.com|pypi\.org|docker\.(io|com)|slack\.com|googleapis\.com|google\.com|sentry\.io|circleci\.com|atlassian\.(com|net)|amazon\.com|amazonaws\.com|aws\.dev|shields\.io|w3\.org|schema\.org|json-schema\.org|mozilla\.org|nodejs\.org|python\.org|microsoft\.com|cloudflare\.com|jsdelivr\.net|unpkg\.com|herokuapp\.com|serverless\.com|codecov\.io|stripe\.com|twilio\.com|sendgrid\.(com|net)|mailgun\.(org|net)|auth0\.com|okta\.com|firebaseio\.com|vercel\.(com|app)|netlify\.(com|app)|datadoghq\.(com|eu)|newrelic\.com|pagerduty\.com|discord(app)?\.com|hashicorp\.com|terraform\.io|sonarcloud\.io|snyk\.io|gravatar\.com|cloudfront\.net|akamaized\.net|fastly\.net|bun\.sh|astral\.sh|rustup\.rs|nodesource\.com|getcomposer\.org|brew\.sh|deno\.land|sdkman\.io|yarnpkg\.com|pnpm\.io|python-poetry\.org)$/i;
 
 /** Whether a host is a local or test address (never a deployment target). */
 export function isLocalHost(host: string): boolean {
@@ -115,9 +115,7 @@ export function kindFromName(name: string, key = false): NameHint | undefined {
     return { kind: 'distribution-id', role: 'site' };
   if (/restapiid|^apiid$|apigatewayid|apigwid|restapi$|httpapiid|apiidentifier|[a-z]apiid$/.test(flat))
     return { kind: 'api-id', role: 'api' };
-  if (
-    /functionname|lambdaname|lambdafunction|^function$|^fn$|^lambda$|functionid|^lambdafn|^fnname$/.test(flat)
-  )
+  if (/functionname|lambdaname|lambdafunction|^function$|^lambda$|functionid|^lambdafn|^fnname$/.test(flat))
     return { kind: 'function-name', role: 'function' };
   if (/^(stagename|apistage|apigatewaystage|restapistage)$/.test(flat) || (key && flat === 'stage'))
     return { kind: 'stage', role: 'api' };
