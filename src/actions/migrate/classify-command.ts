@@ -1,3 +1,4 @@
+import { awsServiceOperation } from './aws-command.js';
 import { type Classified, record } from './candidates.js';
 import { classifyAssign } from './classify-assign.js';
 import { classifyText } from './classify-text.js';
@@ -91,12 +92,15 @@ export function classifyCommand(words: Word[], env: EnvironmentGuess | undefined
   if (words.length === 0 || isLocalCommand(words)) return;
   const texts = words.map((word) => word.text);
   const { tool, at } = toolOf(texts);
-  const service = tool === 'aws' ? (texts[at + 1] ?? '') : tool;
-  const operation = tool === 'aws' ? (texts[at + 2] ?? '') : (texts[at + 1] ?? '');
+  const parsed = tool === 'aws' ? awsServiceOperation(texts, at) : undefined;
+  const service = parsed?.service ?? tool;
+  const operation = parsed?.operation ?? texts[at + 1] ?? '';
   const serverless = tool === 'serverless' || tool === 'sls';
   const artifactCommand =
     ['sam', 'cloudformation', 'serverless', 'sls', 'lambda'].includes(service) ||
-    (service === 's3' && ['cp', 'mv'].includes(operation) && ARTIFACT_FILE.test(texts[at + 3] ?? ''));
+    (service === 's3' &&
+      ['cp', 'mv'].includes(operation) &&
+      texts.some((text) => ARTIFACT_FILE.test(text) && !text.startsWith('s3://')));
   const base = env ? { env } : {};
   for (let index = at; index < words.length; index++) {
     const text = words[index]!.text;

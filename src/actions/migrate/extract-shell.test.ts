@@ -107,6 +107,29 @@ describe('extractShell', () => {
     ]);
   });
 
+  it('reads AWS CLI options written before the service, and the steps after them', async () => {
+    const { stepsOf } = await import('./steps.js');
+    const facts = extractShell(
+      'aws --region us-east-2 --profile eb-cli s3 sync ./build s3://excalidraw-site --delete\n',
+    );
+    expect(summarize(facts)).toEqual([
+      'bucket excalidraw-site @-',
+      'profile eb-cli @-',
+      'region us-east-2 @-',
+    ]);
+    expect(stepsOf(facts)).toMatchObject([{ name: 'sync', source: 'build' }]);
+  });
+
+  it('takes capitals naming what belongs there for placeholders', () => {
+    expect(
+      summarize(
+        extractShell(
+          'aws lambda update-function-code --function-name TEST-FUNCTION-NAME --zip-file fileb://a.zip\n',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('joins continued lines and places each value on its own line', () => {
     const script =
       'aws cloudfront create-invalidation \\\n  --profile ops \\\n  --distribution-id E3LJ6EF8H7H5EZ \\\n  --paths "/*"\n';

@@ -40,6 +40,12 @@ export function placeholderReason(value: string): string | undefined {
   const literal = literalParts(value);
   if (DOC_VALUES.has(literal)) return 'an account id used in examples';
   if (PLACEHOLDER.test(literal)) return 'a placeholder';
+  // TEST-FUNCTION-NAME, MY_BUCKET_NAME: capitals naming what belongs there.
+  if (
+    /^[A-Z0-9]+([-_][A-Z0-9]+)+$/.test(literal) &&
+    /(^|[-_])(NAME|ID|BUCKET|FUNCTION|REGION|ACCOUNT|DOMAIN|PROFILE|STAGE|ARN)([-_]|$)/.test(literal)
+  )
+    return 'a placeholder';
   if (/^E?[0-9]*$/.test(literal) && literal.length > 0 && /^E?(1234|0000)/.test(literal))
     return 'an example id';
   return undefined;

@@ -1,3 +1,4 @@
+import { awsServiceOperation } from './aws-command.js';
 import { isLocalCommand } from './classify-command.js';
 import type { Fact } from './types.js';
 
@@ -25,11 +26,9 @@ const aws =
   (service: string, ...operations: string[]) =>
   (words: string[]) => {
     const at = words.findIndex((word) => word === 'aws' || word.endsWith('/aws'));
-    return (
-      at >= 0 &&
-      words[at + 1] === service &&
-      (operations.length === 0 || operations.includes(words[at + 2] ?? ''))
-    );
+    if (at < 0) return false;
+    const found = awsServiceOperation(words, at);
+    return found.service === service && (operations.length === 0 || operations.includes(found.operation));
   };
 const tool =
   (names: string[], ...operations: string[]) =>
