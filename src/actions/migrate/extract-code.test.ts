@@ -107,6 +107,22 @@ describe('extractCode: Jenkinsfile', () => {
   });
 });
 
+describe('extractCode: Jenkins AWS steps', () => {
+  it('reads withAWS, s3Upload and cfInvalidate arguments, with or without parentheses', () => {
+    const source = [
+      "withAWS(region: 'eu-west-1', credentials: 'jenkins-aws') {",
+      "  s3Upload bucket: 'shop-site-www', workingDir: 'build'",
+      "  cfInvalidate(distribution: 'EPDQY3PL7FDWB', paths: ['/*'])",
+      '}',
+    ].join('\n');
+    expect(summarize(extractCode(source, 'groovy'))).toEqual([
+      'region eu-west-1 @-',
+      'bucket shop-site-www @-',
+      'distribution-id EPDQY3PL7FDWB @-',
+    ]);
+  });
+});
+
 describe('extractCode: positional SDK arguments', () => {
   it('reads the bucket boto3 takes by position', () => {
     const source =

@@ -220,7 +220,12 @@ class Walker {
         (token.type === 'ident' || token.type === 'string') &&
         next === ':' &&
         previous !== '?' &&
-        (previous === '{' || previous === ',' || previous === '(' || token.first)
+        (previous === '{' ||
+          previous === ',' ||
+          previous === '(' ||
+          token.first ||
+          // Groovy calls without parentheses: `s3Upload bucket: 'site', file: 'dist'`.
+          (this.language === 'groovy' && tokens[i - 1]?.type === 'ident'))
       ) {
         const named = environmentOfWord(token.text);
         const owner = this.frames.at(-1)?.owner;

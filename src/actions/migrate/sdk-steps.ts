@@ -3,7 +3,7 @@ import type { Step, StepArea } from './steps.js';
 /** SDK calls (JavaScript v2/v3, boto3) that do a deployment step. */
 const SDK_STEPS: Array<[RegExp, string, StepArea, string]> = [
   [
-    /PutObjectCommand|\.putObject\(|\.upload_file\(|\.put_object\(|new Upload\(/,
+    /PutObjectCommand|\bs3Upload\b|\.putObject\(|\.upload_file\(|\.put_object\(|new Upload\(/,
     'upload',
     'frontend',
     'omnix deploy uploads the site (frontend)',
@@ -15,7 +15,7 @@ const SDK_STEPS: Array<[RegExp, string, StepArea, string]> = [
     'omnix deletes stale files after frontend.deleteStale releases',
   ],
   [
-    /CreateInvalidationCommand|\.createInvalidation\(|\.create_invalidation\(/,
+    /CreateInvalidationCommand|\bcfInvalidate\b|\.createInvalidation\(|\.create_invalidation\(/,
     'invalidate',
     'frontend',
     'omnix invalidates the changed paths and waits',
