@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../test/helpers/migrate-findings.js';
 import { extractCiYaml } from './extract-ci-yaml.js';
 import { findingsOf } from './findings.js';
-import { summarize } from './test-support.js';
 
 describe('extractCiYaml', () => {
   it('reads GitHub Actions jobs: their environment, env maps, action inputs and run scripts on their lines', () => {

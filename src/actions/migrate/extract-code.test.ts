@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../test/helpers/migrate-findings.js';
 import { extractCode } from './extract-code.js';
-import { summarize } from './test-support.js';
 
 describe('extractCode: JavaScript and TypeScript', () => {
   it('reads SDK properties, constants, env defaults and per-environment objects', () => {

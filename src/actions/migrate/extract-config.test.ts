@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../test/helpers/migrate-findings.js';
 import { extractConfigYaml } from './extract-config-yaml.js';
 import { extractEnvFile } from './extract-env-file.js';
 import { extractPackageJson } from './extract-package-json.js';
 import { extractSamconfig } from './extract-samconfig.js';
-import { summarize } from './test-support.js';
 
 describe('extractConfigYaml (serverless.yml)', () => {
   it('reads provider defaults, the deployment bucket, custom domains and per-stage sections', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../test/helpers/migrate-findings.js';
 import { extractMakefile } from './extract-makefile.js';
-import { summarize } from './test-support.js';
 
 describe('extractMakefile', () => {
   it('follows make variables into recipes and ifeq branches on the environment', () => {

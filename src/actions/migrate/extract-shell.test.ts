@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../test/helpers/migrate-findings.js';
 import { extractShell } from './extract-shell.js';
 import { findingsOf } from './findings.js';
-import { summarize } from './test-support.js';
 
 describe('extractShell', () => {
   it('reports a variable once, at its assignment, with the lines that use it', () => {
