@@ -70,7 +70,7 @@ function conflictSection(conflicts: readonly Conflict[]): string[] {
 
 /** MIGRATION.md: per legacy file what it did, what replaces it, what omnix does not cover, and every value found. */
 export function migrationReport(scan: ScanResult, draftFiles: readonly string[], date: string): string {
-  const commands = [...new Set(scan.files.flatMap((file) => file.replacement.commands))].sort();
+  const trial = scan.environments.find((name) => !/^prod(uction)?$/.test(name)) ?? '<env>';
   const lines = [
     '# Migration from legacy deployment scripts',
     '',
@@ -80,12 +80,7 @@ export function migrationReport(scan: ScanResult, draftFiles: readonly string[],
     '',
     `1. Review the draft configuration (${draftFiles.map((file) => `\`${file}\``).join(', ')}): resolve every \`# CONFLICT\` and \`TODO\`.`,
     '2. Run `omnix config validate --all`: each placeholder left is named as a warning.',
-    `3. Try the replacements on a non-production environment: ${
-      commands
-        .slice(0, 6)
-        .map((command) => `\`${cell(command)}\``)
-        .join(', ') || '`omnix deploy <env>`'
-    }.`,
+    `3. Try omnix where it cannot hurt first: \`omnix plan ${trial}\`, then \`omnix deploy ${trial}\`; each script's section below names the commands that replace it.`,
     '4. Retire the scripts: `omnix migrate archive <paths...>` moves them to legacy/ and rewrites package.json, Makefile and CI references.',
     '',
     '## Conflicts',
