@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
 import { type CliIo, type CommandContext, createContext } from './io.js';
 import { addOrchestratorCommands } from './orchestrator.js';
 import { colorEnabled } from './style.js';
 import { COMMANDS, type CommandSpec } from './table/index.js';
 
 export type BinName = 'omnix' | 'orchestrator';
-
-/** Commands that later work adds; until they exist they answer clearly instead of "unknown command". */
-const PLANNED = ['migrate'];
 
 export interface RunState {
   exitCode: number;
@@ -40,19 +36,6 @@ export function buildProgram(bin: BinName, io: CliIo, version: string, state: Ru
 
   for (const spec of COMMANDS) addCommand(program, spec, io, state);
 
-  const unavailable = (name: string) => {
-    program
-      .command(name, { hidden: true })
-      .helpOption(false)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        throw new UsageError('NotAvailableYet', `'${bin} ${name}' is not available in omnix ${version} yet`, {
-          hint: `Run '${bin} --help' for the commands that work today.`,
-        });
-      });
-  };
-  for (const name of PLANNED) unavailable(name);
   if (bin === 'orchestrator')
     addOrchestratorCommands(program, (parent, spec, configure) =>
       configure ? configureCommand(parent, spec, io, state) : addCommand(parent, spec, io, state),

@@ -2,6 +2,7 @@ import { AGENT } from './agent.js';
 import { CI, DASHBOARD } from './ci.js';
 import { CONFIG, INIT } from './config.js';
 import { DRIFT, HEALTH, HISTORY, IAM_POLICY, LOCK, STATE, STATUS, VALIDATE } from './environment.js';
+import { MIGRATE } from './migrate.js';
 import { APPROVALS, APPROVE, REJECT, WORKFLOW } from './orchestration.js';
 import { DEPLOY, PLAN, PROMOTE, RECOVER, ROLLBACK } from './release.js';
 import { DEMO, SANDBOX } from './sandbox.js';
@@ -35,4 +36,5 @@ export const COMMANDS: CommandSpec[] = [
   AGENT,
   DEMO,
   SANDBOX,
+  MIGRATE,
 ];

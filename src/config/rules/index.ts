@@ -12,6 +12,7 @@ import {
   lambdaChecksNameAFunction,
   uniqueHealthCheckNames,
 } from './health.js';
+import { migrationPlaceholdersRemain } from './migration-placeholders.js';
 import { httpApiNotImplemented } from './not-implemented.js';
 import { webhooksUseHttps } from './notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './paths.js';
@@ -50,6 +51,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   productionHasApprovals,
   webhooksUseHttps,
   httpApiNotImplemented,
+  migrationPlaceholdersRemain,
 };
 
 export function runRules(context: RuleContext): RuleFinding[] {
