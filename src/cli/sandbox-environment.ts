@@ -4,7 +4,7 @@ import { bootstrapResources } from '../providers/aws/bootstrap.js';
 import { createAwsClients } from '../providers/aws/clients.js';
 import { awsIdentity } from '../providers/aws/identity.js';
 import { SANDBOX_CREDENTIALS } from '../providers/aws/sandbox-endpoint.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../providers/aws/sandbox-urls.js';
+import { sandboxSiteUrl, sandboxStageUrl } from '../providers/aws/sandbox-urls.js';
 
 export interface SandboxEnvironment {
   environment: string;
@@ -37,8 +37,8 @@ export async function bootstrapSandboxEnvironment(
     created: result.created,
     existing: result.existing,
     ...(result.distributionId ? { siteUrl: sandboxSiteUrl(endpoint, result.distributionId) } : {}),
-    ...(result.restApiId && plan.api
-      ? { apiUrl: sandboxApiUrl(endpoint, result.restApiId, plan.api.stage) }
+    ...(result.apiId && plan.api
+      ? { apiUrl: sandboxStageUrl(plan.api.type, endpoint, result.apiId, plan.api.stage) }
       : {}),
   };
 }

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { apiFunctionKey } from '../config/api-function.js';
+import { apiFunctionKeys, configuredRoutes, matchRoute } from '../config/api-routes.js';
 import type { CheckResult, SampleStats } from '../records/index.js';
+import { proxyEventV1, proxyEventV2 } from './api-events.js';
 import { invoke } from './checks/lambda.js';
 import { fillOutputs } from './fill-outputs.js';
 import { percent, type Sample, takeSamples } from './samples.js';
@@ -11,6 +12,8 @@ interface Probe {
   payload: unknown;
   /** For an API event: the status the check expects. */
   expectStatus?: number;
+  /** For an API event: the payload format the function answers in (2.0 takes any answer as 200). */
+  format?: '1.0' | '2.0';
 }
 
 export interface VersionPair {
@@ -22,7 +25,8 @@ export interface VersionPair {
 
 /**
  * Invokes the new and the old version directly, `samples` times each, with the payloads of the function's
- * `lambda` checks and, for the API's function, API Gateway events made from the checks under the API URL.
+ * `lambda` checks and, for each function the API invokes, API Gateway events (payload format 1.0 for a REST
+ * API, 2.0 for an HTTP API) made from the checks under the API URL that its route serves.
  * The new version fails when it errs more often than the old one (beyond `maxErrorRate`), or its p95
  * latency exceeds the old one's by more than `maxLatencyIncreaseMs`.
  */
@@ -45,7 +49,7 @@ export async function compareVersions(
     return result({
       status: 'warn',
       message: `nothing invokes ${pair.name} directly, so its versions were not compared`,
-      hint: `Add a lambda check for ${pair.key}${pair.key === apiFunctionKey(context.config.backend!) ? ', or an http check under ${outputs.apiUrl}' : ''}.`,
+      hint: `Add a lambda check for ${pair.key}${apiFunctionKeys(context.config.backend!).includes(pair.key) ? ', or an http check under ${outputs.apiUrl} that its route serves' : ''}.`,
     });
   const measure = (version: string) =>
     takeSamples(options.samples, async (index): Promise<Sample> => {
@@ -81,17 +85,33 @@ function judge(functionError: string | undefined, payload: string, probe: Probe)
   if (probe.expectStatus === undefined) return [];
   let status: unknown;
   try {
-    status = (JSON.parse(payload) as { statusCode?: unknown }).statusCode;
+    const answer = JSON.parse(payload) as unknown;
+    const statusCode = (answer as { statusCode?: unknown } | null)?.statusCode;
+    // Payload 2.0: an answer without statusCode is the body of a 200.
+    status =
+      probe.format === '2.0' && (typeof answer !== 'object' || statusCode === undefined) ? 200 : statusCode;
   } catch {
     return ['the function returned no API Gateway response'];
   }
   return status === probe.expectStatus ? [] : [`status ${String(status)}, expected ${probe.expectStatus}`];
 }
 
+/** The function key and route that serve `method path` on the configured API. */
+function servingRoute(backend: NonNullable<CheckContext['config']['backend']>, method: string, path: string) {
+  const routes = configuredRoutes(backend);
+  if (!routes) {
+    const key = apiFunctionKey(backend);
+    return key ? { function: key, key: 'ANY /{proxy+}' } : undefined;
+  }
+  return matchRoute(routes, method, path);
+}
+
 async function probesFor(key: string, context: CheckContext): Promise<Probe[]> {
   const probes: Probe[] = [];
   const apiUrl = context.outputs.apiUrl?.replace(/\/+$/, '');
-  const servesApi = context.config.backend && apiFunctionKey(context.config.backend) === key;
+  const backend = context.config.backend;
+  const api = backend?.api;
+  const servesApi = backend !== undefined && api !== undefined && apiFunctionKeys(backend).includes(key);
   for (const configured of context.config.health.checks) {
     const check = (await fillOutputs(configured, context.outputs).catch(() => undefined)) as
       | HealthCheck
@@ -110,52 +130,18 @@ async function probesFor(key: string, context: CheckContext): Promise<Probe[]> {
           : [];
     for (const request of requests) {
       if (!request.url.startsWith(`${apiUrl}/`) && request.url !== apiUrl) continue;
+      const pathAndQuery = request.url.slice(apiUrl.length) || '/';
+      const route = servingRoute(backend!, request.method, new URL(pathAndQuery, 'http://api').pathname);
+      if (route?.function !== key) continue;
+      const http = api!.type === 'http';
       probes.push({
-        payload: proxyEvent(
-          request,
-          request.url.slice(apiUrl.length) || '/',
-          context.config.backend?.api?.stage ?? '',
-        ),
+        payload: http
+          ? proxyEventV2(request, pathAndQuery, api!.stage, route, apiUrl)
+          : proxyEventV1(request, pathAndQuery, api!.stage, route),
         expectStatus: request.expect.status,
+        format: http ? '2.0' : '1.0',
       });
     }
   }
   return probes;
-}
-
-/** The event API Gateway's Lambda proxy integration (REST, payload 1.0) sends for this request. */
-function proxyEvent(
-  request: { method: string; headers: Record<string, unknown>; body?: string | undefined },
-  pathAndQuery: string,
-  stage: string,
-) {
-  const url = new URL(pathAndQuery, 'http://api');
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
-  );
-  const query = Object.fromEntries(url.searchParams);
-  const hasQuery = Object.keys(query).length > 0;
-  return {
-    resource: '/{proxy+}',
-    path: url.pathname,
-    httpMethod: request.method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-    queryStringParameters: hasQuery ? query : null,
-    multiValueQueryStringParameters: hasQuery
-      ? Object.fromEntries([...url.searchParams.keys()].map((name) => [name, url.searchParams.getAll(name)]))
-      : null,
-    pathParameters: { proxy: url.pathname.replace(/^\//, '') },
-    stageVariables: null,
-    requestContext: {
-      resourcePath: '/{proxy+}',
-      httpMethod: request.method,
-      path: `/${stage}${url.pathname}`,
-      stage,
-      requestId: randomUUID(),
-      identity: { sourceIp: '127.0.0.1', userAgent: 'omnix-canary' },
-    },
-    body: request.body ?? null,
-    isBase64Encoded: false,
-  };
 }

@@ -46,12 +46,31 @@ export interface BackendPlanSummary {
   /** The stage variables the plan sets and removes, when it changes them. */
   stageVariables?: { setVariables: Record<string, string>; removeVariables: string[] };
   api?: {
-    restApiId: string;
+    /** Absent in records from before HTTP APIs: a REST API. */
+    type?: 'rest' | 'http';
+    /** The API's id (absent in older records, which have only `restApiId`). */
+    apiId?: string;
+    /** The REST API's id (REST APIs only). */
+    restApiId?: string;
     stage: string;
     /** Why the stage gets a new deployment, if it does. */
-    redeploy?: 'new stage' | 'first deployment' | 'definition changed' | 'asked';
+    redeploy?: StageRedeployReason;
+    /** Route keys the plan adds, points at another function, and removes (`backend.api.routes`). */
+    routes?: { add: string[]; change: string[]; remove: string[] };
+    /** Function aliases (ARNs) the plan lets API Gateway invoke. */
+    allowInvoke?: string[];
+    /** The HTTP API stage deploys automatically, and the plan turns that off (`turnOffAutoDeploy`). */
+    turnOffAutoDeploy?: true;
   };
 }
+
+/** Why a plan gives the API stage a new deployment. */
+export type StageRedeployReason =
+  | 'new stage'
+  | 'first deployment'
+  | 'definition changed'
+  | 'routes changed'
+  | 'asked';
 
 /** A part of the plan that failed before, in this environment or another (the agent's prevention). */
 export interface KnownFailureFinding {

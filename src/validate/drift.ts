@@ -1,7 +1,7 @@
 import { sameContent } from '../artifacts/live/release-objects.js';
 import { getAt } from '../config/paths.js';
-import { findRestApi, readStage } from '../providers/aws/api-stage.js';
 import { readLiveFunction } from '../providers/aws/functions.js';
+import { detectApiDrift } from './drift-api.js';
 import type { ValidationContext } from './types.js';
 
 /** One way the live environment differs from what omnix made live. Values of variables are never shown. */
@@ -36,7 +36,7 @@ type LiveFn = NonNullable<Awaited<ReturnType<typeof readLiveFunction>>>;
  * What changed outside omnix since the latest release: function runtime, memory, timeout, handler and
  * environment variables compared with what that release's deployment set (what is declared, for a
  * record that does not hold its configuration); the alias and the stage compared with the release's
- * version and deployment; the site's objects compared with the release's by content (ETag or MD5). A
+ * version and deployment, the routes omnix owns with the release's; the site's objects compared with the release's by content (ETag or MD5). A
  * declared change not deployed yet is not drift; a released function or stage that is gone is.
  */
 export async function detectDrift(context: ValidationContext): Promise<DriftResult> {
@@ -109,24 +109,10 @@ export async function detectDrift(context: ValidationContext): Promise<DriftResu
     );
     const releasedApi = release.manifest.backend?.api;
     if (releasedApi && config.backend.api) {
-      const gateway = await context.clients.apiGateway();
-      const restApiId = await findRestApi(gateway, config.backend.api.id, config.backend.api.name);
-      const stage = await readStage(gateway, restApiId, releasedApi.stage);
-      if (stage) compared++;
-      else
-        drift.push({
-          resource: `${restApiId}/${releasedApi.stage}`,
-          field: 'stage',
-          expected: `deployment ${releasedApi.deploymentId} (release v${release.number})`,
-          found: 'deleted',
-        });
-      if (stage && stage.deploymentId !== releasedApi.deploymentId)
-        drift.push({
-          resource: `${restApiId}/${releasedApi.stage}`,
-          field: 'stage deployment',
-          expected: `${releasedApi.deploymentId} (release v${release.number})`,
-          found: stage.deploymentId,
-        });
+      const api = await detectApiDrift(config.backend.api, releasedApi, release.number, context.clients);
+      drift.push(...api.drift);
+      notChecked.push(...api.notChecked);
+      compared += api.compared;
     }
   }
   const releasedSite = release.manifest.frontend;

@@ -1,18 +1,16 @@
 import { apiFunctionKey } from '../../config/api-function.js';
+import { hasApi } from '../../config/api-routes.js';
 import type { OmnixConfig } from '../../config/schema.js';
 import { UsageError } from '../../core/errors.js';
 import type { BootstrapPlan } from '../../providers/aws/bootstrap.js';
 
-/** What `--bootstrap <env>` creates for an environment: everything its configuration names. */
+/**
+ * What `--bootstrap <env>` creates for an environment: everything its configuration names. An API whose
+ * routes omnix owns (`backend.api.routes`) is created empty: the first deployment adds routes and stage.
+ */
 export function bootstrapPlanFor(config: OmnixConfig): BootstrapPlan {
   const backend = config.backend;
   const api = backend?.api;
-  if (api && api.type !== 'rest') {
-    throw new UsageError(
-      'BootstrapUnsupported',
-      `the sandbox bootstraps REST APIs only; backend.api.type is ${api.type}`,
-    );
-  }
   if (api && !api.name) {
     throw new UsageError(
       'BootstrapNeedsApiName',
@@ -22,7 +20,8 @@ export function bootstrapPlanFor(config: OmnixConfig): BootstrapPlan {
       },
     );
   }
-  const apiFunction = backend && api ? backend.functions[apiFunctionKey(backend) ?? ''] : undefined;
+  const apiFunction =
+    backend && api && !api.routes ? backend.functions[apiFunctionKey(backend) ?? ''] : undefined;
   return {
     ...(config.frontend
       ? {
@@ -44,16 +43,16 @@ export function bootstrapPlanFor(config: OmnixConfig): BootstrapPlan {
       ),
       alias: fn.alias,
     })),
-    ...(api && apiFunction
+    ...(backend && api && hasApi(backend)
       ? {
           api: {
+            type: api.type,
             name: api.name!,
             stage: api.stage,
             stageVariables: Object.fromEntries(
               Object.entries(api.stageVariables).map(([key, value]) => [key, String(value)]),
             ),
-            functionName: apiFunction.name,
-            alias: apiFunction.alias,
+            ...(apiFunction ? { proxyTo: { functionName: apiFunction.name, alias: apiFunction.alias } } : {}),
           },
         }
       : {}),

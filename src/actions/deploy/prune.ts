@@ -1,7 +1,9 @@
 import type { LoadedConfig } from '../../config/load.js';
 import { emit, type Report } from '../../core/events.js';
+import { type ApiType, releasedApiId, releasedApiType } from '../../providers/aws/api-kind.js';
+import { apiKind } from '../../providers/aws/api-kinds.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
-import { deleteApiDeployment, deleteFunctionVersion } from '../../providers/aws/released-versions.js';
+import { deleteFunctionVersion } from '../../providers/aws/released-versions.js';
 import type { ReleaseManifest } from '../../records/index.js';
 import type { StateStore } from '../../state/store.js';
 
@@ -18,7 +20,7 @@ function referenced(manifests: readonly ReleaseManifest[]) {
   for (const manifest of manifests) {
     for (const fn of manifest.backend?.functions ?? []) versions.add(`${fn.name}:${fn.version}`);
     const api = manifest.backend?.api;
-    if (api) deployments.add(`${api.restApiId}/${api.deploymentId}`);
+    if (api) deployments.add(`${releasedApiType(api)}:${releasedApiId(api)}/${api.deploymentId}`);
   }
   return { versions, deployments };
 }
@@ -61,10 +63,12 @@ export async function pruneReleases(
     if (deleted === 'deleted') result.functionVersions.push(qualified);
     if (deleted === 'in-use') result.inUse.push(qualified);
   }
-  const gateway = await clients.apiGateway();
-  for (const qualified of deployments) {
-    const [restApiId, deploymentId] = qualified.split('/') as [string, string];
-    const deleted = await deleteApiDeployment(gateway, restApiId, deploymentId);
+  for (const typed of deployments) {
+    // `rest:abc/dep1`: the kind of API, then the id and deployment it reports.
+    const type = typed.slice(0, typed.indexOf(':')) as ApiType;
+    const qualified = typed.slice(type.length + 1);
+    const [apiId, deploymentId] = qualified.split('/') as [string, string];
+    const deleted = await (await apiKind(type)).deleteDeployment(clients, apiId, deploymentId);
     if (deleted === 'deleted') result.apiDeployments.push(qualified);
     if (deleted === 'in-use') result.inUse.push(qualified);
   }

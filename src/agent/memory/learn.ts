@@ -44,6 +44,7 @@ export function resourceNames(record: DeploymentRecord): string[] {
     plan?.frontend?.bucket,
     plan?.frontend?.distributionId,
     plan?.backend?.api?.restApiId,
+    plan?.backend?.api?.apiId,
     plan?.backend?.api?.stage,
     config.backend?.api?.id,
     config.backend?.api?.name,

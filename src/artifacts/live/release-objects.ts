@@ -1,6 +1,8 @@
 import type { LoadedConfig } from '../../config/load.js';
+import { releasedApiId, releasedApiType } from '../../providers/aws/api-kind.js';
+import { apiKind } from '../../providers/aws/api-kinds.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
-import { apiDeploymentExists, functionVersionExists } from '../../providers/aws/released-versions.js';
+import { functionVersionExists } from '../../providers/aws/released-versions.js';
 import type { ReleaseManifest } from '../../records/index.js';
 import { type SiteListing, siteListing } from './site-listing.js';
 
@@ -64,9 +66,9 @@ export async function missingFromTarget(
     }
     const api = target.backend.api;
     if (api) {
-      const gateway = await context.clients.apiGateway();
-      if (!(await apiDeploymentExists(gateway, api.restApiId, api.deploymentId)))
-        missing.push(`API ${api.restApiId} deployment ${api.deploymentId}`);
+      const kind = await apiKind(releasedApiType(api));
+      if (!(await kind.deploymentExists(context.clients, releasedApiId(api), api.deploymentId)))
+        missing.push(`${kind.label} ${releasedApiId(api)} deployment ${api.deploymentId}`);
     }
   }
   return missing;

@@ -58,8 +58,7 @@ export function renderPlan(summary: PlanSummary, style: Style): string {
       `  function ${fn.name}: ${fn.action}${fn.changedFields.length ? ` (${fn.changedFields.join(', ')})` : ''}`,
     );
   }
-  if (summary.backend?.api?.redeploy)
-    lines.push(`  stage ${summary.backend.api.stage}: new deployment (${summary.backend.api.redeploy})`);
+  lines.push(...apiLines(summary));
   if (summary.backend?.stageVariables) lines.push('  stage variables: updated');
   if (summary.freeze)
     lines.push(
@@ -70,4 +69,23 @@ export function renderPlan(summary: PlanSummary, style: Style): string {
   lines.push(...knownFailureLines(summary, style));
   lines.push(...renderRisk(summary, style));
   return lines.join('\n');
+}
+
+/** What the plan does to the API: its routes, the aliases it may invoke, autoDeploy, a new deployment. */
+function apiLines(summary: PlanSummary): string[] {
+  const api = summary.backend?.api;
+  if (!api) return [];
+  const lines: string[] = [];
+  const routes = api.routes;
+  const label = api.type === 'http' ? 'HTTP API' : 'REST API';
+  if (routes) {
+    for (const key of routes.add) lines.push(`  route ${key}: add`);
+    for (const key of routes.change) lines.push(`  route ${key}: point at its function's alias`);
+    for (const key of routes.remove) lines.push(`  route ${key}: remove (not in backend.api.routes)`);
+  }
+  for (const arn of api.allowInvoke ?? [])
+    lines.push(`  ${arn.split(':').slice(-2).join(':')}: let the ${label} invoke it`);
+  if (api.turnOffAutoDeploy) lines.push(`  stage ${api.stage}: turn autoDeploy off`);
+  if (api.redeploy) lines.push(`  stage ${api.stage}: new deployment (${api.redeploy})`);
+  return lines;
 }

@@ -53,17 +53,26 @@ const KINDS = {
   },
   stage: {
     what: 'API Gateway stage name',
-    check: pattern(/^[a-zA-Z0-9_-]{1,128}$/, 'may hold only letters, digits, - and _, at most 128'),
+    // `$default` (HTTP APIs only) is checked with the API's type, in rules/api.ts.
+    check: (name) =>
+      name === '$default' || /^[a-zA-Z0-9_-]{1,128}$/.test(name)
+        ? undefined
+        : 'may hold only letters, digits, - and _, at most 128 (or be $default, on an HTTP API)',
     hint: 'For example staging.',
   },
   apiId: {
-    what: 'REST API id',
+    what: 'API id',
     check: pattern(/^[a-z0-9]{10}$/, 'must be 10 lowercase letters and digits'),
-    hint: 'Copy it from the console or `aws apigateway get-rest-apis`, or give backend.api.name instead.',
+    hint: 'Copy it from the console, `aws apigateway get-rest-apis` or `aws apigatewayv2 get-apis`, or give backend.api.name instead.',
   },
   apiName: {
     what: 'REST API name',
     check: (name) => (name.length <= 1024 ? undefined : 'has more than 1024 characters'),
+    hint: 'Use a shorter name.',
+  },
+  httpApiName: {
+    what: 'HTTP API name',
+    check: (name) => (name.length <= 128 ? undefined : 'has more than 128 characters'),
     hint: 'Use a shorter name.',
   },
   distributionId: {
@@ -106,7 +115,12 @@ function namesIn({ config }: RuleContext): Array<[PathSegment[], string, Kind]> 
   if (backend?.api) {
     names.push([['backend', 'api', 'stage'], backend.api.stage, 'stage']);
     if (backend.api.id !== undefined) names.push([['backend', 'api', 'id'], backend.api.id, 'apiId']);
-    if (backend.api.name !== undefined) names.push([['backend', 'api', 'name'], backend.api.name, 'apiName']);
+    if (backend.api.name !== undefined)
+      names.push([
+        ['backend', 'api', 'name'],
+        backend.api.name,
+        backend.api.type === 'http' ? 'httpApiName' : 'apiName',
+      ]);
   }
   if (config.state.backend === 's3') {
     names.push([['state', 'bucket'], config.state.bucket, 'bucket']);

@@ -18,7 +18,8 @@ export const apiIdentifiedOnce: Rule = ({ config }) => {
 
 export const apiNamesItsFunction: Rule = ({ config }) => {
   const backend = config.backend;
-  if (!backend?.api) return [];
+  // With routes, each route names its function (rules/api.ts checks them).
+  if (!backend?.api || backend.api.routes) return [];
   const key = apiFunctionKey(backend);
   const keys = Object.keys(backend.functions);
   if (key === undefined) {
@@ -26,7 +27,7 @@ export const apiNamesItsFunction: Rule = ({ config }) => {
       error(
         ['backend', 'api'],
         'cannot tell which function the API proxies to',
-        `Set backend.api.function to one of: ${keys.join(', ')}.`,
+        `Set backend.api.function to one of: ${keys.join(', ')}, or map routes to functions in backend.api.routes.`,
       ),
     ];
   }

@@ -1,3 +1,4 @@
+import { apiRoutesAreValid, apiTypeFitsItsSettings } from './api.js';
 import { awsNamesFollowAwsRules } from './aws-names.js';
 import {
   apiIdentifiedOnce,
@@ -13,7 +14,6 @@ import {
   uniqueHealthCheckNames,
 } from './health.js';
 import { migrationPlaceholdersRemain } from './migration-placeholders.js';
-import { httpApiNotImplemented } from './not-implemented.js';
 import { webhooksUseHttps } from './notifications.js';
 import { pathsStayInTheirFolder, sourcesStayInTheProject } from './paths.js';
 import {
@@ -36,6 +36,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   endpointIsAUrl,
   apiIdentifiedOnce,
   apiNamesItsFunction,
+  apiTypeFitsItsSettings,
+  apiRoutesAreValid,
   atLeastOneFunction,
   uniqueFunctionNames,
   lambdaEnvironmentIsValid,
@@ -50,7 +52,6 @@ export const RULES: Readonly<Record<string, Rule>> = {
   workflowStepsFitTogether,
   productionHasApprovals,
   webhooksUseHttps,
-  httpApiNotImplemented,
   migrationPlaceholdersRemain,
 };
 

@@ -38,7 +38,9 @@ export const apiSchema = z
     type: z.enum(['rest', 'http']).default('rest').describe('API Gateway REST API (v1) or HTTP API (v2).'),
     id: z.string().optional().describe('API id. Give `id` or `name`.'),
     name: z.string().optional().describe('API name, looked up when `id` is not given. Give `id` or `name`.'),
-    stage: text.describe('Stage the deployment goes to.'),
+    stage: text.describe(
+      "Stage the deployment goes to. An HTTP API may use `$default`, served at the API's URL with no stage in the path.",
+    ),
     url: z
       .string()
       .optional()
@@ -47,7 +49,19 @@ export const apiSchema = z
       .string()
       .optional()
       .describe(
-        'Key of the function (under backend.functions) the API proxies to; default: the one keyed `api`, or the only one.',
+        'Key of the function (under backend.functions) behind every route when `routes` is not set; default: the one keyed `api`, or the only one.',
+      ),
+    routes: z
+      .record(z.string(), text)
+      .optional()
+      .describe(
+        "Route keys (`GET /products`, `POST /orders`, `ANY /admin/{proxy+}`, `$default`) mapped to the key of the function (under backend.functions) each one invokes through its alias. omnix then owns the API's routes: it adds, changes and removes them to match, lets API Gateway invoke each alias, records the routes in every release and rolls them back with the stage. On a REST API, `$default` is `ANY /` and `ANY /{proxy+}`. Unset: omnix leaves the API's routes as they are, and one function (`function`) serves them.",
+      ),
+    turnOffAutoDeploy: z
+      .boolean()
+      .default(false)
+      .describe(
+        'HTTP APIs: when the live stage deploys automatically (autoDeploy), turn that off at the next deployment. An auto-deploying stage cannot be pointed back at a recorded deployment, so without this setting validation refuses such a stage.',
       ),
     stageVariables: z
       .record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected letters, digits and _'), stringish)

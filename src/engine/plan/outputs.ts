@@ -1,6 +1,6 @@
 import type { OmnixConfig } from '../../config/schema.js';
 import { isOmnixSandbox } from '../../providers/aws/sandbox-endpoint.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../../providers/aws/sandbox-urls.js';
+import { awsStageUrl, sandboxSiteUrl, sandboxStageUrl } from '../../providers/aws/sandbox-urls.js';
 import type { StateStore } from '../../state/store.js';
 import type { DeploymentPlan } from './plan-deployment.js';
 
@@ -8,7 +8,7 @@ export type Outputs = { siteUrl?: string; apiUrl?: string };
 
 /**
  * Where the environment is served: the configured URLs, else, given a plan, the distribution's domain
- * and the stage's execute-api URL — or, on an omnix sandbox (`sandboxEndpoint`), the sandbox's paths
+ * and the stage's execute-api URL (an HTTP API's `$default` stage: the API's own URL) — or, on an omnix sandbox (`sandboxEndpoint`), the sandbox's paths
  * that serve them.
  */
 export function outputsOf(config: OmnixConfig, plan?: DeploymentPlan, sandboxEndpoint?: string): Outputs {
@@ -21,9 +21,9 @@ export function outputsOf(config: OmnixConfig, plan?: DeploymentPlan, sandboxEnd
   else if (distribution?.domainName) outputs.siteUrl = `https://${distribution.domainName}`;
   const api = plan?.backend?.api;
   if (backend?.api?.url) outputs.apiUrl = backend.api.url;
-  else if (api && sandboxEndpoint) outputs.apiUrl = sandboxApiUrl(sandboxEndpoint, api.restApiId, api.stage);
-  else if (api)
-    outputs.apiUrl = `https://${api.restApiId}.execute-api.${aws.region}.amazonaws.com/${api.stage}`;
+  else if (api && sandboxEndpoint)
+    outputs.apiUrl = sandboxStageUrl(api.type, sandboxEndpoint, api.apiId, api.stage);
+  else if (api) outputs.apiUrl = awsStageUrl(api.type, api.apiId, api.stage, aws.region);
   return outputs;
 }
 

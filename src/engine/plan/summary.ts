@@ -1,4 +1,5 @@
-import type { DeploymentRecord, PlanSummary } from '../../records/index.js';
+import type { BackendPlanSummary, DeploymentRecord, PlanSummary } from '../../records/index.js';
+import type { PlannedApi } from '../components/backend/planned.js';
 import type { DeploymentPlan } from './plan-deployment.js';
 
 /**
@@ -53,11 +54,7 @@ export function planSummary(plan: DeploymentPlan): PlanSummary {
             ...(plan.backend.plan.stage ? { stageVariables: plan.backend.plan.stage } : {}),
             ...(plan.backend.api
               ? {
-                  api: {
-                    restApiId: plan.backend.api.restApiId,
-                    stage: plan.backend.api.stage,
-                    redeploy: plan.backend.api.redeploy,
-                  },
+                  api: apiSummary(plan.backend.api),
                 }
               : {}),
           },
@@ -72,4 +69,18 @@ export function deploymentPlan(record: Pick<DeploymentRecord, 'plan'>): PlanSumm
   return plan && typeof (plan as Partial<PlanSummary>).nothingToDo === 'boolean'
     ? (plan as PlanSummary)
     : undefined;
+}
+
+/** The API's part of the plan summary: which API and stage, why it is redeployed, and what its routes do. */
+function apiSummary(api: PlannedApi): NonNullable<BackendPlanSummary['api']> {
+  return {
+    type: api.type,
+    apiId: api.apiId,
+    ...(api.type === 'rest' ? { restApiId: api.apiId } : {}),
+    stage: api.stage,
+    redeploy: api.redeploy,
+    ...(api.routes ? { routes: api.routes.diff } : {}),
+    ...(api.grant ? { allowInvoke: api.grant } : {}),
+    ...(api.turnOffAutoDeploy ? { turnOffAutoDeploy: true as const } : {}),
+  };
 }

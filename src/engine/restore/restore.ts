@@ -1,11 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { listingOf, sameContent } from '../../artifacts/live/release-objects.js';
 import type { SiteListing } from '../../artifacts/live/site-listing.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { OmnixError } from '../../core/errors.js';
 import { emit, type Report } from '../../core/events.js';
 import { runPool } from '../../core/pool.js';
-import { pointStage, readStage } from '../../providers/aws/api-stage.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import { findDistribution, invalidate } from '../../providers/aws/distribution.js';
 import { pointAlias, publishVersion, readLiveFunction } from '../../providers/aws/functions.js';
@@ -13,6 +11,7 @@ import { deleteKeys, keyPrefix, restoreVersion } from '../../providers/aws/site-
 import type { ReleaseManifest } from '../../records/index.js';
 import { planInvalidation } from '../components/frontend/invalidation.js';
 import { invalidationProgress } from '../components/frontend/invalidation-progress.js';
+import { apiDifferences, liveApiLike, restoreApi } from './restore-api.js';
 
 export interface RestoreContext {
   loaded: LoadedConfig;
@@ -95,7 +94,7 @@ async function restoreFrontend(target: FrontendManifest, context: RestoreContext
   return copies.length + deletes.length;
 }
 
-/** Every alias back on its target version with all the traffic; the stage back on its deployment and variables. */
+/** Every alias back on its target version with all the traffic; the API back as recorded (restore-api.ts). */
 async function restoreBackend(target: BackendManifest, context: RestoreContext): Promise<number> {
   const { loaded, clients, changed } = context;
   const lambda = await clients.lambda();
@@ -113,24 +112,12 @@ async function restoreBackend(target: BackendManifest, context: RestoreContext):
     await changed(`function ${fn.name}: alias ${alias} → version ${fn.version}`);
     count++;
   }
-  if (target.api) {
-    const gateway = await clients.apiGateway();
-    const live = await readStage(gateway, target.api.restApiId, target.api.stage);
-    if (!live)
-      throw new OmnixError(
-        'StageNotFound',
-        `stage ${target.api.stage} of ${target.api.restApiId} no longer exists`,
-      );
-    const variablesDiffer =
-      target.api.variables !== undefined && !isDeepStrictEqual(live.variables, target.api.variables);
-    if (live.deploymentId !== target.api.deploymentId || variablesDiffer) {
-      await pointStage(gateway, live, target.api.deploymentId, target.api.variables);
-      await changed(
-        `stage ${target.api.stage}: deployment ${target.api.deploymentId}${variablesDiffer ? ', variables restored' : ''}`,
-      );
-      count++;
-    }
-  }
+  if (target.api)
+    count += await restoreApi(target.api, {
+      clients,
+      changed,
+      turnOffAutoDeploy: loaded.config.backend?.api?.turnOffAutoDeploy === true,
+    });
   return count;
 }
 
@@ -173,11 +160,7 @@ function manifestDifferences(live: ReleaseManifest, target: ReleaseManifest): st
       differences.push(`function ${fn.name}: alias on version ${version ?? '(none)'}, not ${fn.version}`);
   }
   const api = target.backend?.api;
-  const stage = live.backend?.api;
-  if (api && stage?.deploymentId !== api.deploymentId)
-    differences.push(
-      `stage ${api.stage}: deployment ${stage?.deploymentId ?? '(none)'}, not ${api.deploymentId}`,
-    );
+  if (api) differences.push(...apiDifferences(api, live.backend?.api));
   return differences;
 }
 
@@ -215,17 +198,8 @@ export async function liveLike(
         });
     }
     live.backend = { functions };
-    const api = target.backend.api;
-    if (api) {
-      const stage = await readStage(await clients.apiGateway(), api.restApiId, api.stage);
-      if (stage)
-        live.backend.api = {
-          restApiId: api.restApiId,
-          stage: api.stage,
-          deploymentId: stage.deploymentId,
-          variables: stage.variables,
-        };
-    }
+    const api = target.backend.api && (await liveApiLike(target.backend.api, clients));
+    if (api) live.backend.api = api;
   }
   return live;
 }

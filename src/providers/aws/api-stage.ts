@@ -10,20 +10,8 @@ import {
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
 import { OmnixError } from '../../core/errors.js';
+import type { LiveApiStage, StagePlan } from './api-kind.js';
 import { fromAwsError } from './errors.js';
-
-/** The stage variables a deployment sets and removes. */
-export interface StagePlan {
-  setVariables: Record<string, string>;
-  removeVariables: string[];
-}
-
-export interface LiveStage {
-  restApiId: string;
-  stage: string;
-  deploymentId: string;
-  variables: Record<string, string>;
-}
 
 /** The REST API by id, or by name (which must be unique). */
 export async function findRestApi(
@@ -59,10 +47,16 @@ export async function readStage(
   gateway: APIGatewayClient,
   restApiId: string,
   stage: string,
-): Promise<LiveStage | undefined> {
+): Promise<LiveApiStage | undefined> {
   try {
     const got = await gateway.send(new GetStageCommand({ restApiId, stageName: stage }));
-    return { restApiId, stage, deploymentId: got.deploymentId ?? '', variables: got.variables ?? {} };
+    return {
+      apiId: restApiId,
+      stage,
+      deploymentId: got.deploymentId ?? '',
+      variables: got.variables ?? {},
+      autoDeploy: false,
+    };
   } catch (error) {
     if ((error as { name?: string }).name === 'NotFoundException') return undefined;
     throw fromAwsError(error, `reading stage ${stage} of ${restApiId}`);
@@ -71,6 +65,7 @@ export async function readStage(
 
 /** One method of a resource and where its integration sends requests. */
 export interface ApiMethod {
+  resourceId: string;
   path: string;
   method: string;
   authorizationType: string;
@@ -90,6 +85,7 @@ export async function readApiMethods(gateway: APIGatewayClient, restApiId: strin
         >) {
           const integration = detail.methodIntegration;
           methods.push({
+            resourceId: resource.id ?? '',
             path: resource.path ?? '',
             method,
             authorizationType: detail.authorizationType ?? '',
@@ -110,8 +106,8 @@ export async function readApiMethods(gateway: APIGatewayClient, restApiId: strin
  * A digest of the API's definition: every resource path, its methods and their integrations. A stage
  * needs a new deployment when this differs from the digest recorded when it was last deployed.
  */
-export async function apiDefinitionHash(gateway: APIGatewayClient, restApiId: string): Promise<string> {
-  const definition = (await readApiMethods(gateway, restApiId)).map(
+export function apiDefinitionHash(methods: readonly ApiMethod[]): string {
+  const definition = methods.map(
     (m) =>
       `${m.path} ${m.method} ${m.authorizationType} ${m.integrationType} ${m.integrationHttpMethod} ${m.uri}`,
   );
@@ -159,7 +155,7 @@ export async function updateStageVariables(
 /** Points the stage at a deployment and, when given, sets its variables to exactly `variables`. */
 export async function pointStage(
   gateway: APIGatewayClient,
-  live: LiveStage,
+  live: LiveApiStage,
   deploymentId: string,
   variables?: Record<string, string>,
 ): Promise<void> {
@@ -179,7 +175,7 @@ export async function pointStage(
   if (patchOperations.length === 0) return;
   try {
     await gateway.send(
-      new UpdateStageCommand({ restApiId: live.restApiId, stageName: live.stage, patchOperations }),
+      new UpdateStageCommand({ restApiId: live.apiId, stageName: live.stage, patchOperations }),
     );
   } catch (error) {
     throw fromAwsError(error, `pointing stage ${live.stage} at deployment ${deploymentId}`);

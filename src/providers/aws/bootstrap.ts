@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { type BootstrapApi, bootstrapApi } from './bootstrap-api.js';
 import { type AwsClientSettings, createAwsClients } from './clients.js';
 
 /** What to create so that a first deployment of an environment can run. */
@@ -14,20 +15,16 @@ export interface BootstrapPlan {
     environment: Record<string, string>;
     alias: string;
   }>;
-  /** A REST API with a `{proxy+}` route to `functionName:alias`, deployed to `stage`. */
-  api?: {
-    name: string;
-    stage: string;
-    stageVariables: Record<string, string>;
-    functionName: string;
-    alias: string;
-  };
+  api?: BootstrapApi;
 }
 
 export interface BootstrapResult {
   created: string[];
   existing: string[];
   distributionId?: string;
+  /** The API's id, whatever its kind. */
+  apiId?: string;
+  /** The REST API's id (REST APIs only). */
   restApiId?: string;
 }
 
@@ -44,8 +41,8 @@ export function placeholderPackage(handler: string): Uint8Array {
 
 /**
  * Creates what the plan names, leaving alone what already exists: a versioned bucket with a
- * CloudFront distribution in front, functions (placeholder code, version 1, the alias), and a REST
- * API whose stage proxies to the API function's alias.
+ * CloudFront distribution in front, functions (placeholder code, version 1, the alias), and the API
+ * (REST or HTTP) whose stage proxies to the API function's alias, or, when omnix owns its routes, empty.
  */
 export async function bootstrapResources(
   settings: AwsClientSettings,
@@ -159,62 +156,8 @@ export async function bootstrapResources(
   }
 
   if (plan.api) {
-    const apiSdk = await import('@aws-sdk/client-api-gateway');
-    const gateway = await clients.apiGateway();
-    let restApiId: string | undefined;
-    for await (const page of apiSdk.paginateGetRestApis({ client: gateway }, {})) {
-      restApiId ??= page.items?.find((api) => api.name === plan.api!.name)?.id;
-    }
-    if (restApiId) {
-      note(false, `REST API ${plan.api.name} (${restApiId})`);
-    } else {
-      const api = await gateway.send(
-        new apiSdk.CreateRestApiCommand({
-          name: plan.api.name,
-          endpointConfiguration: { types: ['REGIONAL'] },
-        }),
-      );
-      restApiId = api.id!;
-      const proxy = await gateway.send(
-        new apiSdk.CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: '{proxy+}' }),
-      );
-      const functionArn = `arn:aws:lambda:${settings.region}:${accountId}:function:${plan.api.functionName}:${plan.api.alias}`;
-      for (const resourceId of [api.rootResourceId!, proxy.id!]) {
-        await gateway.send(
-          new apiSdk.PutMethodCommand({
-            restApiId,
-            resourceId,
-            httpMethod: 'ANY',
-            authorizationType: 'NONE',
-          }),
-        );
-        await gateway.send(
-          new apiSdk.PutIntegrationCommand({
-            restApiId,
-            resourceId,
-            httpMethod: 'ANY',
-            type: 'AWS_PROXY',
-            integrationHttpMethod: 'POST',
-            uri: `arn:aws:apigateway:${settings.region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
-          }),
-        );
-      }
-      note(true, `REST API ${plan.api.name} (${restApiId})`);
-    }
-    result.restApiId = restApiId;
-    const stages = await gateway.send(new apiSdk.GetStagesCommand({ restApiId }));
-    if (stages.item?.some((stage) => stage.stageName === plan.api!.stage)) {
-      note(false, `stage ${plan.api.stage}`);
-    } else {
-      await gateway.send(
-        new apiSdk.CreateDeploymentCommand({
-          restApiId,
-          stageName: plan.api.stage,
-          variables: plan.api.stageVariables,
-        }),
-      );
-      note(true, `stage ${plan.api.stage}`);
-    }
+    result.apiId = await bootstrapApi(clients, settings.region, accountId, plan.api, note);
+    if (plan.api.type === 'rest') result.restApiId = result.apiId;
   }
   return result;
 }

@@ -34,6 +34,8 @@ export interface AwsClients {
   cloudFront(): Promise<import('@aws-sdk/client-cloudfront').CloudFrontClient>;
   lambda(): Promise<import('@aws-sdk/client-lambda').LambdaClient>;
   apiGateway(): Promise<import('@aws-sdk/client-api-gateway').APIGatewayClient>;
+  /** API Gateway v2: HTTP APIs. */
+  apiGatewayV2(): Promise<import('@aws-sdk/client-apigatewayv2').ApiGatewayV2Client>;
   sts(): Promise<import('@aws-sdk/client-sts').STSClient>;
   iam(): Promise<import('@aws-sdk/client-iam').IAMClient>;
   dynamoDb(): Promise<import('@aws-sdk/client-dynamodb').DynamoDBClient>;
@@ -135,6 +137,13 @@ export function createAwsClients(settings: AwsClientSettings): AwsClients {
     apiGateway: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-api-gateway'), '@aws-sdk/client-api-gateway');
       return prepared('apigateway', new sdk.APIGatewayClient(await config()));
+    }),
+    apiGatewayV2: once(async () => {
+      const sdk = await importSdk(
+        () => import('@aws-sdk/client-apigatewayv2'),
+        '@aws-sdk/client-apigatewayv2',
+      );
+      return prepared('apigateway', new sdk.ApiGatewayV2Client(await config()));
     }),
     sts: once(async () => {
       const sdk = await importSdk(() => import('@aws-sdk/client-sts'), '@aws-sdk/client-sts');

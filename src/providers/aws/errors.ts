@@ -1,4 +1,5 @@
 import { OmnixError } from '../../core/errors.js';
+import { notAnAwsAnswer } from './non-aws-answer.js';
 import { unreachableCause } from './root-cause.js';
 
 interface SdkError {
@@ -44,6 +45,8 @@ export function fromAwsError(error: unknown, doing: string): OmnixError {
       hint: unreachable.hint,
       cause: error,
     });
+  const unsupported = notAnAwsAnswer(error, doing);
+  if (unsupported) return unsupported;
   const sdk = (error ?? {}) as SdkError;
   const name = sdk.name ?? 'Error';
   const known = KNOWN[name];

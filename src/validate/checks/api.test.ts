@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiMethod } from '../../providers/aws/api-stage.js';
 import { integrationTarget } from './api.js';
 
-const method = (uri: string): ApiMethod => ({
-  path: '/{proxy+}',
-  method: 'ANY',
-  authorizationType: 'NONE',
-  integrationType: 'AWS_PROXY',
-  integrationHttpMethod: 'POST',
-  uri,
-});
+const method = (uri: string) => uri;
 const lambdaUri = (target: string) =>
   `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${target}/invocations`;
 
@@ -25,6 +17,12 @@ describe('integrationTarget', () => {
     expect(
       integrationTarget(method(lambdaUri('shop-api:${stageVariables.alias}')), { alias: 'live' }),
     ).toEqual({
+      name: 'shop-api',
+      qualifier: 'live',
+    });
+  });
+  it('reads a function ARN as HTTP APIs hold it', () => {
+    expect(integrationTarget('arn:aws:lambda:us-east-1:123456789012:function:shop-api:live', {})).toEqual({
       name: 'shop-api',
       qualifier: 'live',
     });

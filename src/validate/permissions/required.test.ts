@@ -11,7 +11,7 @@ async function example(env: Record<string, string> = {}) {
   return (await loadValidConfig({ environment: 'production', configDir: EXAMPLE, cwd: EXAMPLE, env })).config;
 }
 
-const SCOPE = { partition: 'aws', region: 'us-east-1', account: '123456789012', restApiId: 'abc123' };
+const SCOPE = { partition: 'aws', region: 'us-east-1', account: '123456789012', apiId: 'abc123' };
 
 describe('requiredPermissions', () => {
   it('names no wildcard action, and no resource wider than the configured ones', async () => {

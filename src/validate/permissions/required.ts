@@ -1,34 +1,10 @@
-import { apiFunctionKey } from '../../config/api-function.js';
+import { hasApi } from '../../config/api-routes.js';
 import type { OmnixConfig } from '../../config/schema.js';
 import { keyPrefix } from '../../providers/aws/site-bucket.js';
-import type { ConfigReferences } from '../config-references.js';
+import { apiPermissions } from './api-permissions.js';
+import type { PermissionScope, RequiredPermission } from './types.js';
 
-/** Where the environment's resources are: what turns names from the configuration into ARNs. */
-export interface PermissionScope {
-  partition: string;
-  region: string;
-  /** `*` when not known. */
-  account: string;
-  /** The REST API's id; `*` when it is only known by name and was not looked up. */
-  restApiId?: string;
-  /** The distribution's id; unset when it is found by its origin (ListDistributions). */
-  distributionId?: string;
-  /** The deployer's IAM principal (user or role ARN), for the permission to simulate its own policy. */
-  principalArn?: string;
-  /** The `${cfn:}` and `${ssm:}` references the configuration files make. */
-  references?: Pick<ConfigReferences, 'cfn' | 'ssm'>;
-}
-
-/** One IAM action the deployer needs, the resources it needs it on, and why. */
-export interface RequiredPermission {
-  action: string;
-  /** Resource patterns for the policy. */
-  resources: string[];
-  /** One concrete ARN per pattern, for SimulatePrincipalPolicy: what a real call would name. */
-  samples: string[];
-  /** What omnix does with it. */
-  purpose: string;
-}
+export type { PermissionScope, RequiredPermission } from './types.js';
 
 /** The AWS partition a region belongs to. */
 export function partitionOf(region: string): string {
@@ -129,26 +105,7 @@ export function requiredPermissions(config: OmnixConfig, scope: PermissionScope)
         [`${bucket}/omnix/${functions[0]?.name ?? 'function'}/package.zip`],
       );
     }
-    if (backend.api && apiFunctionKey(backend)) {
-      const api = `arn:${partition}:apigateway:${region}::/restapis`;
-      const restApiId = backend.api.id ?? scope.restApiId ?? '*';
-      const stage = backend.api.stage;
-      if (!backend.api.id) need(['apigateway:GET'], [api], 'find the REST API by its name');
-      need(
-        ['apigateway:GET'],
-        [`${api}/${restApiId}`, `${api}/${restApiId}/*`],
-        'REST API: read its stage, resources, integrations and deployments',
-        [`${api}/${restApiId}`, `${api}/${restApiId}/stages/${stage}`],
-      );
-      need(['apigateway:POST'], [`${api}/${restApiId}/deployments`], 'deploy the API to the stage');
-      need(['apigateway:PATCH'], [`${api}/${restApiId}/stages/${stage}`], 'stage variables and deployment');
-      need(
-        ['apigateway:DELETE'],
-        [`${api}/${restApiId}/deployments/*`],
-        'prune API deployments no kept release needs',
-        [`${api}/${restApiId}/deployments/old`],
-      );
-    }
+    if (hasApi(backend)) apiPermissions(backend, scope, need);
   }
 
   const alarms = config.health.checks.flatMap((check) =>

@@ -1,6 +1,6 @@
-import { apiFunctionKey } from '../../config/api-function.js';
+import { hasApi } from '../../config/api-routes.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { findRestApi } from '../../providers/aws/api-stage.js';
+import { apiKind } from '../../providers/aws/api-kinds.js';
 import type { AwsClients } from '../../providers/aws/clients.js';
 import { findDistribution } from '../../providers/aws/distribution.js';
 import { configReferences } from '../config-references.js';
@@ -30,11 +30,12 @@ export async function permissionScope(
   const principal = identity && simulationPrincipal(identity.arn);
   if (principal) scope.principalArn = principal;
   const api = config.backend?.api;
-  if (api && !api.id && apiFunctionKey(config.backend!)) {
+  if (api && !api.id && hasApi(config.backend)) {
+    const kind = await apiKind(api.type);
     try {
-      scope.restApiId = await findRestApi(await clients.apiGateway(), undefined, api.name);
+      scope.apiId = await kind.find(clients, undefined, api.name);
     } catch (error) {
-      unknown.push(`the id of the REST API ${api.name} (${(error as Error).message})`);
+      unknown.push(`the id of the ${kind.label} ${api.name} (${(error as Error).message})`);
     }
   }
   const frontend = config.frontend;

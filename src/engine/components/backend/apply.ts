@@ -1,7 +1,6 @@
 import type { OmnixConfig } from '../../../config/schema.js';
 import { emit } from '../../../core/events.js';
 import { runPool } from '../../../core/pool.js';
-import { redeploy, updateStageVariables } from '../../../providers/aws/api-stage.js';
 import {
   pointAlias,
   publishVersion,
@@ -10,11 +9,12 @@ import {
 } from '../../../providers/aws/functions.js';
 import type { ReleaseManifest } from '../../../records/index.js';
 import type { ApplyContext } from '../component.js';
+import { applyApi } from './apply-api.js';
 import type { PlannedBackend } from './planned.js';
 
 /**
  * Functions first (code → wait → configuration → wait → publish → alias), in parallel up to
- * `backend.concurrency`; then the stage. Every change is told to `changed` as soon as it is made.
+ * `backend.concurrency`; then the API (routes, permissions, stage). Every change is told to `changed` as soon as it is made.
  */
 export async function applyBackend(
   planned: PlannedBackend,
@@ -96,33 +96,9 @@ export async function applyBackend(
     }
   });
 
-  let api: NonNullable<ReleaseManifest['backend']>['api'];
-  if (planned.api) {
-    const gateway = await clients.apiGateway();
-    let deploymentId = planned.api.live?.deploymentId ?? '';
-    if (planned.api.redeploy) {
-      deploymentId = await redeploy(
-        gateway,
-        planned.api.restApiId,
-        planned.api.stage,
-        `omnix deploy (${planned.api.redeploy})`,
-      );
-      await changed(`stage ${planned.api.stage}: deployment ${deploymentId} (${planned.api.redeploy})`);
-    }
-    if (planned.plan.stage) {
-      await updateStageVariables(gateway, planned.api.restApiId, planned.api.stage, planned.plan.stage);
-      await changed(`stage ${planned.api.stage}: variables updated`);
-    }
-    const variables = { ...planned.api.live?.variables, ...planned.plan.stage?.setVariables };
-    for (const name of planned.plan.stage?.removeVariables ?? []) delete variables[name];
-    api = {
-      restApiId: planned.api.restApiId,
-      stage: planned.api.stage,
-      deploymentId,
-      definitionHash: planned.api.definitionHash,
-      variables,
-    };
-  }
+  const api = planned.api
+    ? await applyApi(planned.api, planned.plan.stage, { clients, report, changed })
+    : undefined;
   return {
     functions: [...versions].map(([name, entry]) => ({ name, ...entry })),
     ...(api ? { api } : {}),

@@ -1,12 +1,13 @@
-import { apiFunctionKey } from '../../../config/api-function.js';
+import { hasApi } from '../../../config/api-routes.js';
 import { ValidationFailedError } from '../../../core/errors.js';
-import { apiDefinitionHash, findRestApi, readStage } from '../../../providers/aws/api-stage.js';
+import { releasedApi } from '../../../providers/aws/api-kind.js';
 import type { DesiredFunction, LiveFunction } from '../../../providers/aws/functions.js';
 import { readLiveFunction } from '../../../providers/aws/functions.js';
 import type { FunctionPackage } from '../../../providers/package/function-package.js';
 import type { Component } from '../component.js';
 import { applyBackend } from './apply.js';
 import { planBackend } from './plan.js';
+import { planApi } from './plan-api.js';
 import type { PlannedBackend } from './planned.js';
 
 /** The functions (code, configuration, versions, aliases) and the API stage in front of them. */
@@ -42,57 +43,44 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
       const current = await readLiveFunction(lambda, fn.name, fn.alias);
       if (current) live.set(fn.name, current);
     }
-    let api: PlannedBackend['api'];
-    let stageInput: Parameters<typeof planBackend>[2];
-    if (backend.api && apiFunctionKey(backend)) {
-      const gateway = await clients.apiGateway();
-      const restApiId = await findRestApi(gateway, backend.api.id, backend.api.name);
-      const liveStage = await readStage(gateway, restApiId, backend.api.stage);
-      const definitionHash = await apiDefinitionHash(gateway, restApiId);
-      const deployedHash = context.releases[0]?.manifest.backend?.api?.definitionHash;
-      const redeploy = !liveStage
-        ? 'new stage'
-        : context.redeployApi
-          ? 'asked'
-          : deployedHash === undefined
-            ? 'first deployment'
-            : deployedHash !== definitionHash
-              ? 'definition changed'
-              : undefined;
-      api = {
-        restApiId,
-        stage: backend.api.stage,
-        ...(liveStage ? { live: liveStage } : {}),
-        definitionHash,
-        ...(redeploy ? { redeploy } : {}),
-      };
-      stageInput = {
-        desired: Object.fromEntries(
-          Object.entries(backend.api.stageVariables).map(([name, value]) => [name, String(value)]),
-        ),
-        live: liveStage?.variables ?? {},
-      };
-    }
-    const backendPlan = planBackend(
+    const stageInput = backend.api
+      ? {
+          desired: Object.fromEntries(
+            Object.entries(backend.api.stageVariables).map(([name, value]) => [name, String(value)]),
+          ),
+          live: {} as Record<string, string>,
+        }
+      : undefined;
+    const functionsOnly = planBackend(
       [...packages.values()].map((entry) => entry.desired),
       live,
-      stageInput,
     );
-    if (backendPlan.missing.length > 0) {
+    if (functionsOnly.missing.length > 0) {
       throw new ValidationFailedError(
         'FunctionNotFound',
-        `these functions do not exist: ${backendPlan.missing.join(', ')}`,
+        `these functions do not exist: ${functionsOnly.missing.join(', ')}`,
         {
           hint: 'Create them first (or, on the sandbox, start it with --bootstrap <env>).',
         },
       );
     }
+    const api = hasApi(backend)
+      ? await planApi(backend, clients, context.releases, context.redeployApi === true)
+      : undefined;
+    if (stageInput && api) stageInput.live = api.live?.variables ?? {};
+    const backendPlan = planBackend(
+      [...packages.values()].map((entry) => entry.desired),
+      live,
+      api ? stageInput : undefined,
+    );
     return { packages, live, plan: backendPlan, ...(api ? { api } : {}) };
   },
   changes: (planned) =>
     planned.plan.functions.some((fn) => fn.action !== 'unchanged') ||
     planned.plan.stage !== undefined ||
-    planned.api?.redeploy !== undefined,
+    planned.api?.redeploy !== undefined ||
+    (planned.api?.grant?.length ?? 0) > 0 ||
+    planned.api?.turnOffAutoDeploy === true,
   describeLive: (planned) => ({
     functions: [...planned.live.values()].map((fn) => ({
       name: fn.name,
@@ -100,16 +88,20 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
       codeSha256: fn.alias?.codeSha256 ?? fn.codeSha256,
       alias: planned.packages.get(fn.name)!.desired.alias,
     })),
-    ...(planned.api?.live
-      ? {
-          api: {
-            restApiId: planned.api.restApiId,
-            stage: planned.api.stage,
-            deploymentId: planned.api.live.deploymentId,
-            variables: planned.api.live.variables,
-          },
-        }
-      : {}),
+    ...(planned.api?.live ? { api: liveApi(planned.api, planned.api.live) } : {}),
   }),
   apply: (planned, context) => applyBackend(planned, context.loaded.config.backend!, context),
 };
+
+/** The API as it is live before the deployment: its stage and, when omnix owns them, its routes. */
+function liveApi(
+  api: NonNullable<PlannedBackend['api']>,
+  live: NonNullable<NonNullable<PlannedBackend['api']>['live']>,
+) {
+  return releasedApi(api.type, api.apiId, {
+    stage: api.stage,
+    deploymentId: live.deploymentId,
+    variables: live.variables,
+    ...(api.routes ? { routes: api.routes.live } : {}),
+  });
+}

@@ -1,4 +1,4 @@
-import type { StagePlan } from '../../../providers/aws/api-stage.js';
+import type { StagePlan } from '../../../providers/aws/api-kind.js';
 import type { DesiredFunction, LiveFunction } from '../../../providers/aws/functions.js';
 import type { FunctionPlanSummary } from '../../../records/index.js';
 
