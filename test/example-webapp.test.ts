@@ -125,6 +125,7 @@ describe('example configuration', () => {
     expect(run.exitCode, run.stdout).toBe(0);
     expect(JSON.parse(run.stdout).environments.map((e: { environment: string }) => e.environment)).toEqual([
       'development',
+      'preview',
       'production',
       'staging',
     ]);

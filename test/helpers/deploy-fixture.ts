@@ -6,7 +6,7 @@ import { loadValidConfig } from '../../src/config/load.js';
 import type { DeployEvent } from '../../src/core/events.js';
 import type { ChangeOptions } from '../../src/engine/change/recorded-change.js';
 import { bootstrapResources } from '../../src/providers/aws/bootstrap.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../../src/providers/aws/sandbox-urls.js';
+import { sandboxSiteUrl, sandboxStageUrl } from '../../src/providers/aws/sandbox-urls.js';
 import type { SandboxOptions } from '../../src/sandbox/options.js';
 import { FileStateStore } from '../../src/state/file/file-store.js';
 import { sandbox, TEST_CREDENTIALS } from './sandbox.js';
@@ -14,7 +14,10 @@ import { testdir } from './testdir.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/webapp');
 
-/** A copy of the example app, a sandbox with one environment's resources created, and a way to deploy it. */
+/**
+ * A copy of the example app, a sandbox with one environment's resources created, and a way to deploy it.
+ * `preview` is the example on an HTTP API with routes to two functions; the others are on REST APIs.
+ */
 export async function deployFixture(options: SandboxOptions = {}, environment = 'development') {
   const project = await testdir({});
   cpSync(EXAMPLE, project, {
@@ -35,11 +38,8 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
     bootstrapPlanFor(loaded.config),
   );
   const siteUrl = sandboxSiteUrl(running.endpoint, created.distributionId!);
-  const apiUrl = sandboxApiUrl(
-    running.endpoint,
-    created.restApiId!,
-    loaded.config.backend?.api?.stage ?? environment,
-  );
+  const api = loaded.config.backend?.api;
+  const apiUrl = sandboxStageUrl(api?.type ?? 'rest', running.endpoint, created.apiId!, api?.stage ?? environment);
   const env = {
     ...baseEnv,
     OMNIX__FRONTEND__URL: siteUrl,

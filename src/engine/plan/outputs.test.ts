@@ -6,7 +6,7 @@ import type { DeploymentPlan } from './plan-deployment.js';
 const config = { aws: { region: 'eu-west-1' }, frontend: {}, backend: { api: {} } } as unknown as OmnixConfig;
 const plan = {
   frontend: { distribution: { id: 'E1ABC', domainName: 'd111.cloudfront.net' } },
-  backend: { api: { restApiId: 'a1b2c3', stage: 'development' } },
+  backend: { api: { type: 'rest', apiId: 'a1b2c3', stage: 'development' } },
 } as unknown as DeploymentPlan;
 
 describe('where a deployment is served', () => {
@@ -22,6 +22,16 @@ describe('where a deployment is served', () => {
       siteUrl: 'http://127.0.0.1:4599/_omnix/cloudfront/E1ABC/',
       apiUrl: 'http://127.0.0.1:4599/_omnix/apigateway/a1b2c3/development',
     });
+  });
+
+  it("serves an HTTP API's $default stage at the API's own URL, and a named stage under its name", () => {
+    const http = (stage: string) =>
+      ({ ...plan, backend: { api: { type: 'http', apiId: 'h1j2k3', stage } } }) as unknown as DeploymentPlan;
+    expect(outputsOf(config, http('$default')).apiUrl).toBe('https://h1j2k3.execute-api.eu-west-1.amazonaws.com');
+    expect(outputsOf(config, http('beta')).apiUrl).toBe('https://h1j2k3.execute-api.eu-west-1.amazonaws.com/beta');
+    expect(outputsOf(config, http('$default'), 'http://127.0.0.1:4599').apiUrl).toBe(
+      'http://127.0.0.1:4599/_omnix/apigateway/h1j2k3',
+    );
   });
 
   it('keeps configured URLs wherever it deploys', () => {
