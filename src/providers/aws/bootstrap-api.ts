@@ -1,5 +1,6 @@
 import type { ApiType } from './api-kind.js';
 import type { AwsClients } from './clients.js';
+import { fromAwsError } from './errors.js';
 import { everyPage } from './http-routes.js';
 import { lambdaInvocationUri } from './lambda-arn.js';
 import { allowApiToInvoke } from './lambda-permission.js';
@@ -140,10 +141,18 @@ export async function bootstrapApi(
   plan: BootstrapApi,
   note: Note,
 ): Promise<string> {
-  const apiId =
-    plan.type === 'http'
-      ? await bootstrapHttpApi(clients, region, account, plan, note)
-      : await bootstrapRestApi(clients, region, account, plan, note);
+  let apiId: string;
+  try {
+    apiId =
+      plan.type === 'http'
+        ? await bootstrapHttpApi(clients, region, account, plan, note)
+        : await bootstrapRestApi(clients, region, account, plan, note);
+  } catch (error) {
+    throw fromAwsError(
+      error,
+      `creating the ${plan.type === 'http' ? 'HTTP' : 'REST'} API ${plan.name} and its stage ${plan.stage}`,
+    );
+  }
   if (
     plan.proxyTo &&
     (await allowApiToInvoke(await clients.lambda(), aliasArn(region, account, plan.proxyTo), apiId))

@@ -86,7 +86,7 @@ export const httpApi: ApiGatewayKind = {
     changeHttpRoutes(await clients.apiGatewayV2(), apiId, changes),
   async deploy(clients, apiId, stage, description) {
     const client = await clients.apiGatewayV2();
-    const doing = `deploying the HTTP API ${apiId} to stage ${stage.name}`;
+    let call = 'CreateDeployment';
     try {
       const created = await client.send(
         new CreateDeploymentCommand({
@@ -96,7 +96,9 @@ export const httpApi: ApiGatewayKind = {
         }),
       );
       const deploymentId = created.DeploymentId!;
+      call = 'GetDeployment';
       await deployed(client, apiId, deploymentId, created.DeploymentStatus);
+      call = 'CreateStage';
       if (!stage.exists)
         await client.send(
           new CreateStageCommand({
@@ -108,7 +110,7 @@ export const httpApi: ApiGatewayKind = {
         );
       return deploymentId;
     } catch (error) {
-      throw fromAwsError(error, doing);
+      throw fromAwsError(error, `deploying the HTTP API ${apiId} to stage ${stage.name} (${call})`);
     }
   },
   async setVariables(clients, apiId, stage, plan) {
