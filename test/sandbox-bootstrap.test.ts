@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapPlanFor } from '../src/actions/bootstrap/bootstrap-plan.js';
 import { loadValidConfig } from '../src/config/load.js';
 import { bootstrapResources } from '../src/providers/aws/bootstrap.js';
-import { sandboxApiUrl, sandboxSiteUrl } from '../src/providers/aws/sandbox-urls.js';
+import { sandboxApiUrl, sandboxHttpApiUrl, sandboxSiteUrl } from '../src/providers/aws/sandbox-urls.js';
 import { sandbox, TEST_CREDENTIALS } from './helpers/sandbox.js';
-import { testdir } from './helpers/testdir.js';
+import { project as projectFiles, testdir } from './helpers/testdir.js';
 
 const EXAMPLE = join(import.meta.dirname, '../examples/webapp');
 
-async function bootstrapExample(endpoint: string) {
-  const loaded = await loadValidConfig({
-    environment: 'development',
-    configDir: EXAMPLE,
-    env: {},
-    cwd: EXAMPLE,
-  });
+async function bootstrapExample(endpoint: string, environment = 'development', configDir = EXAMPLE) {
+  const loaded = await loadValidConfig({ environment, configDir, env: {}, cwd: configDir });
   const plan = bootstrapPlanFor(loaded.config);
   const result = await bootstrapResources(
     { region: 'us-east-1', endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 },
@@ -30,10 +25,10 @@ describe('sandbox --bootstrap', () => {
     const running = await sandbox();
     const { plan, result } = await bootstrapExample(running.endpoint);
     expect(plan.api).toMatchObject({
+      type: 'rest',
       name: 'omnix-shop-development',
       stage: 'development',
-      functionName: 'omnix-shop-api-development',
-      alias: 'live',
+      proxyTo: { functionName: 'omnix-shop-api-development', alias: 'live' },
     });
     expect(result.created).toEqual([
       'bucket omnix-shop-web-development',
@@ -42,6 +37,7 @@ describe('sandbox --bootstrap', () => {
       'function omnix-shop-worker-development (version 1, alias live)',
       `REST API omnix-shop-development (${result.restApiId})`,
       'stage development',
+      'permission for omnix-shop-development to invoke omnix-shop-api-development:live',
     ]);
     const api = await fetch(`${sandboxApiUrl(running.endpoint, result.restApiId!, 'development')}/health`);
     expect(api.status).toBe(503);
@@ -64,5 +60,44 @@ describe('sandbox --bootstrap', () => {
       (await fetch(`${sandboxApiUrl(second.endpoint, again.result.restApiId!, 'development')}/health`))
         .status,
     ).toBe(503);
+  });
+
+  it('creates an empty HTTP API when omnix owns its routes, and one that proxies everything when not', async () => {
+    const running = await sandbox();
+    const owned = await bootstrapExample(running.endpoint, 'preview');
+    expect(owned.plan.api).toEqual({
+      type: 'http',
+      name: 'omnix-shop-preview',
+      stage: '$default',
+      stageVariables: {},
+    });
+    expect(owned.result.created.at(-1)).toBe(`HTTP API omnix-shop-preview (${owned.result.apiId})`);
+    expect(owned.result.restApiId).toBeUndefined();
+
+    const project = await testdir(
+      projectFiles(`project: shop
+aws:
+  region: us-east-1
+backend:
+  functions:
+    api:
+      name: shop-api
+      source: api
+  api:
+    type: http
+    name: shop-http
+    stage: $default
+`),
+    );
+    const proxied = await bootstrapExample(running.endpoint, 'development', project);
+    expect(proxied.result.created.slice(-3)).toEqual([
+      `HTTP API shop-http (${proxied.result.apiId})`,
+      'stage $default',
+      'permission for shop-http to invoke shop-api:live',
+    ]);
+    const answer = await fetch(
+      `${sandboxHttpApiUrl(running.endpoint, proxied.result.apiId!, '$default')}/anything`,
+    );
+    expect(answer.status).toBe(503);
   });
 });

@@ -171,6 +171,18 @@ describe('omnix deploy on the sandbox', () => {
         uri,
       }),
     );
+    // As on AWS, the worker's alias must let the API invoke it, or validation stops the deployment.
+    const { LambdaClient, AddPermissionCommand } = await import('@aws-sdk/client-lambda');
+    await new LambdaClient(running.client).send(
+      new AddPermissionCommand({
+        FunctionName: 'omnix-shop-worker-development',
+        Qualifier: 'live',
+        StatementId: 'api',
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: `arn:aws:execute-api:us-east-1:000000000000:${api.id}/*/GET/extra`,
+      }),
+    );
     const { outcome } = await run();
     expect(outcome.status).toBe('succeeded');
     expect((outcome.plan as { backend: { api: { redeploy: string } } }).backend.api.redeploy).toBe(

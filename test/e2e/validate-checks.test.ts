@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APIGatewayClient, GetResourcesCommand, PutIntegrationCommand } from '@aws-sdk/client-api-gateway';
-import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { DeleteFunctionCommand, LambdaClient, RemovePermissionCommand } from '@aws-sdk/client-lambda';
 import { PutBucketLifecycleConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { validateNow } from '../../src/actions/inspect/validate-now.js';
@@ -95,6 +95,26 @@ describe('validation checks on the sandbox', () => {
       status: 'fail',
       message: 'ANY /{proxy+} invokes omnix-shop-api-development unqualified ($LATEST), not its alias live',
     });
+  });
+
+  it('fails when the alias does not let the API invoke it, naming the route and the command that fixes it', async () => {
+    const fixture = await deployFixture();
+    const restApiId = new URL(fixture.apiUrl).pathname.split('/')[3]!;
+    await new LambdaClient(clientSettings(fixture)).send(
+      new RemovePermissionCommand({
+        FunctionName: 'omnix-shop-api-development',
+        Qualifier: 'live',
+        StatementId: `omnix-apigateway-${restApiId}`,
+      }),
+    );
+    const api = check(await validateNow(fixture.engineOptions()), 'api');
+    expect(api).toMatchObject({
+      status: 'fail',
+      message: `the resource policy of omnix-shop-api-development:live does not let the REST API ${restApiId} invoke it: API Gateway answers 500 on ANY /`,
+    });
+    expect(api.hint).toContain(
+      `aws lambda add-permission --function-name omnix-shop-api-development --qualifier live --statement-id apigateway-${restApiId}`,
+    );
   });
 
   it('fails credentials for another account than aws.accountId, and warns when IAM cannot simulate', async () => {

@@ -31,6 +31,50 @@ describe('requiredPermissions', () => {
     );
   });
 
+  it('names the API Gateway v2 ARNs of an HTTP API, and what owning its routes adds', async () => {
+    const config = await example({ OMNIX__BACKEND__API__TYPE: 'http' });
+    const on = (permissions: ReturnType<typeof requiredPermissions>, action: string) =>
+      permissions.filter((p) => p.action === action).flatMap((p) => p.resources);
+    const unmanaged = requiredPermissions(config, SCOPE);
+    expect(on(unmanaged, 'apigateway:GET')).toEqual([
+      'arn:aws:apigateway:us-east-1::/apis',
+      'arn:aws:apigateway:us-east-1::/apis/abc123',
+      'arn:aws:apigateway:us-east-1::/apis/abc123/*',
+    ]);
+    expect(on(unmanaged, 'apigateway:POST')).toEqual([
+      'arn:aws:apigateway:us-east-1::/apis/abc123/deployments',
+      'arn:aws:apigateway:us-east-1::/apis/abc123/stages',
+    ]);
+    expect(on(unmanaged, 'apigateway:PATCH')).toEqual([
+      'arn:aws:apigateway:us-east-1::/apis/abc123/stages/production',
+    ]);
+    expect(on(unmanaged, 'lambda:GetPolicy')).toEqual([
+      'arn:aws:lambda:us-east-1:123456789012:function:omnix-shop-api-production:live',
+    ]);
+    expect(on(unmanaged, 'lambda:AddPermission')).toEqual([]);
+    expect(unmanaged.some((p) => p.resources.some((r) => r.includes('/restapis')))).toBe(false);
+
+    const routed = requiredPermissions(
+      {
+        ...config,
+        backend: {
+          ...config.backend!,
+          api: { ...config.backend!.api!, routes: { $default: 'api', 'POST /orders': 'worker' } },
+        },
+      },
+      SCOPE,
+    );
+    expect(on(routed, 'apigateway:DELETE')).toEqual([
+      'arn:aws:apigateway:us-east-1::/apis/abc123/deployments/*',
+      'arn:aws:apigateway:us-east-1::/apis/abc123/routes/*',
+      'arn:aws:apigateway:us-east-1::/apis/abc123/integrations/*',
+    ]);
+    expect(on(routed, 'lambda:AddPermission')).toEqual([
+      'arn:aws:lambda:us-east-1:123456789012:function:omnix-shop-api-production:live',
+      'arn:aws:lambda:us-east-1:123456789012:function:omnix-shop-worker-production:live',
+    ]);
+  });
+
   it('deletes only function versions, never a whole function', async () => {
     const deletes = requiredPermissions(await example(), SCOPE).filter(
       (p) => p.action === 'lambda:DeleteFunction',
