@@ -39,7 +39,12 @@ export async function deployFixture(options: SandboxOptions = {}, environment = 
   );
   const siteUrl = sandboxSiteUrl(running.endpoint, created.distributionId!);
   const api = loaded.config.backend?.api;
-  const apiUrl = sandboxStageUrl(api?.type ?? 'rest', running.endpoint, created.apiId!, api?.stage ?? environment);
+  const apiUrl = sandboxStageUrl(
+    api?.type ?? 'rest',
+    running.endpoint,
+    created.apiId!,
+    api?.stage ?? environment,
+  );
   const env = {
     ...baseEnv,
     OMNIX__FRONTEND__URL: siteUrl,

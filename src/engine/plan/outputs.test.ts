@@ -27,8 +27,12 @@ describe('where a deployment is served', () => {
   it("serves an HTTP API's $default stage at the API's own URL, and a named stage under its name", () => {
     const http = (stage: string) =>
       ({ ...plan, backend: { api: { type: 'http', apiId: 'h1j2k3', stage } } }) as unknown as DeploymentPlan;
-    expect(outputsOf(config, http('$default')).apiUrl).toBe('https://h1j2k3.execute-api.eu-west-1.amazonaws.com');
-    expect(outputsOf(config, http('beta')).apiUrl).toBe('https://h1j2k3.execute-api.eu-west-1.amazonaws.com/beta');
+    expect(outputsOf(config, http('$default')).apiUrl).toBe(
+      'https://h1j2k3.execute-api.eu-west-1.amazonaws.com',
+    );
+    expect(outputsOf(config, http('beta')).apiUrl).toBe(
+      'https://h1j2k3.execute-api.eu-west-1.amazonaws.com/beta',
+    );
     expect(outputsOf(config, http('$default'), 'http://127.0.0.1:4599').apiUrl).toBe(
       'http://127.0.0.1:4599/_omnix/apigateway/h1j2k3',
     );
