@@ -31,7 +31,9 @@ const json = (statusCode, body) => ({
 function fromApi(event) {
   let orders;
   try {
-    const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+    const text = event.isBase64Encoded
+      ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+      : event.body;
     orders = JSON.parse(text || '{}').orders ?? [];
   } catch {
     return json(400, { error: 'the body is not JSON' });
