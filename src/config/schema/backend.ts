@@ -35,7 +35,10 @@ export const lambdaFunctionSchema = z.strictObject({
 
 export const apiSchema = z
   .strictObject({
-    type: z.enum(['rest', 'http']).default('rest').describe('API Gateway REST API (v1) or HTTP API (v2).'),
+    type: z
+      .enum(['rest', 'http'])
+      .default('rest')
+      .describe('API Gateway REST API (v1) or HTTP API (v2, Lambda integrations with payload format 2.0).'),
     id: z.string().optional().describe('API id. Give `id` or `name`.'),
     name: z.string().optional().describe('API name, looked up when `id` is not given. Give `id` or `name`.'),
     stage: text.describe(
