@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { apiFunctionKey } from '../../config/api-function.js';
+import { configuredRoutes, matchRoute } from '../../config/api-routes.js';
 import type { Advice, AdviceRule } from './advice.js';
 import { RUNTIME_DEPRECATION, SOON_DAYS } from './runtimes.js';
 
@@ -63,15 +65,22 @@ export const functionsWithoutHealthCheck: AdviceRule = ({ environment, config })
     checks.flatMap((check) => ('function' in check && check.function ? [check.function] : [])),
   );
   const keys = Object.keys(config.backend?.functions ?? {});
-  const apiFunction = config.backend?.api
-    ? (config.backend.api.function ??
-      (keys.includes('api') ? 'api' : keys.length === 1 ? keys[0] : undefined))
-    : undefined;
-  const apiChecked = checks.some(
-    (check) => check.type === 'http' && 'url' in check && /apiUrl/.test(String(check.url)),
-  );
+  const backend = config.backend;
+  const apiFunction = backend?.api ? apiFunctionKey(backend) : undefined;
+  const routes = backend && configuredRoutes(backend);
+  // The functions an http check under the API's URL reaches: the one behind everything, or its route's.
+  const reached = new Set<string>();
+  for (const check of checks) {
+    if (check.type !== 'http' || !/apiUrl/.test(String(check.url))) continue;
+    const path =
+      String(check.url)
+        .replace(/^.*apiUrl\}?/, '')
+        .split('?')[0] || '/';
+    const key = routes ? matchRoute(routes, check.method, path)?.function : apiFunction;
+    if (key) reached.add(key);
+  }
   return keys
-    .filter((key) => !invoked.has(key) && !(apiChecked && key === apiFunction))
+    .filter((key) => !invoked.has(key) && !reached.has(key))
     .map((key) => ({
       id: 'function-without-health-check',
       environment,

@@ -10,7 +10,9 @@ export function deploymentArtifacts(plan: DeploymentPlan): DeploymentArtifacts {
     artifacts.functions = Object.fromEntries(
       [...plan.backend.packages.values()].map(({ desired, pkg }) => [desired.name, pkg.codeSha256]),
     );
-    if (plan.backend.api) artifacts.apiDefinition = plan.backend.api.definitionHash;
+    const api = plan.backend.api;
+    // With routes omnix owns, what is deployed is the configured routes, not the ones live before.
+    if (api) artifacts.apiDefinition = api.routes?.digest ?? api.definitionHash;
   }
   return artifacts;
 }

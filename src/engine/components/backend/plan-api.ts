@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { configuredRoutes } from '../../../config/api-routes.js';
 import type { OmnixConfig } from '../../../config/schema.js';
 import {
@@ -97,11 +98,20 @@ export async function planApi(
   let grant: string[] = [];
   if (api.routes) {
     const wanted = await wantedRoutes(backend, kind, clients);
-    const diff = planRoutes(
-      wanted.map((route) => ({ key: route.key, integration: kind.integrationOf(route.aliasArn) })),
-      definition.routes,
-    );
-    routes = { wanted, diff, live: routesInvokingFunctions(definition.routes) };
+    const lines = wanted.map((route) => ({
+      key: route.key,
+      integration: kind.integrationOf(route.aliasArn),
+    }));
+    const diff = planRoutes(lines, definition.routes);
+    const digest = createHash('sha256')
+      .update(
+        lines
+          .map((line) => `${line.key} ${line.integration}`)
+          .sort()
+          .join('\n'),
+      )
+      .digest('hex');
+    routes = { wanted, diff, live: routesInvokingFunctions(definition.routes), digest };
     grant = await aliasesToGrant(wanted, apiId, api.stage, clients);
   }
   const released = releases[0]?.manifest.backend?.api;

@@ -15,8 +15,11 @@ export interface PlannedApi {
   definitionHash: string;
   /** Why the stage gets a new deployment, if it does. */
   redeploy?: StageRedeployReason;
-  /** `backend.api.routes`: every route wanted, what changes, and the live routes that invoke a function. */
-  routes?: { wanted: PlannedRoute[]; diff: RoutesDiff; live: ReleasedRoute[] };
+  /**
+   * `backend.api.routes`: every route wanted, what changes, the live routes that invoke a function, and a
+   * digest of the routes and integrations the deployment makes (the deployment's API artifact).
+   */
+  routes?: { wanted: PlannedRoute[]; diff: RoutesDiff; live: ReleasedRoute[]; digest: string };
   /** Aliases API Gateway may not invoke yet: the deployment lets it (managed routes only). */
   grant?: string[];
   /** The live stage deploys automatically, and `turnOffAutoDeploy` says to turn that off. */
