@@ -71,4 +71,34 @@ describe('renderPlan', () => {
     );
     expect(text).toContain('1 file(s) marked immutable changed under the same name (assets/app.css)');
   });
+
+  it('says what happens to the API: routes added, pointed elsewhere and removed, permissions, autoDeploy, a new deployment', () => {
+    const text = renderPlan(
+      {
+        environment: 'preview',
+        nothingToDo: false,
+        backend: {
+          functions: [],
+          api: {
+            type: 'http',
+            apiId: 'abc123',
+            stage: '$default',
+            redeploy: 'routes changed',
+            routes: { add: ['POST /orders'], change: ['GET /products'], remove: ['GET /old'] },
+            allowInvoke: ['arn:aws:lambda:us-east-1:123456789012:function:shop-orders:live'],
+            turnOffAutoDeploy: true,
+          },
+        },
+      },
+      createStyle(false),
+    );
+    expect(text.split('\n').slice(1)).toEqual([
+      '  route POST /orders: add',
+      "  route GET /products: point at its function's alias",
+      '  route GET /old: remove (not in backend.api.routes)',
+      '  shop-orders:live: let the HTTP API invoke it',
+      '  stage $default: turn autoDeploy off',
+      '  stage $default: new deployment (routes changed)',
+    ]);
+  });
 });
