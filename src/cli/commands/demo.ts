@@ -2,13 +2,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrapSandboxEnvironment } from '../../actions/bootstrap/sandbox-environment.js';
 import { deploy } from '../../actions/deploy/deploy.js';
 import { loadValidConfig } from '../../config/load.js';
 import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { baseChangeOptions } from '../change-options.js';
 import type { CommandContext } from '../io.js';
-import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/webapp', import.meta.url));
