@@ -14,6 +14,9 @@ const LAYERS = [
   ['core'],
 ];
 
+/** Every folder of src/ is in a layer, or is the sandbox; `src/index.ts` is the library's public API. */
+const KNOWN = `^src/(${[...LAYERS.flat(), 'sandbox'].join('|')})/|^src/index\\.ts$`;
+
 const folder = (name) => `^src/${name}/`;
 const anyOf = (names) => `^src/(${names.join('|')})/`;
 
@@ -69,11 +72,42 @@ module.exports = {
       to: { path: '^src/sandbox/' },
     },
     {
+      name: 'every-folder-is-in-a-layer',
+      comment:
+        'A folder of src/ that is in no layer could carry an import around the rules: add it to LAYERS.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: KNOWN },
+      to: {},
+    },
+    {
+      name: 'nothing-imports-an-unlayered-folder',
+      comment:
+        'A folder of src/ that is in no layer could carry an import around the rules: add it to LAYERS.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/', pathNot: KNOWN },
+    },
+    {
+      name: 'nothing-imports-the-library-api',
+      comment:
+        'src/index.ts re-exports from every layer for library users; code inside imports what it needs directly.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/index\\.ts$' },
+    },
+    {
       name: 'records-are-types',
       comment: 'src/records/ holds types only, and imports nothing but core.',
       severity: 'error',
       from: { path: '^src/records/' },
       to: { path: '^src/', pathNot: '^src/(records|core)/' },
+    },
+    {
+      name: 'records-are-imported-as-types',
+      comment: 'src/records/ holds types only: what imports it imports types (`import type`).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/records/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

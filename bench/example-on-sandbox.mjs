@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrapSandboxEnvironment } from '../dist/actions/bootstrap/sandbox-environment.js';
 import { agentRecoveries } from '../dist/agent/recovery/for-change.js';
-import { bootstrapSandboxEnvironment } from '../dist/cli/sandbox-environment.js';
 import { loadValidConfig } from '../dist/config/load.js';
 import { startSandbox } from '../dist/sandbox/server.js';
 

@@ -405,6 +405,25 @@ describe('omnix init', () => {
     expect(JSON.parse(run.stdout).environments).toEqual(['development', 'staging', 'production']);
   });
 
+  // issue 31, item 12: the project's local state and caches stay out of git.
+  it('keeps .omnix/ out of git: creates .gitignore, adds to one, and leaves one that already ignores it', async () => {
+    const fresh = await testdir({});
+    const created = await runCli(['init', '--yes'], { cwd: fresh });
+    expect(created.exitCode, created.stderr).toBe(0);
+    expect(created.stdout).toContain('created .gitignore');
+    expect(await readFile(join(fresh, '.gitignore'), 'utf8')).toMatch(/^\.omnix\/$/m);
+
+    const existing = await testdir({ '.gitignore': 'node_modules' });
+    const added = await runCli(['init', '--yes', '--json'], { cwd: existing });
+    expect(JSON.parse(added.stdout).gitignore).toBe('added');
+    expect(await readFile(join(existing, '.gitignore'), 'utf8')).toBe('node_modules\n.omnix/\n');
+
+    const ignored = await testdir({ '.gitignore': '/.omnix\n' });
+    const kept = await runCli(['init', '--yes', '--json'], { cwd: ignored });
+    expect(JSON.parse(kept.stdout).gitignore).toBe('already-ignored');
+    expect(await readFile(join(ignored, '.gitignore'), 'utf8')).toBe('/.omnix\n');
+  });
+
   it('refuses to overwrite without --force, and overwrites with it', async () => {
     const root = await testdir(project(MINIMAL_MASTER));
     const refused = await runCli(['init'], { cwd: root });

@@ -88,6 +88,7 @@ export interface DeploymentRecord {
   id: string;
   environment: string;
   status: DeploymentStatus;
+  /** When it started, not counting the time a person took to confirm its plan. */
   startedAt: string;
   finishedAt?: string;
   /** The release it made, once it succeeded. */

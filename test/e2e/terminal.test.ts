@@ -1,10 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/core/poll.js';
 import { deployFixture } from '../helpers/deploy-fixture.js';
 import { omnixProcess } from '../helpers/omnix-process.js';
 import { KEYS, onTerminal } from '../helpers/pty.js';
+import { TEST_CREDENTIALS } from '../helpers/sandbox.js';
 import { testdir } from '../helpers/testdir.js';
 
 type Fixture = Awaited<ReturnType<typeof deployFixture>>;
@@ -77,24 +79,73 @@ describe('omnix on a terminal', () => {
     expect(output).toMatch(/deployed development: release v1/);
   }, 240_000);
 
-  // issue 23: the terminal plans once, shows that plan, and deploys exactly it.
-  it('builds and plans once, and refuses when another deployment changed what is live before the answer', async () => {
+  // issue 23: the terminal builds and validates once, shows the plan, and deploys exactly it.
+  it('builds and validates once, and does not count the time spent reading the plan', async () => {
     const fixture = await terminalFixture('frontend:\n  build: echo built >> builds.txt && npm run build\n');
-    const listings = async () =>
+    const simulations = async () =>
       ((await (await fetch(`${fixture.running.endpoint}/_omnix/stats`)).json()) as Record<string, number>)[
-        's3:ListObjectVersions'
+        'iam:SimulatePrincipalPolicy'
       ] ?? 0;
-    const before = await listings();
+    const before = await simulations();
+    const spawnedAt = Date.now();
     const first = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
     await first.waitFor('Deploy to development? (yes/no)');
+    // A person reads the plan for a while before answering.
+    const reading = 5000;
+    await new Promise((resolve) => setTimeout(resolve, reading));
     first.type(`y${KEYS.enter}`);
     expect((await first.exited).code, first.output()).toBe(0);
     expect((await readFile(join(fixture.project, 'builds.txt'), 'utf8')).trim().split('\n')).toHaveLength(1);
-    // One plan: the site bucket is listed once (validation and the plan share the listing).
-    expect((await listings()) - before).toBe(1);
+    const onTerminalChecks = (await simulations()) - before;
+    const [record] = await fixture.store.listDeployments('development', { limit: 1 });
+    // Reading the plan is not deployment time: the record's start moves on by the time spent reading.
+    expect(Date.parse(record!.startedAt)).toBeGreaterThanOrEqual(spawnedAt + reading);
+
+    // The same validation as a deployment without a terminal: it ran once, not for a preview and again.
+    await changeTheApp(fixture, 'v-unattended');
+    const unattendedBefore = await simulations();
+    const unattended = await omnixProcess(
+      ['deploy', 'development', '--yes'],
+      fixture.project,
+      fixture.processEnv(),
+    );
+    expect(unattended.code, unattended.stderr).toBe(0);
+    expect(onTerminalChecks).toBeGreaterThan(0);
+    expect(onTerminalChecks).toBe((await simulations()) - unattendedBefore);
+  }, 240_000);
+
+  it('refuses what was confirmed when what is live changed before the answer: a file changed by hand, or another deployment', async () => {
+    const fixture = await terminalFixture();
+    expect((await fixture.run()).outcome.status).toBe('succeeded');
+    await changeTheApp(fixture, 'v-terminal');
+
+    // While the question waits, a file the plan would leave alone is changed outside omnix.
+    const byHand = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
+    await byHand.waitFor('Deploy to development? (yes/no)');
+    const [live] = await fixture.store.listReleases('development', { limit: 1 });
+    const untouched = live!.manifest.frontend!.objects.find((object) => object.key.endsWith('.svg'))!;
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: fixture.running.endpoint,
+      forcePathStyle: true,
+      credentials: TEST_CREDENTIALS,
+    });
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: live!.manifest.frontend!.bucket,
+        Key: untouched.key,
+        Body: 'changed by hand',
+      }),
+    );
+    byHand.type(`y${KEYS.enter}`);
+    const refused = await byHand.exited;
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain('changed after it was confirmed');
+    expect((await fixture.store.listReleases('development', { limit: 10 })).map((r) => r.number)).toEqual([
+      1,
+    ]);
 
     // While the question waits, another deployment makes a release of a changed app.
-    await changeTheApp(fixture, 'v-terminal');
     const waiting = onTerminal(['deploy', 'development'], fixture.project, terminalEnv(fixture));
     await waiting.waitFor('Deploy to development? (yes/no)');
     await changeTheApp(fixture, 'v-other');
@@ -108,8 +159,9 @@ describe('omnix on a terminal', () => {
     const { code, output } = await waiting.exited;
     expect(code, output).toBe(2);
     expect(output).toContain('changed after it was confirmed');
-    const releases = await fixture.store.listReleases('development', { limit: 10 });
-    expect(releases.map((release) => release.number)).toEqual([2, 1]);
+    expect((await fixture.store.listReleases('development', { limit: 10 })).map((r) => r.number)).toEqual([
+      2, 1,
+    ]);
   }, 240_000);
 
   it('Ctrl-C at a prompt cancels with exit 130 and changes nothing', async () => {

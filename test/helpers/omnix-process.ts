@@ -10,15 +10,19 @@ export interface ProcessRun {
   stderr: string;
 }
 
-/** Runs the built `omnix` in a child process; `started` gets the child (to kill it, say). */
+/**
+ * Runs the built `omnix` (or the one at `bin`, an installed copy) in a child process; `started` gets the
+ * child (to kill it, say).
+ */
 export function omnixProcess(
   args: string[],
   cwd: string,
   env: Record<string, string>,
   started?: (child: ChildProcess) => void,
+  bin: string = BIN,
 ): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     started?.(child);
     let stdout = '';
     let stderr = '';

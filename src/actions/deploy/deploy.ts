@@ -178,13 +178,17 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     const latest = plan.releases[0];
     return { status: 'nothing-to-do', plan: summary, outputs, ...(latest ? { release: latest.number } : {}) };
   }
+  // Time spent waiting for a person is not the deployment's: it starts (again) once they answered.
+  const asked = Date.now();
   if (options.confirm && !(await options.confirm(summary))) return { status: 'declined', plan: summary };
+  const waitedMs = Date.now() - asked;
   // What was confirmed is the engine's plan; the extensions' findings (a risk score) may move with the clock.
   const confirmed = options.confirm ? JSON.stringify(planSummary(plan)) : undefined;
   await authorize(extensions, told, { summary, plan });
   if (options.authorizeOnly) return { status: 'authorized', plan: summary };
 
   const recorded = await change.begin({
+    startedAt: new Date(started + waitedMs).toISOString(),
     validation: validation ?? { skipped: true, forced: options.force === true },
     artifacts: deploymentArtifacts(plan),
     snapshot: liveManifest(plan),
@@ -201,19 +205,21 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
     if (resumed.length > 0) record.recoveryOf = resumed.map((interrupted) => interrupted.id);
     // Read again under the lock: the plan's read may predate another deployment's release.
     previous = (await store.listReleases(environment, { limit: 1 }))[0];
-    // Another deployment may have changed what is live since the plan read it (it held the lock, or
-    // committed a release): plan again against what is live now, or its work is redone or called drift.
-    if (recorded.waitedForLock || previous?.number !== plan.releases[0]?.number) {
+    // What is live may have changed since the plan read it (another deployment held the lock or
+    // committed a release; or, while a person read the plan, anything at all): plan again against what
+    // is live now, or its work is redone or called drift. A confirmed plan must still be the plan.
+    const stale = recorded.waitedForLock || previous?.number !== plan.releases[0]?.number;
+    if (stale || confirmed !== undefined) {
       plan = await beforeChanges(planAgain);
       if (confirmed !== undefined && JSON.stringify(planSummary(plan)) !== confirmed)
         throw new UsageError(
           'PlanChanged',
-          `the plan for ${environment} changed after it was confirmed (another deployment went first); nothing was deployed`,
+          `the plan for ${environment} changed after it was confirmed (what is live changed meanwhile); nothing was deployed`,
           { hint: 'Run the deployment again to see the new plan.' },
         );
       summary = await review();
       outputs = await deploymentOutputs(config, plan, store);
-      emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
+      if (stale) emit(report, 'info', 'lock', replannedMessage(plan, previous), { data: summary });
       Object.assign(record, {
         artifacts: deploymentArtifacts(plan),
         snapshot: liveManifest(plan),
@@ -332,7 +338,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
       release: number,
       plan: summary,
       outputs,
-      durationMs: Date.now() - started,
+      durationMs: Date.now() - started - waitedMs,
     };
   } catch (error) {
     // Once the release is recorded it stands: a later failure to write the record is not undone by rollback.

@@ -1,5 +1,5 @@
 import { environmentOfWord, words } from './environments.js';
-import type { Finding, FindingKind, Location } from './types.js';
+import { FINDING_KINDS, type Finding, type FindingKind, type Location } from './types.js';
 
 /** One setting that scripts give different values for in the same environment. */
 export interface Conflict {
@@ -11,19 +11,7 @@ export interface Conflict {
 }
 
 /** Kinds where one environment has one value (per role); ARNs name many different things. */
-const SINGLE: ReadonlySet<FindingKind> = new Set([
-  'bucket',
-  'distribution-id',
-  'function-name',
-  'function-arn',
-  'api-id',
-  'stage',
-  'api-url',
-  'region',
-  'account-id',
-  'profile',
-  'domain',
-]);
+const SINGLE: ReadonlySet<FindingKind> = new Set(FINDING_KINDS.filter((kind) => kind !== 'arn'));
 
 /** A function's name without its environment words: `shop-api-prod` and `shop-api-production` are one function. */
 export function functionKey(name: string): string {

@@ -17,8 +17,9 @@ const restoredBy = ({ release, record }: Made): number => record?.rollbackTo ?? 
 
 /** The release a rollback moved away from, recorded in its plan. */
 const rolledBackFrom = (record: DeploymentRecord | undefined): number | undefined => {
-  const from = (record?.plan as { from?: unknown } | undefined)?.from;
-  return record?.rollbackTo !== undefined && typeof from === 'number' ? from : undefined;
+  const plan = record?.rollbackTo !== undefined ? record.plan : undefined;
+  // A manual rollback's plan names the release it moved away from (records are read, not trusted).
+  return plan && 'from' in plan && typeof plan.from === 'number' ? plan.from : undefined;
 };
 
 /** A release's deployment finished and none of its health checks failed (a rollback keeps an unhealthy release live). */

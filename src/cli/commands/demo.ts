@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrapSandboxEnvironment } from '../../actions/bootstrap/sandbox-environment.js';
 import { deploy } from '../../actions/deploy/deploy.js';
 import { loadValidConfig } from '../../config/load.js';
 import { DeploymentFailedError, ExitCode, UsageError } from '../../core/errors.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { baseChangeOptions } from '../change-options.js';
 import type { CommandContext } from '../io.js';
-import { bootstrapSandboxEnvironment } from '../sandbox-environment.js';
 import { createStyle } from '../style.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/webapp', import.meta.url));
@@ -30,6 +30,12 @@ export async function demoCommand(
     if (!context.json) context.print(text);
   };
   const work = mkdtempSync(join(tmpdir(), 'omnix-demo-'));
+  // A copy of the example, so the demo writes nothing where omnix is installed (perhaps read-only).
+  const app = join(work, 'app');
+  cpSync(EXAMPLE, app, {
+    recursive: true,
+    filter: (source) => !/[/\\](node_modules|dist|\.omnix)$/.test(source),
+  });
   const sandbox = await startSandbox({ port, dataDir: join(work, 'sandbox') });
   try {
     say(`${style.green('✔')} sandbox at ${sandbox.endpoint}`);
@@ -41,7 +47,7 @@ export async function demoCommand(
     };
     const loaded = await loadValidConfig({
       environment: 'development',
-      configDir: EXAMPLE,
+      configDir: app,
       env,
       cwd: context.io.cwd,
     });
@@ -53,7 +59,8 @@ export async function demoCommand(
     const outcome = await deploy({
       ...baseChangeOptions(context),
       environment: 'development',
-      configDir: EXAMPLE,
+      configDir: app,
+      cwd: app,
       // The example's site build writes the API URL into its config.json; omnix finds the served URLs itself.
       env: { ...env, OMNIX_API_URL: created.apiUrl },
     });

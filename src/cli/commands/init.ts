@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ignoreOmnixFolder } from '../../config/gitignore.js';
 import {
   checkRuntime,
   checkScaffoldOptions,
@@ -64,12 +65,18 @@ export async function init(context: CommandContext, options: Record<string, unkn
     }
   }
 
+  const gitignore = await ignoreOmnixFolder(root);
   if (context.json) {
-    context.printJson({ ok: true, root, created: files, environments: answers.environments });
+    context.printJson({ ok: true, root, created: files, environments: answers.environments, gitignore });
     return ExitCode.Ok;
   }
   const style = createStyle(context.color);
   for (const file of files) context.print(`${style.green('created')} ${file}`);
+  context.print(
+    gitignore === 'already-ignored'
+      ? `.gitignore already keeps .omnix/ (local state and caches) out of git`
+      : `${style.green(gitignore === 'created' ? 'created' : 'updated')} .gitignore: .omnix/ (local state and caches) stays out of git`,
+  );
   context.print(
     `\nNext: ${style.bold('omnix config validate --all')}, then ${style.bold(`omnix config show ${answers.environments[0]}`)}.`,
   );

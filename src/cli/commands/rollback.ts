@@ -43,7 +43,7 @@ export async function rollbackCommand(
       'ConfirmationRequired',
       `refusing to roll back ${environment} without --yes when there is no terminal to confirm on`,
       {
-        hint: `Run 'omnix rollback ${environment} --yes' in CI.`,
+        hint: `Run 'omnix rollback ${[environment, release, flags.auto ? '--auto' : undefined].filter(Boolean).join(' ')} --yes' in CI.`,
       },
     );
   const style = createStyle(context.color);

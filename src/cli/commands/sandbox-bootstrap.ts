@@ -1,8 +1,11 @@
+import {
+  bootstrapSandboxEnvironment,
+  type SandboxEnvironment,
+} from '../../actions/bootstrap/sandbox-environment.js';
 import { loadValidConfig } from '../../config/load.js';
 import { ExitCode, OmnixError, UsageError } from '../../core/errors.js';
 import { isOmnixSandbox } from '../../providers/aws/sandbox-endpoint.js';
 import type { CommandContext } from '../io.js';
-import { bootstrapSandboxEnvironment, type SandboxEnvironment } from '../sandbox-environment.js';
 import { runningSandbox } from '../sandbox-project.js';
 import { createStyle } from '../style.js';
 

@@ -1,9 +1,10 @@
 import type { LoadedConfig } from '../../config/load.js';
+import type { Report } from '../../core/events.js';
 import { type AwsClientSettings, type AwsClients, createAwsClients } from '../../providers/aws/clients.js';
 import type { Recoveries } from '../../providers/aws/recoveries.js';
 import type { StateStore } from '../../state/store.js';
 import { openStoreFor } from './open-store.js';
-import { loadForChange } from './run-steps.js';
+import { loadForChange, phaseRunner } from './run-steps.js';
 
 /** What looking at an environment takes: where its configuration is, and how to reach AWS. */
 export interface EnvironmentOptions {
@@ -37,7 +38,12 @@ export async function connect(
  * An environment to look at, for the read-only actions (health, validate, drift, iam-policy): no
  * phases, no lock, no record.
  */
-export async function openEnvironment(options: EnvironmentOptions): Promise<OpenEnvironment> {
-  const loaded = await loadForChange(options);
+export async function openEnvironment(
+  options: EnvironmentOptions & { report?: Report },
+): Promise<OpenEnvironment> {
+  // With a report, loading is a phase as in a change (`--json` shows its begin and end).
+  const loaded = options.report
+    ? await phaseRunner(options.report).phase('load', () => loadForChange(options))
+    : await loadForChange(options);
   return { loaded, ...(await connect(loaded, options.aws)) };
 }

@@ -1,10 +1,10 @@
-import { bootstrapPlanFor } from '../actions/bootstrap/bootstrap-plan.js';
-import type { LoadedConfig } from '../config/load.js';
-import { bootstrapResources } from '../providers/aws/bootstrap.js';
-import { createAwsClients } from '../providers/aws/clients.js';
-import { awsIdentity } from '../providers/aws/identity.js';
-import { SANDBOX_CREDENTIALS } from '../providers/aws/sandbox-endpoint.js';
-import { sandboxSiteUrl, sandboxStageUrl } from '../providers/aws/sandbox-urls.js';
+import type { LoadedConfig } from '../../config/load.js';
+import { bootstrapResources } from '../../providers/aws/bootstrap.js';
+import { createAwsClients } from '../../providers/aws/clients.js';
+import { awsIdentity } from '../../providers/aws/identity.js';
+import { SANDBOX_CREDENTIALS } from '../../providers/aws/sandbox-endpoint.js';
+import { sandboxSiteUrl, sandboxStageUrl } from '../../providers/aws/sandbox-urls.js';
+import { bootstrapPlanFor } from './bootstrap-plan.js';
 
 export interface SandboxEnvironment {
   environment: string;
