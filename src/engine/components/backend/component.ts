@@ -43,22 +43,13 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
       const current = await readLiveFunction(lambda, fn.name, fn.alias);
       if (current) live.set(fn.name, current);
     }
-    const stageInput = backend.api
-      ? {
-          desired: Object.fromEntries(
-            Object.entries(backend.api.stageVariables).map(([name, value]) => [name, String(value)]),
-          ),
-          live: {} as Record<string, string>,
-        }
-      : undefined;
-    const functionsOnly = planBackend(
-      [...packages.values()].map((entry) => entry.desired),
-      live,
-    );
-    if (functionsOnly.missing.length > 0) {
+    const desired = [...packages.values()].map((entry) => entry.desired);
+    // Missing functions stop the plan before the API is read: its routes name their aliases.
+    const { missing } = planBackend(desired, live);
+    if (missing.length > 0) {
       throw new ValidationFailedError(
         'FunctionNotFound',
-        `these functions do not exist: ${functionsOnly.missing.join(', ')}`,
+        `these functions do not exist: ${missing.join(', ')}`,
         {
           hint: 'Create them first (or, on the sandbox, start it with --bootstrap <env>).',
         },
@@ -67,11 +58,17 @@ export const backendComponent: Component<PlannedBackend, 'backend'> = {
     const api = hasApi(backend)
       ? await planApi(backend, clients, context.releases, context.redeployApi === true)
       : undefined;
-    if (stageInput && api) stageInput.live = api.live?.variables ?? {};
     const backendPlan = planBackend(
-      [...packages.values()].map((entry) => entry.desired),
+      desired,
       live,
-      api ? stageInput : undefined,
+      api
+        ? {
+            desired: Object.fromEntries(
+              Object.entries(backend.api!.stageVariables).map(([name, value]) => [name, String(value)]),
+            ),
+            live: api.live?.variables ?? {},
+          }
+        : undefined,
     );
     return { packages, live, plan: backendPlan, ...(api ? { api } : {}) };
   },
