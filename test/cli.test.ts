@@ -318,6 +318,7 @@ describe('omnix config validate', () => {
     const run = await runCli(['config', 'validate'], { cwd: EXAMPLE });
     expect(run.stdout.trim().split('\n')).toEqual([
       '✔ development: valid',
+      '✔ preview: valid',
       '✔ production: valid',
       '✔ staging: valid',
     ]);
